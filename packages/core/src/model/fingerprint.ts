@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Finding, Location, RawFinding } from './finding.js';
+
+const VERSION = 'v1';
+
+function hash(parts: readonly string[]): string {
+  const h = createHash('sha256');
+  h.update(VERSION);
+  for (const p of parts) {
+    h.update('\0');
+    h.update(p);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Whitespace and line endings do not change what code means for us; reformatting should not churn ids. */
+export function normalizeCode(code: string): string {
+  return code.replace(/\s+/g, ' ').trim();
+}
+
+/** Forward slashes, no leading `./`: the same file from two tools must hash the same. */
+export function normalizePath(path: string): string {
+  let p = path.replace(/\\/g, '/');
+  if (p.startsWith('file://')) p = p.slice('file://'.length);
+  while (p.startsWith('./')) p = p.slice(2);
+  return p;
+}
+
+const ID_SEGMENT = [
+  /^\d+$/, // numeric ids
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUIDs
+  /^[0-9a-f]{16,}$/i, // hashes and object ids
+];
+
+/**
+ * `https://app/users/42/edit?x=1` and `https://app/users/7/edit?x=2` are the same endpoint: the path
+ * template replaces id-like segments and drops the query, so one alert per endpoint and parameter.
+ */
+export function urlPathTemplate(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return raw.split(/[?#]/)[0] ?? raw;
+  }
+  const segments = url.pathname.split('/').map((s) => (ID_SEGMENT.some((re) => re.test(s)) ? '{id}' : s));
+  return `${url.protocol}//${url.host}${segments.join('/')}`;
+}
+
+function locationKey(location: Location, fallback: string): string[] {
+  switch (location.type) {
+    case 'source':
+      // The line number is deliberately absent: inserting lines above a finding must not change its id.
+      return [normalizePath(location.path), location.snippet !== undefined ? normalizeCode(location.snippet) : fallback];
+    case 'url':
+      return [(location.method ?? 'GET').toUpperCase(), urlPathTemplate(location.url), location.param ?? ''];
+    case 'package':
+      return [location.name, location.file !== undefined ? normalizePath(location.file) : (location.image ?? '')];
+  }
+}
+
+/**
+ * The fingerprint of one finding, without regard to other findings. Use `assignFingerprints` for a
+ * set: it separates identical matches in the same file.
+ */
+export function fingerprintOf(finding: RawFinding | Finding): string {
+  // Without the matched code the message is the steadiest thing left; it usually names the variable or call.
+  return hash([finding.kind, finding.ruleId, ...locationKey(finding.location, normalizeCode(finding.message))]);
+}
+
+function lineOf(f: RawFinding | Finding): number {
+  return f.location.type === 'source' ? (f.location.startLine ?? 0) : 0;
+}
+
+/**
+ * Fingerprints for a set of findings. Two matches of one rule on identical code in one file would
+ * collide, so the second and later (in line order) get their occurrence number mixed in, as GitHub's
+ * `primaryLocationLineHash` does. Findings that already carry a fingerprint keep it.
+ */
+export function assignFingerprints(findings: readonly (RawFinding | Finding)[]): Finding[] {
+  const order = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => lineOf(a.f) - lineOf(b.f) || a.i - b.i);
+  const seen = new Map<string, number>();
+  const out = new Array<Finding>(findings.length);
+  for (const { f, i } of order) {
+    if (f.fingerprint) {
+      out[i] = f as Finding;
+      continue;
+    }
+    const base = fingerprintOf(f);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    const fingerprint = n === 0 ? base : hash([base, String(n)]);
+    out[i] = { ...f, fingerprint } as Finding;
+  }
+  return out;
+}
+
+/** GitLab wants UUID-shaped vulnerability ids; derive one from the fingerprint so it is stable too. */
+export function fingerprintToUuid(fp: string): string {
+  const h = fp.length >= 32 ? fp.slice(0, 32) : createHash('sha256').update(fp).digest('hex').slice(0, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
