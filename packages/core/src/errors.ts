@@ -1,3 +1,10 @@
+export interface UserErrorWhere {
+  file?: string;
+  field?: string;
+  expected?: string;
+  line?: number;
+}
+
 /**
  * Something the user can fix: a bad file, flag or config value. Carries where and what was expected,
  * so the CLI and actions can print it without a stack and exit 2. Anything else thrown is a bug.
@@ -7,17 +14,20 @@ export class UserError extends Error {
   readonly file: string | undefined;
   readonly field: string | undefined;
   readonly expected: string | undefined;
+  /** 1-based line in `file`, when the input is text a person edits (config files). */
+  readonly line: number | undefined;
 
-  constructor(message: string, where: { file?: string; field?: string; expected?: string } = {}) {
+  constructor(message: string, where: UserErrorWhere = {}) {
     super(UserError.format(message, where));
     this.file = where.file;
     this.field = where.field;
     this.expected = where.expected;
+    this.line = where.line;
   }
 
-  private static format(message: string, where: { file?: string; field?: string; expected?: string }): string {
+  private static format(message: string, where: UserErrorWhere): string {
     const parts: string[] = [];
-    if (where.file) parts.push(where.file);
+    if (where.file) parts.push(where.line !== undefined ? `${where.file}:${where.line}` : where.file);
     if (where.field) parts.push(`field ${where.field}`);
     const prefix = parts.length > 0 ? `${parts.join(': ')}: ` : '';
     const suffix = where.expected ? ` (expected ${where.expected})` : '';
