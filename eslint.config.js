@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/test/fixtures/**', 'bench/**/out/**', '.tmp/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Libraries log through the Logger interface; only entry points and scripts may print.
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['packages/cli/src/bin.ts', 'packages/cli/src/io/**', 'bench/**', 'scripts/**', '**/*.test.ts', 'test/**', '**/scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

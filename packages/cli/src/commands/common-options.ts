@@ -1,0 +1,41 @@
+import type { OptionSpec } from '../args.js';
+
+export const CONFIG_OPTION: OptionSpec = {
+  name: 'config',
+  type: 'string',
+  value: '<file>',
+  description: 'Configuration file (default: .rampart.yml in the current directory, if present)',
+};
+
+export const GATE_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'fail-on',
+    type: 'string',
+    value: '<severity>',
+    description: 'Fail (exit 1) on findings at or above: critical, high, medium, low, info or none (default: high)',
+  },
+  { name: 'new-only', type: 'boolean', description: 'Only findings that are not in the baseline fail the gate' },
+  {
+    name: 'baseline',
+    type: 'string',
+    value: '<file>',
+    description: 'A previous findings.json (or any supported report) to compare against',
+  },
+];
+
+export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'out-dir', type: 'string', value: '<dir>', description: 'Where reports are written (default: rampart-reports)' },
+  {
+    name: 'formats',
+    type: 'string',
+    value: '<list>',
+    description: 'Comma-separated outputs: sarif, gitlab, codequality, junit, markdown, json (default: all)',
+  },
+  { name: 'category', type: 'string', value: '<id>', description: 'SARIF automationDetails.id (default: rampart/<command>/)' },
+];
+
+export const JSON_OPTION: OptionSpec = {
+  name: 'json',
+  type: 'boolean',
+  description: 'Print a JSON summary on stdout instead of the text table',
+};
