@@ -1,1 +1,11 @@
-export {};
+export * from './env.js';
+export * from './github/inputs.js';
+export * from './github/action-yml.js';
+export * from './github/io.js';
+export * from './github/outputs.js';
+export * from './github/annotations.js';
+export * from './github/context.js';
+export * from './github/http-errors.js';
+export * from './github/octokit.js';
+export * from './github/comment.js';
+export * from './github/sarif-upload.js';

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '@rampart/core';
+import { envValue, type Env } from '../env.js';
+
+/** The parts of a workflow run the integration needs, read from the runner's variables. */
+export interface GithubContext {
+  owner: string;
+  repo: string;
+  sha: string | undefined;
+  ref: string | undefined;
+  eventName: string | undefined;
+  /** The webhook payload of the triggering event; `{}` when there is none. */
+  payload: Record<string, unknown>;
+  serverUrl: string;
+  apiUrl: string;
+  workspace: string | undefined;
+  runId: string | undefined;
+  /** The pull request this run is about, if any. */
+  pullRequestNumber: number | undefined;
+}
+
+export type ReadText = (path: string) => string;
+
+const readUtf8: ReadText = (path) => readFileSync(path, 'utf8');
+
+function readPayload(env: Env, readText: ReadText): Record<string, unknown> {
+  const path = envValue(env, 'GITHUB_EVENT_PATH');
+  if (path === undefined) return {};
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (e) {
+    throw new UserError(`cannot read the event payload: ${(e as Error).message}`, { file: path, field: 'GITHUB_EVENT_PATH' });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UserError('the event payload is not JSON', { file: path, expected: 'the JSON webhook payload' });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UserError('the event payload is not a JSON object', { file: path, expected: 'a JSON object' });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function field(obj: unknown, key: string): unknown {
+  return obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * The pull request number: from `pull_request` for pull_request(_target) events, and from `issue` for
+ * an issue_comment event, but only when that issue is a pull request.
+ */
+export function pullRequestNumberOf(eventName: string | undefined, payload: Record<string, unknown>): number | undefined {
+  let n: unknown;
+  if (eventName === 'issue_comment') {
+    const issue = field(payload, 'issue');
+    n = field(issue, 'pull_request') !== undefined ? field(issue, 'number') : undefined;
+  } else {
+    n = field(field(payload, 'pull_request'), 'number');
+  }
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+export function parseRepository(value: string | undefined): { owner: string; repo: string } {
+  const m = value === undefined ? null : /^([^/\s]+)\/([^/\s]+)$/.exec(value);
+  if (!m?.[1] || !m[2]) {
+    throw new UserError(`GITHUB_REPOSITORY is ${value === undefined ? 'not set' : `"${value}"`}`, {
+      field: 'GITHUB_REPOSITORY',
+      expected: 'owner/repo (set by the GitHub Actions runner)',
+    });
+  }
+  return { owner: m[1], repo: m[2] };
+}
+
+export function readGithubContext(env: Env, readText: ReadText = readUtf8): GithubContext {
+  const { owner, repo } = parseRepository(envValue(env, 'GITHUB_REPOSITORY'));
+  const eventName = envValue(env, 'GITHUB_EVENT_NAME');
+  const payload = readPayload(env, readText);
+  const serverUrl = (envValue(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+  return {
+    owner,
+    repo,
+    sha: envValue(env, 'GITHUB_SHA'),
+    ref: envValue(env, 'GITHUB_REF'),
+    eventName,
+    payload,
+    serverUrl,
+    apiUrl: (envValue(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
+    workspace: envValue(env, 'GITHUB_WORKSPACE'),
+    runId: envValue(env, 'GITHUB_RUN_ID'),
+    pullRequestNumber: pullRequestNumberOf(eventName, payload),
+  };
+}
+
+/** The link to this workflow run, for the PR comment; undefined outside a run. */
+export function runUrl(ctx: GithubContext): string | undefined {
+  return ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined;
+}
+
+/**
+ * The commit and ref a code scanning analysis belongs to. For `pull_request` the runner checks out the
+ * merge commit (`GITHUB_SHA`) of `refs/pull/<n>/merge`; for `pull_request_target` the run is on the base
+ * branch, so a scan of the PR's code belongs to `refs/pull/<n>/head` and the head sha.
+ */
+export function analysisRef(ctx: GithubContext): { ref: string; sha: string } | undefined {
+  const n = ctx.pullRequestNumber;
+  if (ctx.eventName === 'pull_request_target' && n !== undefined) {
+    const headSha = field(field(field(ctx.payload, 'pull_request'), 'head'), 'sha');
+    if (typeof headSha === 'string') return { ref: `refs/pull/${n}/head`, sha: headSha };
+  }
+  if (ctx.eventName === 'pull_request' && n !== undefined && ctx.sha) {
+    const ref = ctx.ref && /^refs\/pull\/\d+\/(merge|head)$/.test(ctx.ref) ? ctx.ref : `refs/pull/${n}/merge`;
+    return { ref, sha: ctx.sha };
+  }
+  if (ctx.ref?.startsWith('refs/') && ctx.sha) return { ref: ctx.ref, sha: ctx.sha };
+  return undefined;
+}
