@@ -73,15 +73,33 @@ function lineOf(f: RawFinding | Finding): number {
 }
 
 /**
+ * What tells two findings with the same base hash apart as separate occurrences: the line of a
+ * source match, the version of a package. Two reports with the same base and the same occurrence
+ * key are one issue reported twice (by two tools, or one report read twice) and share a fingerprint,
+ * so dedupe can merge them. URL findings have none: every URL of one path template is one endpoint.
+ */
+function occurrenceKey(f: RawFinding | Finding): string {
+  switch (f.location.type) {
+    case 'source':
+      return String(f.location.startLine ?? 0);
+    case 'package':
+      return f.location.version ?? '';
+    case 'url':
+      return '';
+  }
+}
+
+/**
  * Fingerprints for a set of findings. Two matches of one rule on identical code in one file would
- * collide, so the second and later (in line order) get their occurrence number mixed in, as GitHub's
- * `primaryLocationLineHash` does. Findings that already carry a fingerprint keep it.
+ * collide, so the second and later distinct occurrences (in line order; for packages, other versions)
+ * get their occurrence number mixed in, as GitHub's `primaryLocationLineHash` does. Findings that
+ * already carry a fingerprint keep it.
  */
 export function assignFingerprints(findings: readonly (RawFinding | Finding)[]): Finding[] {
   const order = findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => lineOf(a.f) - lineOf(b.f) || a.i - b.i);
-  const seen = new Map<string, number>();
+  const occurrences = new Map<string, Map<string, number>>();
   const out = new Array<Finding>(findings.length);
   for (const { f, i } of order) {
     if (f.fingerprint) {
@@ -89,8 +107,17 @@ export function assignFingerprints(findings: readonly (RawFinding | Finding)[]):
       continue;
     }
     const base = fingerprintOf(f);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
+    let seen = occurrences.get(base);
+    if (seen === undefined) {
+      seen = new Map();
+      occurrences.set(base, seen);
+    }
+    const key = occurrenceKey(f);
+    let n = seen.get(key);
+    if (n === undefined) {
+      n = seen.size;
+      seen.set(key, n);
+    }
     const fingerprint = n === 0 ? base : hash([base, String(n)]);
     out[i] = { ...f, fingerprint } as Finding;
   }

@@ -31,9 +31,14 @@ export function dedupe(findings: readonly Finding[]): Finding[] {
   const uf = new UnionFind(findings.length);
   const owners = new Map<string, number>();
   findings.forEach((f, i) => {
-    link(uf, owners, `fp\0${f.fingerprint}`, i);
-    if (f.location.type !== 'package') return;
+    if (f.location.type !== 'package') {
+      link(uf, owners, `fp\0${f.fingerprint}`, i);
+      return;
+    }
     const pkg = packageKey(f.location);
+    // Package fingerprints leave out the version (an upgrade that is still vulnerable keeps its id), so
+    // two versions in findings fingerprinted apart, as when merging two runs, can share one.
+    link(uf, owners, `fp\0${f.fingerprint}\0${f.location.version ?? ''}`, i);
     for (const id of advisoryIds(f)) link(uf, owners, `adv\0${pkg}\0${id}`, i);
   });
 
