@@ -1,1 +1,12 @@
-export {};
+export { renderSarif, SARIF_SCHEMA_URI, type SarifOptions, type SarifOutput } from './sarif/render.js';
+export { GITHUB_LIMITS } from './sarif/limits.js';
+export { FINGERPRINT_KEY as SARIF_FINGERPRINT_KEY } from './sarif/results.js';
+export { renderGitlab, GITLAB_SCHEMA_VERSION, type GitlabOptions } from './gitlab/render.js';
+export type { GitlabReportType } from './gitlab/types.js';
+export { renderCodeQuality } from './codequality.js';
+export { renderJunit } from './junit.js';
+export { renderMarkdown, MARKDOWN_DEFAULT_MAX, MARKDOWN_HARD_LIMIT, type MarkdownOptions } from './markdown/render.js';
+export { escapeMarkdown } from './markdown/escape.js';
+export { renderFindingsJson } from './findings-json.js';
+export { renderAll, type OutputFile, type RenderAllOptions, type RenderAllResult } from './render-all.js';
+export { writeOutputsAtomic } from './atomic.js';

@@ -1,0 +1,36 @@
+import type { Finding } from '../model/finding.js';
+import type { ScanRun } from '../model/run.js';
+import { toCodeQuality } from '../model/severity.js';
+import { sortFindings } from './order.js';
+import { pseudoPath } from './paths.js';
+
+interface CodeQualityIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: ReturnType<typeof toCodeQuality>;
+  location: { path: string; lines: { begin: number } };
+}
+
+function issueOf(f: Finding): CodeQualityIssue {
+  const message = f.message.trim() !== '' ? f.message : f.title;
+  const begin = f.location.type === 'source' ? (f.location.startLine ?? 1) : 1;
+  return {
+    description: f.title.trim() !== '' && f.title !== message ? `${f.title}: ${message}` : message,
+    check_name: f.ruleId,
+    fingerprint: f.fingerprint,
+    severity: toCodeQuality(f.severity),
+    // Code Quality wants a file for every issue: lockfiles for packages, and for images and URLs a
+    // stable pseudo-path (image repository, host + path) so the widget can still group them.
+    location: { path: pseudoPath(f.location), lines: { begin } },
+  };
+}
+
+/**
+ * GitLab Code Quality report (the Code Climate subset GitLab reads). Suppressed findings are left
+ * out, since the format cannot mark them; GitLab compares issues between pipelines by fingerprint.
+ */
+export function renderCodeQuality(run: ScanRun): string {
+  const issues = sortFindings(run.findings.filter((f) => f.suppression === undefined)).map(issueOf);
+  return `${JSON.stringify(issues, null, 2)}\n`;
+}

@@ -1,0 +1,77 @@
+import type { Finding } from '../model/finding.js';
+import type { ScanRun } from '../model/run.js';
+import { isoUtc } from './time.js';
+import { sortFindings } from './order.js';
+import { displayLocation } from './paths.js';
+import { escapeXmlAttr, escapeXmlText } from './xml.js';
+
+interface Suite {
+  rule: string;
+  findings: Finding[];
+  skipped: number;
+}
+
+function failureBody(f: Finding): string {
+  const lines = [
+    `${f.severity.toUpperCase()} ${f.title}`,
+    f.message,
+    `Location: ${displayLocation(f.location)}`,
+    `Rule: ${f.ruleId} (${f.tool.name})`,
+  ];
+  if (f.identifiers.length > 0) lines.push(`Identifiers: ${f.identifiers.map((i) => i.value).join(', ')}`);
+  if (f.fix?.versions !== undefined && f.fix.versions.length > 0) lines.push(`Fixed in: ${f.fix.versions.join(', ')}`);
+  return lines.join('\n');
+}
+
+function testcase(f: Finding, out: string[]): void {
+  const file = f.location.type === 'source' ? ` file="${escapeXmlAttr(f.location.path)}"` : '';
+  out.push(`    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file}>`);
+  if (f.suppression !== undefined) {
+    out.push(`      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>`);
+  } else {
+    out.push(`      <failure message="${escapeXmlAttr(f.title !== '' ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`);
+  }
+  out.push('    </testcase>');
+}
+
+/**
+ * JUnit XML for test-report widgets: a suite per rule, a failing case per finding (skipped when
+ * suppressed). With no findings it holds one passing case, because GitLab and Jenkins treat an
+ * empty report as a broken one.
+ */
+export function renderJunit(run: ScanRun): string {
+  const suites = new Map<string, Suite>();
+  for (const f of sortFindings(run.findings)) {
+    let s = suites.get(f.ruleId);
+    if (s === undefined) {
+      s = { rule: f.ruleId, findings: [], skipped: 0 };
+      suites.set(f.ruleId, s);
+    }
+    s.findings.push(f);
+    if (f.suppression !== undefined) s.skipped += 1;
+  }
+  const ordered = [...suites.values()].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const timestamp = isoUtc(run.startedAt, 'startedAt').slice(0, 19);
+  isoUtc(run.finishedAt, 'finishedAt');
+  const seconds = Math.max(0, (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(3);
+  const total = run.findings.length;
+  const skipped = ordered.reduce((n, s) => n + s.skipped, 0);
+  const name = escapeXmlAttr(`rampart ${run.scanner}`);
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  if (ordered.length === 0) {
+    out.push(`<testsuites name="${name}" tests="1" failures="0" errors="0" skipped="0" time="${seconds}">`);
+    out.push(`  <testsuite name="${name}" tests="1" failures="0" errors="0" skipped="0" time="${seconds}" timestamp="${timestamp}">`);
+    out.push(`    <testcase classname="${name}" name="no findings"/>`);
+    out.push('  </testsuite>');
+  } else {
+    out.push(`<testsuites name="${name}" tests="${total}" failures="${total - skipped}" errors="0" skipped="${skipped}" time="${seconds}">`);
+    for (const s of ordered) {
+      const n = s.findings.length;
+      out.push(`  <testsuite name="${escapeXmlAttr(s.rule)}" tests="${n}" failures="${n - s.skipped}" errors="0" skipped="${s.skipped}" timestamp="${timestamp}">`);
+      for (const f of s.findings) testcase(f, out);
+      out.push('  </testsuite>');
+    }
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
