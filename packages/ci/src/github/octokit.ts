@@ -25,6 +25,8 @@ export interface OctokitSettings {
   maxRateLimitWaitSeconds?: number;
   /** GitHub asks for a pause between mutating requests; tests shorten it. */
   writeIntervalMs?: number;
+  /** Pause between requests that notify people (creating a comment): the plugin's 3 s; tests shorten it. */
+  notificationIntervalMs?: number;
 }
 
 export const OCTOKIT_DEFAULTS = {
@@ -33,6 +35,7 @@ export const OCTOKIT_DEFAULTS = {
   rateLimitRetries: 2,
   maxRateLimitWaitSeconds: 60,
   writeIntervalMs: 1000,
+  notificationIntervalMs: 3000,
 } as const;
 
 function rateLimitHandler(io: ActionsIO, kind: string, maxRetries: number, maxWait: number) {
@@ -70,7 +73,9 @@ export async function createOctokit(settings: OctokitSettings): Promise<GithubCl
       retry: { retries: o.retries, retryAfterBaseValue: o.retryUnitMs },
       throttle: {
         retryAfterBaseValue: o.retryUnitMs,
+        // Own groups rather than the plugin's process-wide ones, so the pauses follow these settings.
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: o.writeIntervalMs }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: o.notificationIntervalMs }),
         onRateLimit: rateLimitHandler(io, 'rate limit', o.rateLimitRetries, o.maxRateLimitWaitSeconds),
         onSecondaryRateLimit: rateLimitHandler(io, 'secondary rate limit', o.rateLimitRetries, o.maxRateLimitWaitSeconds),
       },
