@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { normalizePath } from '../model/fingerprint.js';
 import type { ScanRun } from '../model/run.js';
 import { isoUtc } from './time.js';
 import { sortFindings } from './order.js';
@@ -24,7 +25,7 @@ function failureBody(f: Finding): string {
 }
 
 function testcase(f: Finding, out: string[]): void {
-  const file = f.location.type === 'source' ? ` file="${escapeXmlAttr(f.location.path)}"` : '';
+  const file = f.location.type === 'source' ? ` file="${escapeXmlAttr(normalizePath(f.location.path))}"` : '';
   out.push(`    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file}>`);
   if (f.suppression !== undefined) {
     out.push(`      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>`);

@@ -17,8 +17,10 @@ function gitlabIdentifier(id: Identifier): GitlabIdentifier {
       name = `CWE-${n}`;
       url ??= `https://cwe.mitre.org/data/definitions/${n}.html`;
     }
-  } else if (type === 'cve' || type === 'ghsa') {
+  } else if (type === 'cve') {
     name = id.value.toUpperCase();
+  } else if (type === 'ghsa' || id.value.toLowerCase().startsWith(type)) {
+    name = id.value;
   } else {
     name = `${id.type} ${id.value}`;
   }
@@ -58,7 +60,8 @@ export function linksOf(f: Finding): { name?: string; url: string }[] {
   for (const id of f.identifiers) {
     if (id.url === undefined || !LINKABLE.test(id.url) || seen.has(id.url)) continue;
     seen.add(id.url);
-    links.push({ name: `${id.type.toUpperCase()} ${id.value}`, url: id.url });
+    const named = id.value.toLowerCase().startsWith(id.type.toLowerCase());
+    links.push({ name: named ? id.value : `${id.type.toUpperCase()} ${id.value}`, url: id.url });
   }
   return links;
 }

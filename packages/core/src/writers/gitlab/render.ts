@@ -46,7 +46,21 @@ const TYPE_ORDER: GitlabReportType[] = ['sast', 'secret_detection', 'dast', 'dep
 export interface GitlabOptions {
   /** The scanned commit, for the secret detection report's required `location.commit.sha`. */
   commitSha?: string;
+  /** Rampart's own version for `scan.analyzer.version`; default: the `rampart` tool's version in the run. */
+  analyzerVersion?: string;
+  /**
+   * Report types to write even with no findings, so GitLab marks earlier findings as resolved. By
+   * default the type that the run's scanner name implies (`sast`, `dast`, `container`, `deps`).
+   */
+  reportTypes?: GitlabReportType[];
 }
+
+const TYPES_OF_SCANNER: Record<string, GitlabReportType[]> = {
+  sast: ['sast'],
+  dast: ['dast'],
+  container: ['container_scanning'],
+  deps: ['dependency_scanning'],
+};
 
 function vendorRef(tool: Tool, vendor: string): GitlabVendorRef {
   return { id: toolSlug(tool.name), name: tool.name, version: tool.version.trim() !== '' ? tool.version : 'unknown', vendor: { name: vendor } };
@@ -64,16 +78,16 @@ function scannerOf(findings: readonly Finding[], run: ScanRun): Tool {
   return best?.tool ?? run.tools[0] ?? { name: 'rampart', version: '' };
 }
 
-function analyzerOf(run: ScanRun): GitlabVendorRef {
-  const own = run.tools.find((t) => t.name.toLowerCase() === 'rampart');
-  return { id: 'rampart', name: 'Rampart', version: own !== undefined && own.version !== '' ? own.version : 'unknown', vendor: { name: 'Rampart' } };
+function analyzerOf(run: ScanRun, opts: GitlabOptions): GitlabVendorRef {
+  const own = opts.analyzerVersion ?? run.tools.find((t) => t.name.toLowerCase() === 'rampart')?.version;
+  return { id: 'rampart', name: 'Rampart', version: own !== undefined && own !== '' ? own : 'unknown', vendor: { name: 'Rampart' } };
 }
 
-function scanOf(type: GitlabReportType, run: ScanRun, findings: readonly Finding[]): GitlabScan {
+function scanOf(type: GitlabReportType, run: ScanRun, findings: readonly Finding[], opts: GitlabOptions): GitlabScan {
   const failed = run.notifications.some((n) => n.level === 'error');
   const scanner = scannerOf(findings, run);
   const scan: GitlabScan = {
-    analyzer: analyzerOf(run),
+    analyzer: analyzerOf(run, opts),
     scanner: vendorRef(scanner, scanner.name),
     type,
     status: failed ? 'failure' : 'success',
@@ -121,11 +135,12 @@ function dependencyFiles(findings: readonly Finding[]): GitlabDependencyFile[] {
     }));
 }
 
-function reportOf(type: GitlabReportType, run: ScanRun, findings: readonly Finding[], commitSha: string): GitlabReport {
+function reportOf(type: GitlabReportType, run: ScanRun, findings: readonly Finding[], opts: GitlabOptions): GitlabReport {
+  const commitSha = opts.commitSha ?? UNKNOWN_COMMIT;
   const report: GitlabReport = {
     version: GITLAB_SCHEMA_VERSION,
     schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type]}`,
-    scan: scanOf(type, run, findings),
+    scan: scanOf(type, run, findings, opts),
     vulnerabilities: findings.map((f) => vulnerabilityOf(type, f, commitSha)),
   };
   if (type === 'dependency_scanning') report.dependency_files = dependencyFiles(findings);
@@ -150,10 +165,11 @@ export function renderGitlab(run: ScanRun, opts: GitlabOptions = {}): { name: st
     }
     if (f.suppression === undefined) list.push(f);
   }
+  const always = opts.reportTypes ?? TYPES_OF_SCANNER[run.scanner] ?? [];
+  for (const t of always) if (!byType.has(t)) byType.set(t, []);
   if (run.scannedResources !== undefined && run.scannedResources.length > 0 && !byType.has('dast')) byType.set('dast', []);
-  const commitSha = opts.commitSha ?? UNKNOWN_COMMIT;
   return TYPE_ORDER.filter((t) => byType.has(t)).map((type) => ({
     name: FILE_OF[type],
-    content: `${JSON.stringify(reportOf(type, run, byType.get(type) ?? [], commitSha), null, 2)}\n`,
+    content: `${JSON.stringify(reportOf(type, run, byType.get(type) ?? [], opts), null, 2)}\n`,
   }));
 }

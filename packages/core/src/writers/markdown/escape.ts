@@ -7,10 +7,13 @@
 const SPECIAL = /[\\`*_{}[\]()#+\-.!|~]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// A lone surrogate cannot be written as UTF-8; it would turn into U+FFFD on disk anyway.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeMarkdown(text: string): string {
   return text
     .replace(CONTROL, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -41,7 +41,9 @@ function tagsOf(acc: RuleAcc): string[] {
     }
   }
   const kinds = [...acc.kinds].sort();
-  const tags = ['security', ...kinds, ...[...new Set(cwes)].sort(), ...[...other].sort()];
+  // License findings are policy, not security: without the tag GitHub files them as plain alerts.
+  const security = kinds.some((k) => k !== 'license') ? ['security'] : [];
+  const tags = [...security, ...kinds, ...[...new Set(cwes)].sort(), ...[...other].sort()];
   return tags.slice(0, MAX_TAGS_PER_RULE);
 }
 
