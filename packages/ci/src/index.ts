@@ -9,3 +9,4 @@ export * from './github/http-errors.js';
 export * from './github/octokit.js';
 export * from './github/comment.js';
 export * from './github/sarif-upload.js';
+export * from './github/publish.js';
