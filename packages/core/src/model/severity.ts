@@ -84,7 +84,7 @@ export function toSarifLevel(s: Severity): SarifLevel {
 /** ZAP alert risk codes: 0 Informational, 1 Low, 2 Medium, 3 High. */
 export function fromZapRisk(riskcode: number | string): Severity {
   const table: Record<string, Severity> = { '0': 'info', '1': 'low', '2': 'medium', '3': 'high' };
-  return table[String(riskcode).trim()] ?? 'unknown';
+  return own(table, String(riskcode).trim()) ?? 'unknown';
 }
 
 /**
@@ -99,12 +99,17 @@ export function fromZapConfidence(code: number | string): 'high' | 'medium' | 'l
     '3': 'high',
     '4': 'high',
   };
-  return table[String(code).trim()];
+  return own(table, String(code).trim());
+}
+
+/** Own keys only: `constructor` or `__proto__` from a report must not find Object.prototype members. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function lookup(table: Record<string, Severity>, value: string | undefined): Severity {
   if (value === undefined) return 'unknown';
-  return table[value.trim().toLowerCase()] ?? 'unknown';
+  return own(table, value.trim().toLowerCase()) ?? 'unknown';
 }
 
 const NAMED: Record<string, Severity> = {
