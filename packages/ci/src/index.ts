@@ -10,3 +10,6 @@ export * from './github/octokit.js';
 export * from './github/comment.js';
 export * from './github/sarif-upload.js';
 export * from './github/publish.js';
+export * from './gitlab/env.js';
+export * from './gitlab/note.js';
+export * from './gitlab/publish.js';

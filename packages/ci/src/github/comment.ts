@@ -25,10 +25,10 @@ export const COMMENT_MAX_CHARS = 65_536;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 
 /** The hidden line that finds the comment again; the id is restricted so it cannot close the HTML comment. */
-export function commentMarker(id: string): string {
+export function commentMarker(id: string, field = 'with.comment-id'): string {
   if (!ID_PATTERN.test(id)) {
     throw new UserError(`comment id "${id}" cannot be used in a marker`, {
-      field: 'with.comment-id',
+      field,
       expected: 'letters, digits and . _ : / - (at most 100, starting with a letter or digit)',
     });
   }
