@@ -85,3 +85,15 @@ export function checkSpecAgainstActionYml(spec: InputSpec, actionYmlText: string
   }
   return diffs;
 }
+
+/**
+ * The defaults of action.yml's inputs as the runner would pass them (strings, expressions unevaluated):
+ * what the runner emulator sets for inputs a test leaves out.
+ */
+export function actionYmlInputDefaults(actionYmlText: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, y] of Object.entries(ymlInputs(actionYmlText))) {
+    if (y.default !== undefined && y.default !== null) out[name] = String(y.default);
+  }
+  return out;
+}
