@@ -63,6 +63,12 @@ describe('readInputs', () => {
     expect(e.message).toMatch(/required/);
   });
 
+  it('masks secret inputs as it reads them', () => {
+    const masked: string[] = [];
+    readInputs({ token: { kind: 'string', secret: true }, who: { kind: 'string' } }, { INPUT_TOKEN: ' ghs_s ', INPUT_WHO: 'me' }, { setSecret: (v) => masked.push(v) });
+    expect(masked).toEqual(['ghs_s']);
+  });
+
   it('maps names like the runner and camel-cases properties', () => {
     expect(inputEnvName('comment id')).toBe('INPUT_COMMENT_ID');
     expect(inputEnvName('fail-on')).toBe('INPUT_FAIL-ON');

@@ -14,6 +14,8 @@ interface CommonInputDef {
 export interface StringInputDef extends CommonInputDef {
   kind: 'string';
   default?: string;
+  /** A token or password: `readInputs` masks its value (setSecret) before anything can log it. */
+  secret?: boolean;
 }
 /** Unset and without a default reads as `false`. */
 export interface BooleanInputDef extends CommonInputDef {
@@ -115,12 +117,14 @@ function defaultValue(def: InputDef): string | boolean | string[] | undefined {
 
 /**
  * Reads every input of `spec` from `env` (as the runner sets them: `INPUT_<NAME>`) once, into a typed
- * object. A blank value counts as unset, as it does for @actions/core.
+ * object. A blank value counts as unset, as it does for @actions/core. Pass `mask` (an ActionsIO) to
+ * have `secret` inputs masked as they are read.
  */
-export function readInputs<const S extends InputSpec>(spec: S, env: Env): Inputs<S> {
+export function readInputs<const S extends InputSpec>(spec: S, env: Env, mask?: { setSecret(value: string): void }): Inputs<S> {
   const out: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(spec)) {
     const raw = envValue(env, inputEnvName(name));
+    if (raw !== undefined && def.kind === 'string' && def.secret) mask?.setSecret(raw);
     let value: unknown;
     if (raw !== undefined) value = parseInputValue(name, def, raw);
     else if (def.required && def.default === undefined) {
