@@ -2,7 +2,7 @@ import type { FlowStep, Location, PackageLocation, SourceLocation } from '../../
 import { normalizePath } from '../../model/fingerprint.js';
 import { imageRepository } from '../paths.js';
 import type { SarifArtifactLocation, SarifLocation, SarifRegion } from './types.js';
-import { pathToUriReference, resolveSourcePath } from './uri.js';
+import { pathToUriReference, resolveSourcePath, webUrlToUri } from './uri.js';
 
 export const SRCROOT = '%SRCROOT%';
 
@@ -26,12 +26,10 @@ function regionOf(l: SourceLocation): SarifRegion | undefined {
 }
 
 function urlArtifact(raw: string): SarifArtifactLocation {
-  try {
-    return { uri: new URL(raw).href };
-  } catch {
-    // Not an absolute URL (a bare path from a report): keep it as a relative reference.
-    return { uri: pathToUriReference(raw.replace(/^\/+/, '')), uriBaseId: SRCROOT };
-  }
+  const uri = webUrlToUri(raw);
+  if (uri !== undefined) return { uri };
+  // Not an absolute web URL (a bare path from a report): keep it as a relative reference.
+  return { uri: pathToUriReference(normalizePath(raw).replace(/^\/+/, '')), uriBaseId: SRCROOT };
 }
 
 function packageName(l: PackageLocation): string {

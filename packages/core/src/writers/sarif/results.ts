@@ -26,7 +26,7 @@ export interface ResultContext {
 }
 
 export function sarifResult(f: Finding, ctx: ResultContext): SarifResult {
-  const text = f.message.trim() !== '' ? f.message : f.title.trim() !== '' ? f.title : f.ruleId;
+  const text = [f.message, f.title, f.ruleId].find((t) => t.trim() !== '') ?? 'Finding without a message';
   const result: SarifResult = {
     ruleId: f.ruleId,
     ruleIndex: ctx.ruleIndex.get(f.ruleId) ?? 0,

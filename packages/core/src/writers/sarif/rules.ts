@@ -1,6 +1,7 @@
 import type { Finding, Identifier, Severity } from '../../model/finding.js';
 import { maxSeverity, toSarifLevel, toSecuritySeverity } from '../../model/severity.js';
 import type { SarifReportingDescriptor } from './types.js';
+import { webUrlToUri } from './uri.js';
 
 /** GitHub rejects a rule with more than 20 tags (and shows 10); ours are capped here. */
 export const MAX_TAGS_PER_RULE = 20;
@@ -47,6 +48,10 @@ function tagsOf(acc: RuleAcc): string[] {
   return tags.slice(0, MAX_TAGS_PER_RULE);
 }
 
+function nonBlank(text: string, fallback: string): string {
+  return text.trim() !== '' ? text : fallback;
+}
+
 function oneLine(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -66,26 +71,27 @@ function ruleName(title: string, id: string): string {
 function referencesMarkdown(ids: Identifier[]): string {
   const lines = ids.map((id) => {
     const label = `${id.type.toUpperCase()}: ${id.value}`;
-    return id.url !== undefined && /^https?:\/\//.test(id.url) ? `- [${label}](${id.url})` : `- ${label}`;
+    const uri = id.url !== undefined ? webUrlToUri(id.url) : undefined;
+    return uri !== undefined ? `- [${label}](${uri})` : `- ${label}`;
   });
   return lines.length > 0 ? `\n\n**References**\n\n${lines.join('\n')}` : '';
 }
 
 function descriptorOf(acc: RuleAcc): SarifReportingDescriptor {
   const f = acc.first;
-  const title = f.title.trim() !== '' ? f.title : f.ruleId;
+  const title = nonBlank(f.title, f.ruleId);
   // A generic rule ("vulnerable dependency") can carry thousands of advisories; the help lists a few.
   const ids = [...acc.identifiers.values()].slice(0, MAX_HELP_REFERENCES);
-  const helpBody = f.help ?? f.fix?.summary ?? title;
-  const helpUri = ids.find((i) => i.url !== undefined && /^https?:\/\//.test(i.url))?.url;
+  const helpBody = nonBlank(f.help ?? '', nonBlank(f.fix?.summary ?? '', title));
+  const helpUri = ids.map((i) => (i.url !== undefined ? webUrlToUri(i.url) : undefined)).find((u) => u !== undefined);
   const securitySeverity = toSecuritySeverity(acc.severity);
   const properties: SarifReportingDescriptor['properties'] = { tags: tagsOf(acc), precision: precisionOf(f) };
   if (securitySeverity !== undefined) properties['security-severity'] = securitySeverity;
   return {
     id: acc.id,
     name: ruleName(title, acc.id),
-    shortDescription: { text: oneLine(title, MAX_SHORT_DESCRIPTION) },
-    fullDescription: { text: f.help !== undefined ? oneLine(f.help, 4000) : title },
+    shortDescription: { text: nonBlank(oneLine(title, MAX_SHORT_DESCRIPTION), 'Unnamed rule') },
+    fullDescription: { text: nonBlank(oneLine(f.help ?? '', 4000), nonBlank(oneLine(title, 4000), 'Unnamed rule')) },
     help: {
       text: helpBody + (ids.length > 0 ? `\n\nReferences: ${ids.map((i) => i.url ?? `${i.type}:${i.value}`).join(', ')}` : ''),
       markdown: helpBody + referencesMarkdown(ids),

@@ -101,7 +101,9 @@ export function validateSarifMultitool(content: string): MultitoolIssue[] {
     const input = join(dir, 'in.sarif');
     const output = join(dir, 'out.sarif');
     writeFileSync(input, content);
-    execFileSync(multitoolPath(), ['validate', '--rule-kind', 'Sarif;Gh', '-o', output, input], {
+    // The Multitool skips files over 10,000 KB unless told otherwise, and then reports no issues.
+    const maxKb = String(Math.ceil(Buffer.byteLength(content) / 1024) + 1024);
+    execFileSync(multitoolPath(), ['validate', '--rule-kind', 'Sarif;Gh', '--max-file-size-in-kb', maxKb, '-o', output, input], {
       stdio: 'pipe',
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
