@@ -22,6 +22,12 @@ function link(uf: UnionFind, owners: Map<string, number>, key: string, i: number
   else uf.union(owner, i);
 }
 
+/** Owners of fingerprints and advisory ids on one package; scoping by package keeps the keys short. */
+interface PackageScope {
+  fingerprints: Map<string, number>;
+  advisories: Map<string, number>;
+}
+
 /**
  * Merges reports of the same issue from several tools or files: equal fingerprints, and package
  * findings on the same package (name, version, image or file) whose advisory ids overlap. Output is
@@ -29,17 +35,24 @@ function link(uf: UnionFind, owners: Map<string, number>, key: string, i: number
  */
 export function dedupe(findings: readonly Finding[]): Finding[] {
   const uf = new UnionFind(findings.length);
-  const owners = new Map<string, number>();
+  const byFingerprint = new Map<string, number>();
+  const byPackage = new Map<string, PackageScope>();
   findings.forEach((f, i) => {
     if (f.location.type !== 'package') {
-      link(uf, owners, `fp\0${f.fingerprint}`, i);
+      link(uf, byFingerprint, f.fingerprint, i);
       return;
     }
-    const pkg = packageKey(f.location);
+    const key = packageKey(f.location);
+    let scope = byPackage.get(key);
+    if (scope === undefined) {
+      scope = { fingerprints: new Map(), advisories: new Map() };
+      byPackage.set(key, scope);
+    }
     // Package fingerprints leave out the version (an upgrade that is still vulnerable keeps its id), so
-    // two versions in findings fingerprinted apart, as when merging two runs, can share one.
-    link(uf, owners, `fp\0${f.fingerprint}\0${f.location.version ?? ''}`, i);
-    for (const id of advisoryIds(f)) link(uf, owners, `adv\0${pkg}\0${id}`, i);
+    // two versions in findings fingerprinted apart, as when merging two runs, can share one: the
+    // fingerprint only merges within one package version.
+    link(uf, scope.fingerprints, f.fingerprint, i);
+    for (const id of advisoryIds(f)) link(uf, scope.advisories, id, i);
   });
 
   const groups = new Map<number, Finding[]>();

@@ -1,21 +1,59 @@
-import type { Finding, Location } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import { normalizePath } from '../model/fingerprint.js';
 import { severityRank } from '../model/severity.js';
 
-/** Zero-padded so that line numbers compare correctly as strings. */
-function pad(n: number | undefined): string {
-  return String(n ?? 0).padStart(10, '0');
+const TYPE_ORDER = { source: 0, url: 1, package: 2 } as const;
+
+/**
+ * One class with every field set in the constructor keeps the objects the comparator reads of one
+ * shape; keys built by object spread were several times slower to sort at 100,000 findings.
+ */
+class SortKey {
+  readonly rank: number;
+  readonly type: number;
+  readonly where: string;
+  readonly line: number;
+  readonly column: number;
+  readonly detail: string;
+  readonly rule: string;
+  readonly fingerprint: string;
+
+  constructor(readonly finding: Finding) {
+    const loc = finding.location;
+    this.rank = severityRank(finding.severity);
+    this.type = TYPE_ORDER[loc.type];
+    this.rule = finding.ruleId;
+    this.fingerprint = finding.fingerprint;
+    this.line = loc.type === 'source' ? (loc.startLine ?? 0) : 0;
+    this.column = loc.type === 'source' ? (loc.startColumn ?? 0) : 0;
+    if (loc.type === 'source') {
+      this.where = normalizePath(loc.path);
+      this.detail = '';
+    } else if (loc.type === 'url') {
+      this.where = loc.url;
+      this.detail = `${(loc.method ?? 'GET').toUpperCase()} ${loc.param ?? ''}`;
+    } else {
+      this.where = `${loc.image ?? ''} ${loc.file ?? ''}`;
+      this.detail = `${loc.name} ${loc.version ?? ''}`;
+    }
+  }
 }
 
-function locationSortKey(location: Location): string {
-  switch (location.type) {
-    case 'source':
-      return `source\0${normalizePath(location.path)}\0${pad(location.startLine)}\0${pad(location.startColumn)}`;
-    case 'url':
-      return `url\0${location.url}\0${(location.method ?? 'GET').toUpperCase()}\0${location.param ?? ''}`;
-    case 'package':
-      return `package\0${location.image ?? ''}\0${location.file ?? ''}\0${location.name}\0${location.version ?? ''}`;
-  }
+function cmp(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  return (
+    b.rank - a.rank ||
+    a.type - b.type ||
+    cmp(a.where, b.where) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.detail, b.detail) ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.fingerprint, b.fingerprint)
+  );
 }
 
 /**
@@ -24,17 +62,5 @@ function locationSortKey(location: Location): string {
  * finding because the comparator runs n log n times on large inputs.
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const keyed = findings.map((f) => ({
-    f,
-    rank: severityRank(f.severity),
-    loc: locationSortKey(f.location),
-  }));
-  keyed.sort((a, b) => {
-    if (a.rank !== b.rank) return b.rank - a.rank;
-    if (a.loc !== b.loc) return a.loc < b.loc ? -1 : 1;
-    if (a.f.ruleId !== b.f.ruleId) return a.f.ruleId < b.f.ruleId ? -1 : 1;
-    if (a.f.fingerprint !== b.f.fingerprint) return a.f.fingerprint < b.f.fingerprint ? -1 : 1;
-    return 0;
-  });
-  return keyed.map((k) => k.f);
+  return findings.map((f) => new SortKey(f)).sort(compareKeys).map((k) => k.finding);
 }
