@@ -17,12 +17,17 @@ export async function writeOutputsAtomic(dir: string, files: readonly { name: st
   await mkdir(dir, { recursive: true });
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const staged = files.map((f) => ({ temp: join(dir, `.${f.name}.${tag}.tmp`), final: join(dir, f.name), content: f.content }));
+  // allSettled: removing a temp that was never created can fail too (a name the file system
+  // refuses), and that must neither hide the original error nor stop the other removals.
+  const cleanup = () => Promise.allSettled(staged.map((s) => rm(s.temp, { force: true })));
   try {
     for (const s of staged) await writeFile(s.temp, s.content, { encoding: 'utf8', flag: 'wx' });
+    // Renames within one directory are atomic per file; a failure here (rare: the directory
+    // vanished) can leave earlier files renamed, but never a half-written one.
+    for (const s of staged) await rename(s.temp, s.final);
   } catch (e) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
+    await cleanup();
     throw e;
   }
-  for (const s of staged) await rename(s.temp, s.final);
   return staged.map((s) => s.final);
 }

@@ -13,7 +13,7 @@ interface CodeQualityIssue {
 }
 
 function issueOf(f: Finding): CodeQualityIssue {
-  const message = f.message.trim() !== '' ? f.message : f.title;
+  const message = [f.message, f.title, f.ruleId].find((t) => t.trim() !== '') ?? f.ruleId;
   const begin = f.location.type === 'source' ? (f.location.startLine ?? 1) : 1;
   return {
     description: f.title.trim() !== '' && f.title !== message ? `${f.title}: ${message}` : message,

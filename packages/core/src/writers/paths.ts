@@ -21,13 +21,15 @@ export function pseudoPath(location: Location): string {
 }
 
 function urlPseudoPath(raw: string): string {
+  let path: string;
   try {
     const u = new URL(raw);
-    const path = u.pathname === '/' ? '' : u.pathname;
-    return `${u.host}${path}`;
+    path = `${u.host}${u.pathname === '/' ? '' : u.pathname}`;
   } catch {
-    return raw.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[?#]/)[0] ?? raw;
+    path = raw.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[?#]/)[0] ?? '';
   }
+  // A bare `#frag` or `?q` has no path at all; formats that need one still get a stable value.
+  return path !== '' ? path : raw;
 }
 
 /** `registry:5000/team/app:1.2@sha256:...` -> `registry:5000/team/app`. */
