@@ -4,6 +4,14 @@ import type { Options } from 'tsup';
  * The one tsup configuration every package and action extends, so that a change of bundler
  * later touches this file only.
  */
+/**
+ * For bundles that inline CommonJS dependencies (yaml, picomatch): esbuild's ESM output has no `require`,
+ * so the banner gives it one.
+ */
+export const REQUIRE_BANNER = {
+  js: "import { createRequire as __rampartCreateRequire } from 'node:module';\nconst require = __rampartCreateRequire(import.meta.url);",
+};
+
 export function baseConfig(overrides: Options = {}): Options {
   return {
     format: ['esm'],

@@ -35,7 +35,7 @@ function gateLine(run: ScanRun): string {
   const scope = gate.newOnly ? 'new findings' : 'findings';
   if (gate.failOn === 'none') return 'Gate: passed (fail-on none)';
   if (gate.passed) return `Gate: passed (no unsuppressed ${scope} at or above ${gate.failOn})`;
-  return `Gate: FAILED: ${gate.causes.length} ${scope} at or above ${gate.failOn}`;
+  return `Gate: FAILED: ${gate.causes.length} ${gate.causes.length === 1 ? scope.replace(/s$/, "") : scope} at or above ${gate.failOn}`;
 }
 
 export function jsonSummary(outcome: ReportOutcome): string {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve, relative } from 'node:path';
 import {
+  ServiceError,
   UserError,
   assignFingerprints,
   processFindings,
@@ -74,13 +75,19 @@ export async function runReport(req: ReportRequest, deps: CliDeps): Promise<Repo
     ...(baseline ? { baseline } : {}),
     ...(ingested.scannedResources.length > 0 ? { scannedResources: ingested.scannedResources } : {}),
     category: settings.category ?? `rampart/${scanner}/`,
+    srcRoot: deps.cwd,
   });
   let written: string[] = [];
   if (!req.dryRun) {
     const rendered = renderAll(run, settings.formats);
     run.notifications.push(...rendered.notes);
     const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
-    written = await writeOutputsAtomic(outDir, rendered.files);
+    try {
+      written = await writeOutputsAtomic(outDir, rendered.files);
+    } catch (err) {
+      // The inputs were fine; the machine would not take the reports (read-only, full, not a directory).
+      throw new ServiceError(`cannot write reports to ${outDir}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
   const exitCode = run.gate && !run.gate.passed ? EXIT.gateFailed : EXIT.ok;
   return { run, settings, written, exitCode };

@@ -1,2 +1,3 @@
 export * from './process.js';
 export * from './summary.js';
+export * from './paths.js';
