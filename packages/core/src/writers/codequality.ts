@@ -31,6 +31,6 @@ function issueOf(f: Finding): CodeQualityIssue {
  * out, since the format cannot mark them; GitLab compares issues between pipelines by fingerprint.
  */
 export function renderCodeQuality(run: ScanRun): string {
-  const issues = sortFindings(run.findings.filter((f) => f.suppression === undefined)).map(issueOf);
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  const issues = sortFindings(run.findings).filter((f) => f.suppression === undefined).map(issueOf);
+  return `${JSON.stringify(issues)}\n`;
 }

@@ -6,6 +6,7 @@ import { multitoolErrors, validateGitlab, validateSarifSchema, type GitlabReport
 
 const FIXTURES = new URL('../../test/fixtures/writers/', import.meta.url);
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+const COMPACT = /\.(sarif|json)$/;
 
 const GITLAB_TYPE: Record<string, GitlabReportType> = {
   'gl-sast-report.json': 'sast',
@@ -27,8 +28,12 @@ describe.each(cases)('writers golden: %s', (name) => {
 
   it.each(files.map((f) => [f.name, f.content] as const))('%s matches expected', (file, content) => {
     const expectedUrl = new URL(`expected.${file}`, dir);
-    if (UPDATE || !existsSync(expectedUrl)) writeFileSync(expectedUrl, content);
-    expect(content).toBe(readFileSync(expectedUrl, 'utf8'));
+    // Compact JSON outputs are kept pretty-printed in the golden file so a reviewer can read them.
+    const compact = COMPACT.test(file) && file !== 'findings.json';
+    if (compact) expect(content).toBe(`${JSON.stringify(JSON.parse(content))}\n`);
+    const comparable = compact ? `${JSON.stringify(JSON.parse(content), null, 2)}\n` : content;
+    if (UPDATE || !existsSync(expectedUrl)) writeFileSync(expectedUrl, comparable);
+    expect(comparable).toBe(readFileSync(expectedUrl, 'utf8'));
   });
 
   it('has no stale expected files', () => {

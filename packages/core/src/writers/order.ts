@@ -23,7 +23,19 @@ function compareKeyed(a: Keyed, b: Keyed): number {
  * output does not depend on the order scanners happened to emit. Keys are computed once per finding
  * rather than inside the comparator, which matters at 100,000 findings.
  */
+// renderAll hands the same findings array to six writers; sorting 100,000 findings once is enough.
+// Callers must not mutate the array between writer calls (ScanRun is treated as immutable).
+const sortedCache = new WeakMap<readonly Finding[], Finding[]>();
+
 export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const cached = sortedCache.get(findings);
+  if (cached !== undefined && cached.length === findings.length) return cached.slice();
+  const sorted = sortUncached(findings);
+  sortedCache.set(findings, sorted);
+  return sorted.slice();
+}
+
+function sortUncached(findings: readonly Finding[]): Finding[] {
   const keyed: Keyed[] = findings.map((f) => ({
     f,
     rank: severityRank(f.severity),
@@ -34,11 +46,11 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return keyed.map((k) => k.f);
 }
 
-/** Like `sortFindings`, with new findings (per the baseline) ahead of known ones. */
-export function sortNewFirst(findings: readonly Finding[], isNew: (f: Finding) => boolean): Finding[] {
-  const sorted = sortFindings(findings);
-  const fresh = sorted.filter(isNew);
-  const known = sorted.filter((f) => !isNew(f));
+/** Already sorted findings, with new ones (per the baseline) moved ahead of known ones. */
+export function sortNewFirst(sorted: readonly Finding[], isNew: (f: Finding) => boolean): Finding[] {
+  const fresh: Finding[] = [];
+  const known: Finding[] = [];
+  for (const f of sorted) (isNew(f) ? fresh : known).push(f);
   return fresh.concat(known);
 }
 

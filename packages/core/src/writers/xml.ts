@@ -21,10 +21,16 @@ const ATTR_ENTITIES: Record<string, string> = {
   '\r': '&#13;',
 };
 
+// Most text needs no escaping; one test is much cheaper than three replaces at 100,000 findings.
+const TEXT_NEEDS = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTR_NEEDS = /[&<>"'\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeXmlText(s: string): string {
+  if (!TEXT_NEEDS.test(s)) return s;
   return s.replace(FORBIDDEN, visible).replace(/[&<>]/g, (c) => TEXT_ENTITIES[c] ?? c).replace(/\r/g, '&#13;');
 }
 
 export function escapeXmlAttr(s: string): string {
+  if (!ATTR_NEEDS.test(s)) return s;
   return s.replace(FORBIDDEN, visible).replace(/[&<>"'\t\n\r]/g, (c) => ATTR_ENTITIES[c] ?? c);
 }

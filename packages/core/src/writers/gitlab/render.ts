@@ -170,6 +170,7 @@ export function renderGitlab(run: ScanRun, opts: GitlabOptions = {}): { name: st
   if (run.scannedResources !== undefined && run.scannedResources.length > 0 && !byType.has('dast')) byType.set('dast', []);
   return TYPE_ORDER.filter((t) => byType.has(t)).map((type) => ({
     name: FILE_OF[type],
-    content: `${JSON.stringify(reportOf(type, run, byType.get(type) ?? [], opts), null, 2)}\n`,
+    // Compact, like the SARIF: these reach tens of megabytes and only machines read them.
+    content: `${JSON.stringify(reportOf(type, run, byType.get(type) ?? [], opts))}\n`,
   }));
 }

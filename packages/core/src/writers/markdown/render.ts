@@ -109,8 +109,8 @@ export function renderMarkdown(run: ScanRun, opts: MarkdownOptions = {}): string
   if (verdict !== undefined) head.push(verdict, '');
   head.push(...severityTable(run, newSet));
   const notes = notesBlock(run.notifications, Math.floor(max * NOTES_SHARE));
-  const open = run.findings.filter((f) => f.suppression === undefined);
-  const ordered = newSet !== undefined ? sortNewFirst(open, (f) => newSet.has(f.fingerprint)) : sortFindings(open);
+  const sorted = sortFindings(run.findings).filter((f) => f.suppression === undefined);
+  const ordered = newSet !== undefined ? sortNewFirst(sorted, (f) => newSet.has(f.fingerprint)) : sorted;
   const body: string[] = [];
   if (ordered.length > 0) {
     body.push('', '### Findings', '', '| Severity | Finding | Location | Rule |', '|---|---|---|---|');
