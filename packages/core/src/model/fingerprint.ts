@@ -93,33 +93,40 @@ function occurrenceKey(f: RawFinding | Finding): string {
  * Fingerprints for a set of findings. Two matches of one rule on identical code in one file would
  * collide, so the second and later distinct occurrences (in line order; for packages, other versions)
  * get their occurrence number mixed in, as GitHub's `primaryLocationLineHash` does. Findings that
- * already carry a fingerprint keep it.
+ * already carry a fingerprint keep it. Only groups that share a base hash are ordered, so the usual
+ * case (every base distinct) stays linear.
  */
 export function assignFingerprints(findings: readonly (RawFinding | Finding)[]): Finding[] {
-  const order = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => lineOf(a.f) - lineOf(b.f) || a.i - b.i);
-  const occurrences = new Map<string, Map<string, number>>();
   const out = new Array<Finding>(findings.length);
-  for (const { f, i } of order) {
+  const groups = new Map<string, number[]>();
+  findings.forEach((f, i) => {
     if (f.fingerprint) {
       out[i] = f as Finding;
-      continue;
+      return;
     }
     const base = fingerprintOf(f);
-    let seen = occurrences.get(base);
-    if (seen === undefined) {
-      seen = new Map();
-      occurrences.set(base, seen);
+    const group = groups.get(base);
+    if (group) group.push(i);
+    else groups.set(base, [i]);
+  });
+  for (const [base, members] of groups) {
+    if (members.length === 1) {
+      const i = members[0] as number;
+      out[i] = { ...findings[i], fingerprint: base } as Finding;
+      continue;
     }
-    const key = occurrenceKey(f);
-    let n = seen.get(key);
-    if (n === undefined) {
-      n = seen.size;
-      seen.set(key, n);
+    members.sort((a, b) => lineOf(findings[a] as RawFinding) - lineOf(findings[b] as RawFinding) || a - b);
+    const seen = new Map<string, number>();
+    for (const i of members) {
+      const f = findings[i] as RawFinding | Finding;
+      const key = occurrenceKey(f);
+      let n = seen.get(key);
+      if (n === undefined) {
+        n = seen.size;
+        seen.set(key, n);
+      }
+      out[i] = { ...f, fingerprint: n === 0 ? base : hash([base, String(n)]) } as Finding;
     }
-    const fingerprint = n === 0 ? base : hash([base, String(n)]);
-    out[i] = { ...f, fingerprint } as Finding;
   }
   return out;
 }
