@@ -9,3 +9,4 @@ export * from './policy/index.js';
 export * from './config/index.js';
 export * from './readers/index.js';
 export * from './writers/index.js';
+export * from './pipeline/index.js';
