@@ -1,8 +1,9 @@
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
+import { isGitlabCi, publishGitlabNote } from '@rampart/ci';
 import { READER_IDS } from '@rampart/core';
 import { boolOpt, parseCommandArgs, stringOpt, type ParsedArgs } from '../args.js';
 import type { CliDeps } from '../deps.js';
-import { runReport, type ReportRequest } from '../pipeline/run-report.js';
+import { runReport, type ReportOutcome, type ReportRequest } from '../pipeline/run-report.js';
 import { jsonSummary, textSummary } from '../pipeline/print.js';
 import type { SettingFlags } from '../pipeline/settings.js';
 import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
@@ -29,7 +30,20 @@ export async function runAndPrint(req: ReportRequest, args: ParsedArgs, deps: Cl
   const outcome = await runReport(req, deps);
   const rel = (p: string) => relative(deps.cwd, p) || '.';
   deps.stdout(boolOpt(args, 'json') ? jsonSummary(outcome) : textSummary(outcome, rel));
+  if (!req.dryRun) await publishMergeRequestNote(outcome, deps);
   return outcome.exitCode;
+}
+
+/** In a GitLab merge request pipeline with RAMPART_GITLAB_TOKEN set, one note per job, updated in place. */
+async function publishMergeRequestNote(outcome: ReportOutcome, deps: CliDeps): Promise<void> {
+  if (!isGitlabCi(deps.env)) return;
+  const summary = outcome.written.find((p) => basename(p) === 'summary.md');
+  if (!summary) return;
+  const log = (t: string) => deps.stderr(`rampart: ${t}\n`);
+  await publishGitlabNote(
+    { body: deps.readFile(summary), id: outcome.run.scanner },
+    { env: deps.env, logger: { debug() {}, info: log, warn: log, error: log } },
+  );
 }
 
 const options = [

@@ -79,7 +79,11 @@ export async function runReport(req: ReportRequest, deps: CliDeps): Promise<Repo
   });
   let written: string[] = [];
   if (!req.dryRun) {
-    const rendered = renderAll(run, settings.formats);
+    const commitSha = deps.env.CI_COMMIT_SHA ?? deps.env.GITHUB_SHA;
+    const rendered = renderAll(run, settings.formats, {
+      sarif: { srcRoot: deps.cwd },
+      gitlab: { analyzerVersion: VERSION, ...(commitSha ? { commitSha } : {}) },
+    });
     run.notifications.push(...rendered.notes);
     const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
     try {
