@@ -16,7 +16,7 @@ import type {
 /** Tools write 0, -1, fractions or strings for "no line"; only a positive integer is a line. */
 export function posInt(v: unknown): number | undefined {
   const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 ? n : undefined;
 }
 
 function compact<T extends object>(obj: T): T {

@@ -3,8 +3,13 @@ import { UserError } from '../errors.js';
 
 const EXPECTED = 'a JSON or XML report';
 
-/** The line of a JSON syntax error, from the character position V8 reports. */
+/**
+ * The line of a JSON syntax error: newer V8 says "(line 2 column 3)", Node 20 "at position 12" for
+ * most errors and nothing for some.
+ */
 function jsonErrorLine(text: string, message: string): number | undefined {
+  const line = /\(line (\d+) column \d+\)/.exec(message)?.[1];
+  if (line !== undefined) return Number(line);
   const pos = /position (\d+)/.exec(message)?.[1];
   if (pos === undefined) return undefined;
   return text.slice(0, Number(pos)).split('\n').length;
@@ -25,7 +30,13 @@ function parseXml(text: string, file: string): unknown {
     ignorePiTags: true,
     trimValues: true,
   });
-  return parser.parse(text) as unknown;
+  try {
+    return parser.parse(text) as unknown;
+  } catch (err) {
+    // The validator passes some fragments (`<A/`) that the parser then rejects.
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UserError(`is not well-formed XML: ${message}`, { file, expected: EXPECTED });
+  }
 }
 
 /**

@@ -17,6 +17,12 @@ export function cleanPath(raw: string): string {
   return normalizePath(p);
 }
 
+/** A repository path, or undefined when nothing is left of it (`./`, `file://`): such an entry has no file. */
+export function filePath(raw: string): string | undefined {
+  const p = cleanPath(raw);
+  return p === '' ? undefined : p;
+}
+
 const LOCKFILES = new Set([
   'package-lock.json',
   'npm-shrinkwrap.json',

@@ -22,9 +22,12 @@ export const banditReader: ReportReader = {
     const findings: RawFinding[] = [];
     const skipped: SkippedEntry[] = [];
     report.results.forEach((raw, i) => {
-      const p = parseEntry(banditResultSchema, raw, `results[${i}]`, 'result');
-      if (p.ok) findings.push(mapBanditResult(p.data, tool));
-      else skipped.push(p.skipped);
+      const entry = `results[${i}]`;
+      const p = parseEntry(banditResultSchema, raw, entry, 'result');
+      if (!p.ok) return void skipped.push(p.skipped);
+      const finding = mapBanditResult(p.data, tool);
+      if (finding) findings.push(finding);
+      else skipped.push({ reason: 'result has an empty filename', entry });
     });
     return { findings, tools: [tool], skipped };
   },

@@ -2,7 +2,7 @@ import type { RawFinding, Tool } from '../../model/finding.js';
 import { fromBandit, fromConfidenceName } from '../../model/severity.js';
 import { makeFinding, sourceLocation } from '../build.js';
 import { cweIdentifier, uniqueIdentifiers } from '../identifiers.js';
-import { cleanPath } from '../paths.js';
+import { filePath } from '../paths.js';
 import { firstSentence, linkList, nonEmpty, sections } from '../text.js';
 import type { BanditResult } from './schema.js';
 
@@ -35,7 +35,9 @@ function titleOf(r: BanditResult): string | undefined {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function mapBanditResult(r: BanditResult, tool: Tool): RawFinding {
+export function mapBanditResult(r: BanditResult, tool: Tool): RawFinding | undefined {
+  const path = filePath(r.filename);
+  if (!path) return undefined;
   const range = (r.line_range ?? []).filter((n) => Number.isInteger(n) && n > 0);
   const start = r.line_number ?? range[0];
   // Bandit columns are 0-based offsets.
@@ -50,7 +52,7 @@ export function mapBanditResult(r: BanditResult, tool: Tool): RawFinding {
     confidence: fromConfidenceName(r.issue_confidence ?? undefined),
     identifiers: uniqueIdentifiers([cweIdentifier(r.issue_cwe?.id)]),
     location: sourceLocation({
-      path: cleanPath(r.filename),
+      path,
       startLine: start,
       endLine: range.length > 0 ? Math.max(...range) : undefined,
       startColumn: col(r.col_offset),

@@ -1,6 +1,6 @@
 import type { FindingKind, Location } from '../../model/finding.js';
 import { packageLocation, sourceLocation, urlLocation } from '../build.js';
-import { cleanPath } from '../paths.js';
+import { cleanPath, filePath } from '../paths.js';
 import { nonEmpty } from '../text.js';
 import {
   containerLocationSchema,
@@ -71,12 +71,13 @@ export function locationOf(kind: FindingKind, v: GitlabVuln): LocationResult {
     return { ok: true, location: urlLocation({ url, method: d?.method, param: d?.param, evidence: v.evidence?.summary }) };
   }
   const p = fileLocationSchema.safeParse(loc);
-  if (!p.success) return { ok: false, reason: 'location has no file' };
+  const path = p.success ? filePath(p.data.file) : undefined;
+  if (!p.success || !path) return { ok: false, reason: 'location has no file' };
   const d = p.data;
   return {
     ok: true,
     location: sourceLocation({
-      path: cleanPath(d.file),
+      path,
       startLine: d.start_line,
       endLine: d.end_line,
       startColumn: d.column_start,

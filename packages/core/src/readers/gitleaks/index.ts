@@ -1,5 +1,5 @@
-import type { RawFinding } from '../../model/finding.js';
-import { isRecord, parseEntry, parseTop } from '../schema.js';
+import type { RawFinding, Tool } from '../../model/finding.js';
+import { isRecord, parseEntry, parseTop, type EntryResult } from '../schema.js';
 import type { ReportReader, SkippedEntry } from '../types.js';
 import { mapLeakV7, mapLeakV8 } from './map.js';
 import { gitleaksReportSchema, leakV7Schema, leakV8Schema } from './schema.js';
@@ -12,6 +12,22 @@ function isV8(entry: unknown): boolean {
 
 function isV7(entry: unknown): boolean {
   return isRecord(entry) && 'rule' in entry && ('offender' in entry || 'lineNumber' in entry);
+}
+
+const NO_FILE = 'leak has an empty file path';
+
+function readV8(raw: unknown, entry: string, tool: Tool): EntryResult<RawFinding> {
+  const p = parseEntry(leakV8Schema, raw, entry, 'leak');
+  if (!p.ok) return p;
+  const f = mapLeakV8(p.data, tool);
+  return f ? { ok: true, data: f } : { ok: false, skipped: { reason: NO_FILE, entry } };
+}
+
+function readV7(raw: unknown, entry: string, tool: Tool): EntryResult<RawFinding> {
+  const p = parseEntry(leakV7Schema, raw, entry, 'leak');
+  if (!p.ok) return p;
+  const f = mapLeakV7(p.data, tool);
+  return f ? { ok: true, data: f } : { ok: false, skipped: { reason: NO_FILE, entry } };
 }
 
 export const gitleaksReader: ReportReader = {
@@ -28,14 +44,8 @@ export const gitleaksReader: ReportReader = {
     const skipped: SkippedEntry[] = [];
     leaks.forEach((raw, i) => {
       const entry = `[${i}]`;
-      if (isV7(raw)) {
-        const p = parseEntry(leakV7Schema, raw, entry, 'leak');
-        if (p.ok) findings.push(mapLeakV7(p.data, tool));
-        else skipped.push(p.skipped);
-        return;
-      }
-      const p = parseEntry(leakV8Schema, raw, entry, 'leak');
-      if (p.ok) findings.push(mapLeakV8(p.data, tool));
+      const p = isV7(raw) ? readV7(raw, entry, tool) : readV8(raw, entry, tool);
+      if (p.ok) findings.push(p.data);
       else skipped.push(p.skipped);
     });
     return { findings, tools: [tool], skipped };

@@ -1,6 +1,6 @@
 import type { RawFinding, Tool } from '../../model/finding.js';
 import { makeFinding, sourceLocation } from '../build.js';
-import { cleanPath } from '../paths.js';
+import { filePath } from '../paths.js';
 import { redact } from '../secrets.js';
 import { nonEmpty } from '../text.js';
 import type { LeakV7, LeakV8 } from './schema.js';
@@ -16,9 +16,10 @@ function commitNote(commit: string | null | undefined): string {
   return c && !/^0+$/.test(c) ? ` (commit ${c.slice(0, 12)})` : '';
 }
 
-export function mapLeakV8(l: LeakV8, tool: Tool): RawFinding {
+export function mapLeakV8(l: LeakV8, tool: Tool): RawFinding | undefined {
   const title = nonEmpty(l.Description) ?? l.RuleID;
-  const path = cleanPath(l.File);
+  const path = filePath(l.File);
+  if (!path) return undefined;
   return makeFinding({
     kind: 'secret',
     ruleId: l.RuleID,
@@ -39,8 +40,9 @@ export function mapLeakV8(l: LeakV8, tool: Tool): RawFinding {
   });
 }
 
-export function mapLeakV7(l: LeakV7, tool: Tool): RawFinding {
-  const path = cleanPath(l.file);
+export function mapLeakV7(l: LeakV7, tool: Tool): RawFinding | undefined {
+  const path = filePath(l.file);
+  if (!path) return undefined;
   return makeFinding({
     kind: 'secret',
     ruleId: l.rule,

@@ -21,7 +21,7 @@ function lockfileOf(a: NpmAdvisory): string {
 
 function mapAdvisory(key: string, a: NpmAdvisory, tool: Tool): RawFinding[] {
   const ghsa = nonEmpty(a.github_advisory_id) ?? ghsaFromUrl(a.url);
-  const ruleId = ghsa ?? a.cves[0] ?? `npm-advisory-${String(a.id ?? key)}`;
+  const ruleId = ghsa ?? a.cves.map((c) => nonEmpty(c)).find(Boolean) ?? `npm-advisory-${String(a.id ?? key).trim() || key}`;
   const fix = patched(a);
   const identifiers = uniqueIdentifiers([
     advisoryIdentifier(ghsa),

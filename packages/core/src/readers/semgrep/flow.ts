@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FlowStep } from '../../model/finding.js';
 import { posInt } from '../build.js';
 import { cleanPath } from '../paths.js';
-import { optNum, optStr } from '../schema.js';
+import { optNum } from '../schema.js';
 
 const cliLoc = z.looseObject({
   path: z.string().min(1),
@@ -32,7 +32,7 @@ const traceSchema = z.looseObject({
   taint_sink: z.unknown().optional(),
 });
 
-/** Source, then the variables it passed through; the sink is the result's own location and is added last. */
+/** Source, the variables it passed through, then the sink. */
 export function semgrepFlow(trace: unknown): FlowStep[] {
   const parsed = traceSchema.safeParse(trace);
   if (!parsed.success) return [];

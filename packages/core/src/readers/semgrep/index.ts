@@ -22,9 +22,12 @@ export const semgrepReader: ReportReader = {
     const findings: RawFinding[] = [];
     const skipped: SkippedEntry[] = [];
     report.results.forEach((raw, i) => {
-      const parsed = parseEntry(semgrepResultSchema, raw, `results[${i}]`, 'result');
-      if (parsed.ok) findings.push(mapSemgrepResult(parsed.data, tool));
-      else skipped.push(parsed.skipped);
+      const entry = `results[${i}]`;
+      const parsed = parseEntry(semgrepResultSchema, raw, entry, 'result');
+      if (!parsed.ok) return void skipped.push(parsed.skipped);
+      const finding = mapSemgrepResult(parsed.data, tool);
+      if (finding) findings.push(finding);
+      else skipped.push({ reason: 'result has an empty path', entry });
     });
     return { findings, tools: [tool], skipped };
   },

@@ -2,7 +2,7 @@ import type { FindingKind, RawFinding, Tool } from '../../model/finding.js';
 import { fromConfidenceName, fromSemgrep } from '../../model/severity.js';
 import { makeFinding, sourceLocation } from '../build.js';
 import { cweIdentifier, owaspIdentifier, uniqueIdentifiers } from '../identifiers.js';
-import { cleanPath } from '../paths.js';
+import { filePath } from '../paths.js';
 import { firstSentence, linkList, nonEmpty, sections } from '../text.js';
 import { semgrepFlow } from './flow.js';
 import type { SemgrepResult } from './schema.js';
@@ -25,7 +25,9 @@ function helpOf(r: SemgrepResult): string | undefined {
   ]);
 }
 
-export function mapSemgrepResult(r: SemgrepResult, tool: Tool): RawFinding {
+export function mapSemgrepResult(r: SemgrepResult, tool: Tool): RawFinding | undefined {
+  const path = filePath(r.path);
+  if (!path) return undefined;
   const meta = r.extra.metadata;
   const message = nonEmpty(r.extra.message);
   const lines = r.extra.lines && r.extra.lines.trim() !== '' ? r.extra.lines : undefined;
@@ -40,7 +42,7 @@ export function mapSemgrepResult(r: SemgrepResult, tool: Tool): RawFinding {
     confidence: fromConfidenceName(meta?.confidence ?? undefined),
     identifiers: uniqueIdentifiers([...(meta?.cwe ?? []).map((c) => cweIdentifier(c)), ...(meta?.owasp ?? []).map((o) => owaspIdentifier(o))]),
     location: sourceLocation({
-      path: cleanPath(r.path),
+      path,
       startLine: r.start?.line,
       endLine: r.end?.line,
       startColumn: r.start?.col,

@@ -2,7 +2,7 @@ import type { RawFinding, Tool } from '../../model/finding.js';
 import { fromTrivy } from '../../model/severity.js';
 import { makeFinding, packageLocation, sourceLocation } from '../build.js';
 import { advisoryIdentifier, cweIdentifier, uniqueIdentifiers } from '../identifiers.js';
-import { cleanPath } from '../paths.js';
+import { cleanPath, filePath } from '../paths.js';
 import { firstSentence, linkList, nonEmpty, sections } from '../text.js';
 import type { TrivyCode, TrivyMisconf, TrivyResult, TrivySecret, TrivyVuln } from './schema.js';
 
@@ -69,7 +69,8 @@ export function isFailure(m: TrivyMisconf): boolean {
 
 export function mapMisconf(m: TrivyMisconf, res: TrivyResult, target: TrivyTarget): RawFinding | undefined {
   const ruleId = nonEmpty(m.ID) ?? nonEmpty(m.AVDID);
-  if (!ruleId) return undefined;
+  const path = filePath(res.Target);
+  if (!ruleId || !path) return undefined;
   const cause = m.CauseMetadata;
   return makeFinding({
     kind: 'iac',
@@ -86,7 +87,7 @@ export function mapMisconf(m: TrivyMisconf, res: TrivyResult, target: TrivyTarge
       m.AVDID && m.AVDID !== ruleId ? { type: 'trivy', value: m.AVDID, ...(m.PrimaryURL ? { url: m.PrimaryURL } : {}) } : undefined,
     ]),
     location: sourceLocation({
-      path: cleanPath(res.Target),
+      path,
       startLine: cause?.StartLine,
       endLine: cause?.EndLine,
       snippet: causeLines(cause?.Code),
@@ -95,8 +96,10 @@ export function mapMisconf(m: TrivyMisconf, res: TrivyResult, target: TrivyTarge
   });
 }
 
-export function mapSecret(s: TrivySecret, res: TrivyResult, target: TrivyTarget): RawFinding {
+export function mapSecret(s: TrivySecret, res: TrivyResult, target: TrivyTarget): RawFinding | undefined {
   const title = nonEmpty(s.Title) ?? s.RuleID;
+  const path = filePath(res.Target);
+  if (!path) return undefined;
   return makeFinding({
     kind: 'secret',
     ruleId: s.RuleID,
@@ -105,7 +108,7 @@ export function mapSecret(s: TrivySecret, res: TrivyResult, target: TrivyTarget)
     severity: fromTrivy(s.Severity ?? undefined),
     identifiers: [],
     location: sourceLocation({
-      path: cleanPath(res.Target),
+      path,
       startLine: s.StartLine,
       endLine: s.EndLine,
       // Trivy masks the secret itself with asterisks in Match.

@@ -22,12 +22,15 @@ function readResult(res: TrivyResult, target: TrivyTarget, at: string, out: Coll
     if (!isFailure(p.data)) return;
     const f = mapMisconf(p.data, res, target);
     if (f) out.findings.push(f);
-    else out.skipped.push({ reason: 'misconfiguration has neither ID nor AVDID', entry });
+    else out.skipped.push({ reason: 'misconfiguration has no ID or its result no Target', entry });
   });
   (res.Secrets ?? []).forEach((raw, i) => {
-    const p = parseEntry(trivySecretSchema, raw, `${at}.Secrets[${i}]`, 'secret');
-    if (p.ok) out.findings.push(mapSecret(p.data, res, target));
-    else out.skipped.push(p.skipped);
+    const entry = `${at}.Secrets[${i}]`;
+    const p = parseEntry(trivySecretSchema, raw, entry, 'secret');
+    if (!p.ok) return void out.skipped.push(p.skipped);
+    const f = mapSecret(p.data, res, target);
+    if (f) out.findings.push(f);
+    else out.skipped.push({ reason: 'secret result has no Target', entry });
   });
 }
 

@@ -39,6 +39,7 @@ export function mapZapAlert(a: ZapAlert, tool: Tool, entry: string): EntryResult
   const instances = instancesOf(a);
   if (instances.length === 0) return [{ ok: false, skipped: { reason: 'alert has no instances (no URL)', entry } }];
   const pluginId = String(a.pluginid).trim();
+  if (pluginId === '') return [{ ok: false, skipped: { reason: 'alert has no pluginid', entry } }];
   const shared = {
     kind: 'dast' as const,
     ruleId: pluginId,
