@@ -127,3 +127,30 @@ describe('the reports the CLI end-to-end test ingests', () => {
     });
   }
 });
+
+describe('clean reports', () => {
+  // What each tool writes when it finds nothing: detected as its format and read as no findings,
+  // never refused as unknown (that would fail a run that passed) nor guessed as another format.
+  const clean: [string, string][] = [
+    ['sarif', '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"CodeQL","semanticVersion":"2.15.3","rules":[]}},"results":[]}]}'],
+    ['semgrep', '{"errors":[],"paths":{"scanned":["app.py"]},"results":[],"version":"1.56.0"}'],
+    ['trivy', '{"SchemaVersion":2,"ArtifactName":".","ArtifactType":"filesystem","Metadata":{}}'],
+    ['grype', '{"matches":[],"source":{"type":"directory","target":"."},"descriptor":{"name":"grype","version":"0.74.7"}}'],
+    ['zap', '{"@programName":"ZAP","@version":"2.14.0","@generated":"Tue, 14 May 2024 10:02:37","site":[]}'],
+    ['zap', '<?xml version="1.0"?><OWASPZAPReport programName="ZAP" version="2.12.0" generated="x"></OWASPZAPReport>'],
+    ['gitleaks', '[]'],
+    ['bandit', '{"errors":[],"generated_at":"2024-05-14T11:20:51Z","metrics":{"_totals":{"loc":0}},"results":[]}'],
+    ['npm-audit', '{"auditReportVersion":2,"vulnerabilities":{},"metadata":{"vulnerabilities":{"total":0}}}'],
+    ['npm-audit', '{"actions":[],"advisories":{},"muted":[],"metadata":{"vulnerabilities":{"info":0}}}'],
+    ['gitlab', '{"version":"15.0.7","vulnerabilities":[],"scan":{"type":"sast","scanner":{"id":"semgrep","name":"Semgrep","version":"1.56.0"}}}'],
+  ];
+  for (const [format, text] of clean) {
+    it(`an empty ${format} report reads as no findings`, () => {
+      const result = readReport(text, { file: `clean.${format}` });
+      expect(result.format).toBe(format);
+      expect(result.findings).toEqual([]);
+      expect(result.skipped).toEqual([]);
+      expect(result.tools.length).toBeGreaterThan(0);
+    });
+  }
+});
