@@ -145,3 +145,17 @@ describe('suppressions, baseline, merge and gate', () => {
     expect(existsSync(join(dir, 'rampart-reports'))).toBe(false);
   });
 });
+
+describe('paths', () => {
+  it('absolute file URIs under the working directory become relative (ESLint writes them)', async () => {
+    const text = readFileSync(join(dir, 'eslint.sarif'), 'utf8').replaceAll('/home/runner/work/app/app', dir);
+    writeFileSync(join(dir, 'abs.sarif'), text);
+    expect(await main(['report', 'abs.sarif', '--fail-on', 'none'], fakeDeps(dir).deps)).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as {
+      findings: { location: { path?: string } }[];
+    };
+    expect(out.findings.map((f) => f.location.path)).toEqual(['src/server.js', 'src/server.js']);
+    const sarif = readFileSync(join(dir, 'rampart-reports/report.sarif'), 'utf8');
+    expect(sarif).toContain('"uri":"src/server.js"');
+  });
+});

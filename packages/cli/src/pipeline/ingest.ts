@@ -65,7 +65,7 @@ export function ingestFiles(paths: readonly string[], deps: CliDeps, format?: st
   for (const path of paths) {
     const text = readInput(path, deps);
     const native = format === undefined || format === 'rampart' ? tryFindingsFile(text, path) : undefined;
-    const result = native ?? readReport(text, { file: path, ...(format ? { format } : {}) });
+    const result = native ?? readReport(text, { file: path, root: deps.cwd, ...(format ? { format } : {}) });
     for (const f of result.findings) out.findings.push(f);
     for (const t of result.tools) addTool(out.tools, seenTools, t);
     if ('skipped' in result && result.skipped.length > 0) {

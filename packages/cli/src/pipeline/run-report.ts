@@ -75,7 +75,6 @@ export async function runReport(req: ReportRequest, deps: CliDeps): Promise<Repo
     ...(baseline ? { baseline } : {}),
     ...(ingested.scannedResources.length > 0 ? { scannedResources: ingested.scannedResources } : {}),
     category: settings.category ?? `rampart/${scanner}/`,
-    srcRoot: deps.cwd,
   });
   let written: string[] = [];
   if (!req.dryRun) {

@@ -1,3 +1,2 @@
 export * from './process.js';
 export * from './summary.js';
-export * from './paths.js';

@@ -4,7 +4,6 @@ import { assignFingerprints } from '../model/fingerprint.js';
 import { dedupe } from '../policy/index.js';
 import { applyIgnores, applyInlineIgnores, ignoreNotifications, type IgnoreEntry } from '../policy/index.js';
 import { diffBaseline, evaluateGate } from '../policy/index.js';
-import { relativizeFindings } from './paths.js';
 
 export interface ProcessOptions {
   scanner: string;
@@ -22,8 +21,6 @@ export interface ProcessOptions {
   notifications?: Notification[];
   scannedResources?: { method: string; url: string }[];
   category?: string;
-  /** The checkout root; absolute source paths under it become relative. */
-  srcRoot?: string;
 }
 
 /**
@@ -31,7 +28,7 @@ export interface ProcessOptions {
  * baseline, gate. Pure apart from `readSource`, so the CLI, the actions and the benchmark share it.
  */
 export function processFindings(opts: ProcessOptions): ScanRun {
-  let findings = dedupe(assignFingerprints(relativizeFindings(opts.findings, opts.srcRoot)));
+  let findings = dedupe(assignFingerprints(opts.findings));
   if (opts.readSource) findings = applyInlineIgnores(findings, opts.readSource);
   const ignored = applyIgnores(findings, opts.ignores, opts.now);
   findings = ignored.findings;

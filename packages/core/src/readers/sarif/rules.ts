@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ruleSchema, toolComponentSchema, type SarifResult, type SarifRule, type SarifRun } from './schema.js';
 
 /** The rules of one run, from the driver and from extensions (CodeQL puts its queries in query-pack extensions). */
@@ -43,9 +42,17 @@ export function ruleFor(result: SarifResult, table: RuleTable): SarifRule | unde
   return table.byId.get(id) ?? table.byId.get(id.split('/')[0] ?? id);
 }
 
+const tagCache = new WeakMap<object, string[]>();
+
+/** Called for every result of a rule, so computed once per rule object. */
 export function ruleTags(rule: SarifRule | undefined): string[] {
-  const tags = rule?.properties?.['tags'];
-  return z.array(z.unknown()).safeParse(tags).data?.filter((t): t is string => typeof t === 'string') ?? [];
+  if (!rule) return [];
+  const cached = tagCache.get(rule);
+  if (cached) return cached;
+  const tags = rule.properties?.['tags'];
+  const list = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+  tagCache.set(rule, list);
+  return list;
 }
 
 /** `properties.x` of a rule or result as a string, if it is one (numbers are accepted and stringified). */
