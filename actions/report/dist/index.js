@@ -57279,28 +57279,36 @@ function occurrenceKey(f) {
   }
 }
 function assignFingerprints(findings) {
-  const order = findings.map((f, i) => ({ f, i })).sort((a, b) => lineOf(a.f) - lineOf(b.f) || a.i - b.i);
-  const occurrences = /* @__PURE__ */ new Map();
   const out = new Array(findings.length);
-  for (const { f, i } of order) {
+  const groups2 = /* @__PURE__ */ new Map();
+  findings.forEach((f, i) => {
     if (f.fingerprint) {
       out[i] = f;
-      continue;
+      return;
     }
     const base = fingerprintOf(f);
-    let seen = occurrences.get(base);
-    if (seen === void 0) {
-      seen = /* @__PURE__ */ new Map();
-      occurrences.set(base, seen);
+    const group = groups2.get(base);
+    if (group) group.push(i);
+    else groups2.set(base, [i]);
+  });
+  for (const [base, members2] of groups2) {
+    if (members2.length === 1) {
+      const i = members2[0];
+      out[i] = { ...findings[i], fingerprint: base };
+      continue;
     }
-    const key = occurrenceKey(f);
-    let n = seen.get(key);
-    if (n === void 0) {
-      n = seen.size;
-      seen.set(key, n);
+    members2.sort((a, b) => lineOf(findings[a]) - lineOf(findings[b]) || a - b);
+    const seen = /* @__PURE__ */ new Map();
+    for (const i of members2) {
+      const f = findings[i];
+      const key = occurrenceKey(f);
+      let n = seen.get(key);
+      if (n === void 0) {
+        n = seen.size;
+        seen.set(key, n);
+      }
+      out[i] = { ...f, fingerprint: n === 0 ? base : hash2([base, String(n)]) };
     }
-    const fingerprint = n === 0 ? base : hash2([base, String(n)]);
-    out[i] = { ...f, fingerprint };
   }
   return out;
 }
@@ -58153,7 +58161,7 @@ function isRecord(v) {
 // ../../packages/core/src/readers/build.ts
 function posInt(v) {
   const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
-  return typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : void 0;
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 1 ? n : void 0;
 }
 function compact(obj) {
   for (const key of Object.keys(obj)) {
@@ -58283,6 +58291,10 @@ function cleanPath(raw) {
   }
   return normalizePath(p);
 }
+function filePath(raw) {
+  const p = cleanPath(raw);
+  return p === "" ? void 0 : p;
+}
 var LOCKFILES = /* @__PURE__ */ new Set([
   "package-lock.json",
   "npm-shrinkwrap.json",
@@ -58389,11 +58401,15 @@ function banditSnippet(code2, lines) {
 }
 function titleOf(r) {
   const name = nonEmpty(r.test_name);
+  const text2 = nonEmpty(r.issue_text);
+  if (name === "blacklist" && text2) return firstSentence(text2);
   if (!name) return void 0;
   const words = name.replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 function mapBanditResult(r, tool) {
+  const path = filePath(r.filename);
+  if (!path) return void 0;
   const range = (r.line_range ?? []).filter((n) => Number.isInteger(n) && n > 0);
   const start = r.line_number ?? range[0];
   const col = (v) => typeof v === "number" && v >= 0 ? v + 1 : void 0;
@@ -58407,7 +58423,7 @@ function mapBanditResult(r, tool) {
     confidence: fromConfidenceName(r.issue_confidence ?? void 0),
     identifiers: uniqueIdentifiers([cweIdentifier(r.issue_cwe?.id)]),
     location: sourceLocation({
-      path: cleanPath(r.filename),
+      path,
       startLine: start,
       endLine: range.length > 0 ? Math.max(...range) : void 0,
       startColumn: col(r.col_offset),
@@ -58458,9 +58474,12 @@ var banditReader = {
     const findings = [];
     const skipped = [];
     report.results.forEach((raw, i) => {
-      const p = parseEntry(banditResultSchema, raw, `results[${i}]`, "result");
-      if (p.ok) findings.push(mapBanditResult(p.data, tool));
-      else skipped.push(p.skipped);
+      const entry = `results[${i}]`;
+      const p = parseEntry(banditResultSchema, raw, entry, "result");
+      if (!p.ok) return void skipped.push(p.skipped);
+      const finding = mapBanditResult(p.data, tool);
+      if (finding) findings.push(finding);
+      else skipped.push({ reason: "result has an empty filename", entry });
     });
     return { findings, tools: [tool], skipped };
   }
@@ -58573,12 +58592,13 @@ function locationOf(kind, v) {
     return { ok: true, location: urlLocation({ url: url2, method: d2?.method, param: d2?.param, evidence: v.evidence?.summary }) };
   }
   const p = fileLocationSchema.safeParse(loc);
-  if (!p.success) return { ok: false, reason: "location has no file" };
+  const path = p.success ? filePath(p.data.file) : void 0;
+  if (!p.success || !path) return { ok: false, reason: "location has no file" };
   const d = p.data;
   return {
     ok: true,
     location: sourceLocation({
-      path: cleanPath(d.file),
+      path,
       startLine: d.start_line,
       endLine: d.end_line,
       startColumn: d.column_start,
@@ -58600,14 +58620,26 @@ function mapIdentifier(raw) {
   if (type === "cwe") return cweIdentifier(value);
   if (type === "owasp") return owaspIdentifier(value) ?? owaspIdentifier(p.data.name) ?? { type: "owasp", value };
   if (type === "zaproxy_pluginid") return { type: "zap", value, ...url2 ? { url: url2 } : {} };
+  if (type === "wasc") return { type: "wasc", value: /^\d+$/.test(value) ? `WASC-${value}` : value, ...url2 ? { url: url2 } : {} };
   return { type, value, ...url2 ? { url: url2 } : {} };
+}
+function ruleIdOf(kind, identifiers) {
+  if (kind === "dependency" || kind === "container") {
+    const advisory = identifiers.find((i) => i.type === "cve") ?? identifiers.find((i) => i.type === "ghsa");
+    if (advisory) return advisory.value;
+  }
+  return identifiers[0]?.value;
+}
+function solutionOf(v) {
+  const s = nonEmpty(v.solution);
+  return s && !/^no solution provided\.?$/i.test(s) ? s : void 0;
 }
 function mapGitlabVuln(v, scanType, tool, entry) {
   const kind = kindOf(scanType, v);
   const where = locationOf(kind, v);
   if (!where.ok) return { ok: false, skipped: { reason: where.reason, entry } };
   const identifiers = uniqueIdentifiers(v.identifiers.map(mapIdentifier));
-  const ruleId = identifiers[0]?.value ?? nonEmpty(v.id);
+  const ruleId = ruleIdOf(kind, identifiers) ?? nonEmpty(v.id);
   if (!ruleId) return { ok: false, skipped: { reason: "vulnerability has no identifiers", entry } };
   const message = nonEmpty(v.message) ?? nonEmpty(v.description) ?? nonEmpty(v.name);
   return {
@@ -58619,7 +58651,7 @@ function mapGitlabVuln(v, scanType, tool, entry) {
       message,
       help: sections([
         { body: nonEmpty(v.message) ? nonEmpty(v.description) : void 0 },
-        { heading: "Solution", body: nonEmpty(v.solution) },
+        { heading: "Solution", body: solutionOf(v) },
         { heading: "References", body: linkList((v.links ?? []).map((l) => l?.url)) }
       ]),
       severity: fromGitlab(v.severity ?? void 0),
@@ -58693,12 +58725,13 @@ function commitNote(commit) {
 }
 function mapLeakV8(l, tool) {
   const title = nonEmpty(l.Description) ?? l.RuleID;
-  const path = cleanPath(l.File);
+  const path = filePath(l.File);
+  if (!path) return void 0;
   return makeFinding({
     kind: "secret",
     ruleId: l.RuleID,
     title,
-    message: `${title} found in ${path}${commitNote(l.Commit)}.`,
+    message: `Secret matching rule ${l.RuleID} found in ${path}${commitNote(l.Commit)}.`,
     help: "Revoke and rotate this credential, then remove it from the repository history.",
     severity: SEVERITY,
     identifiers: [],
@@ -58714,7 +58747,8 @@ function mapLeakV8(l, tool) {
   });
 }
 function mapLeakV7(l, tool) {
-  const path = cleanPath(l.file);
+  const path = filePath(l.file);
+  if (!path) return void 0;
   return makeFinding({
     kind: "secret",
     ruleId: l.rule,
@@ -58762,6 +58796,19 @@ function isV8(entry) {
 function isV7(entry) {
   return isRecord(entry) && "rule" in entry && ("offender" in entry || "lineNumber" in entry);
 }
+var NO_FILE = "leak has an empty file path";
+function readV8(raw, entry, tool) {
+  const p = parseEntry(leakV8Schema, raw, entry, "leak");
+  if (!p.ok) return p;
+  const f = mapLeakV8(p.data, tool);
+  return f ? { ok: true, data: f } : { ok: false, skipped: { reason: NO_FILE, entry } };
+}
+function readV7(raw, entry, tool) {
+  const p = parseEntry(leakV7Schema, raw, entry, "leak");
+  if (!p.ok) return p;
+  const f = mapLeakV7(p.data, tool);
+  return f ? { ok: true, data: f } : { ok: false, skipped: { reason: NO_FILE, entry } };
+}
 var gitleaksReader = {
   id: "gitleaks",
   title: TITLE3,
@@ -58776,14 +58823,8 @@ var gitleaksReader = {
     const skipped = [];
     leaks.forEach((raw, i) => {
       const entry = `[${i}]`;
-      if (isV7(raw)) {
-        const p2 = parseEntry(leakV7Schema, raw, entry, "leak");
-        if (p2.ok) findings.push(mapLeakV7(p2.data, tool));
-        else skipped.push(p2.skipped);
-        return;
-      }
-      const p = parseEntry(leakV8Schema, raw, entry, "leak");
-      if (p.ok) findings.push(mapLeakV8(p.data, tool));
+      const p = isV7(raw) ? readV7(raw, entry, tool) : readV8(raw, entry, tool);
+      if (p.ok) findings.push(p.data);
       else skipped.push(p.skipped);
     });
     return { findings, tools: [tool], skipped };
@@ -58798,6 +58839,7 @@ function severityOf(m) {
   const scores = [m.vulnerability, ...m.relatedVulnerabilities ?? []].flatMap((v) => v?.cvss ?? []).map((c) => c?.metrics?.baseScore).filter((s) => typeof s === "number");
   return scores.length > 0 ? fromCvssScore(Math.max(...scores)) : "unknown";
 }
+var OS_PACKAGE_TYPES = /* @__PURE__ */ new Set(["deb", "apk", "rpm", "alpm", "portage", "nix", "linux-kernel", "linux-kernel-module"]);
 function mapGrypeMatch(m, target) {
   const v = m.vulnerability;
   const a = m.artifact;
@@ -58805,7 +58847,7 @@ function mapGrypeMatch(m, target) {
   const description = nonEmpty(v.description) ?? related.map((r) => nonEmpty(r.description)).find(Boolean);
   const fixed = v.fix?.state === "fixed" ? v.fix.versions : [];
   const version2 = nonEmpty(a.version);
-  const path = a.locations?.map((l) => nonEmpty(l?.path)).find(Boolean);
+  const path = OS_PACKAGE_TYPES.has(a.type ?? "") ? void 0 : a.locations?.map((l) => nonEmpty(l?.path)).find(Boolean);
   return makeFinding({
     kind: target.image !== void 0 ? "container" : "dependency",
     ruleId: v.id,
@@ -58954,7 +58996,7 @@ function lockfileOf(a) {
 }
 function mapAdvisory(key, a, tool) {
   const ghsa = nonEmpty(a.github_advisory_id) ?? ghsaFromUrl(a.url);
-  const ruleId = ghsa ?? a.cves[0] ?? `npm-advisory-${String(a.id ?? key)}`;
+  const ruleId = ghsa ?? a.cves.map((c) => nonEmpty(c)).find(Boolean) ?? `npm-advisory-${String(a.id ?? key).trim() || key}`;
   const fix = patched(a);
   const identifiers = uniqueIdentifiers([
     advisoryIdentifier(ghsa),
@@ -59022,7 +59064,7 @@ function mapVia(pkg, via, tool) {
     fix: fixOf(pkg)
   });
 }
-function readV7(vulnerabilities, tool) {
+function readV72(vulnerabilities, tool) {
   const findings = [];
   const skipped = [];
   for (const [key, raw] of Object.entries(vulnerabilities)) {
@@ -59057,7 +59099,7 @@ var npmAuditReader = {
   },
   read(doc, ctx) {
     const tool = { name: "npm audit", version: "" };
-    if (isRecord(doc) && isV72(doc)) return readV7(parseTop(v7ReportSchema, doc, ctx.file, TITLE5).vulnerabilities, tool);
+    if (isRecord(doc) && isV72(doc)) return readV72(parseTop(v7ReportSchema, doc, ctx.file, TITLE5).vulnerabilities, tool);
     return readV6(parseTop(v6ReportSchema, doc, ctx.file, TITLE5).advisories, tool);
   }
 };
@@ -59154,9 +59196,15 @@ function ruleFor(result, table) {
   if (!id) return void 0;
   return table.byId.get(id) ?? table.byId.get(id.split("/")[0] ?? id);
 }
+var tagCache = /* @__PURE__ */ new WeakMap();
 function ruleTags(rule) {
-  const tags = rule?.properties?.["tags"];
-  return external_exports.array(external_exports.unknown()).safeParse(tags).data?.filter((t) => typeof t === "string") ?? [];
+  if (!rule) return [];
+  const cached2 = tagCache.get(rule);
+  if (cached2) return cached2;
+  const tags = rule.properties?.["tags"];
+  const list = Array.isArray(tags) ? tags.filter((t) => typeof t === "string") : [];
+  tagCache.set(rule, list);
+  return list;
 }
 function stringProp(props2, key) {
   const v = props2?.[key];
@@ -59463,9 +59511,11 @@ ${fix}
   ]);
 }
 function mapSemgrepResult(r, tool) {
+  const path = filePath(r.path);
+  if (!path) return void 0;
   const meta3 = r.extra.metadata;
   const message = nonEmpty(r.extra.message);
-  const lines = nonEmpty(r.extra.lines);
+  const lines = r.extra.lines && r.extra.lines.trim() !== "" ? r.extra.lines : void 0;
   return makeFinding({
     kind: kindOf3(r),
     ruleId: r.check_id,
@@ -59477,7 +59527,7 @@ function mapSemgrepResult(r, tool) {
     confidence: fromConfidenceName(meta3?.confidence ?? void 0),
     identifiers: uniqueIdentifiers([...(meta3?.cwe ?? []).map((c) => cweIdentifier(c)), ...(meta3?.owasp ?? []).map((o) => owaspIdentifier(o))]),
     location: sourceLocation({
-      path: cleanPath(r.path),
+      path,
       startLine: r.start?.line,
       endLine: r.end?.line,
       startColumn: r.start?.col,
@@ -59541,9 +59591,12 @@ var semgrepReader = {
     const findings = [];
     const skipped = [];
     report.results.forEach((raw, i) => {
-      const parsed = parseEntry(semgrepResultSchema, raw, `results[${i}]`, "result");
-      if (parsed.ok) findings.push(mapSemgrepResult(parsed.data, tool));
-      else skipped.push(parsed.skipped);
+      const entry = `results[${i}]`;
+      const parsed = parseEntry(semgrepResultSchema, raw, entry, "result");
+      if (!parsed.ok) return void skipped.push(parsed.skipped);
+      const finding = mapSemgrepResult(parsed.data, tool);
+      if (finding) findings.push(finding);
+      else skipped.push({ reason: "result has an empty path", entry });
     });
     return { findings, tools: [tool], skipped };
   }
@@ -59598,7 +59651,8 @@ function isFailure(m) {
 }
 function mapMisconf(m, res, target) {
   const ruleId = nonEmpty(m.ID) ?? nonEmpty(m.AVDID);
-  if (!ruleId) return void 0;
+  const path = filePath(res.Target);
+  if (!ruleId || !path) return void 0;
   const cause = m.CauseMetadata;
   return makeFinding({
     kind: "iac",
@@ -59615,7 +59669,7 @@ function mapMisconf(m, res, target) {
       m.AVDID && m.AVDID !== ruleId ? { type: "trivy", value: m.AVDID, ...m.PrimaryURL ? { url: m.PrimaryURL } : {} } : void 0
     ]),
     location: sourceLocation({
-      path: cleanPath(res.Target),
+      path,
       startLine: cause?.StartLine,
       endLine: cause?.EndLine,
       snippet: causeLines(cause?.Code)
@@ -59625,6 +59679,8 @@ function mapMisconf(m, res, target) {
 }
 function mapSecret(s, res, target) {
   const title = nonEmpty(s.Title) ?? s.RuleID;
+  const path = filePath(res.Target);
+  if (!path) return void 0;
   return makeFinding({
     kind: "secret",
     ruleId: s.RuleID,
@@ -59633,7 +59689,7 @@ function mapSecret(s, res, target) {
     severity: fromTrivy(s.Severity ?? void 0),
     identifiers: [],
     location: sourceLocation({
-      path: cleanPath(res.Target),
+      path,
       startLine: s.StartLine,
       endLine: s.EndLine,
       // Trivy masks the secret itself with asterisks in Match.
@@ -59722,12 +59778,15 @@ function readResult2(res, target, at, out) {
     if (!isFailure(p.data)) return;
     const f = mapMisconf(p.data, res, target);
     if (f) out.findings.push(f);
-    else out.skipped.push({ reason: "misconfiguration has neither ID nor AVDID", entry });
+    else out.skipped.push({ reason: "misconfiguration has no ID or its result no Target", entry });
   });
   (res.Secrets ?? []).forEach((raw, i) => {
-    const p = parseEntry(trivySecretSchema, raw, `${at}.Secrets[${i}]`, "secret");
-    if (p.ok) out.findings.push(mapSecret(p.data, res, target));
-    else out.skipped.push(p.skipped);
+    const entry = `${at}.Secrets[${i}]`;
+    const p = parseEntry(trivySecretSchema, raw, entry, "secret");
+    if (!p.ok) return void out.skipped.push(p.skipped);
+    const f = mapSecret(p.data, res, target);
+    if (f) out.findings.push(f);
+    else out.skipped.push({ reason: "secret result has no Target", entry });
   });
 }
 var IMAGE_ARTIFACTS = /* @__PURE__ */ new Set(["container_image", "vm"]);
@@ -59900,6 +59959,7 @@ function mapZapAlert(a, tool, entry) {
   const instances = instancesOf(a);
   if (instances.length === 0) return [{ ok: false, skipped: { reason: "alert has no instances (no URL)", entry } }];
   const pluginId = String(a.pluginid).trim();
+  if (pluginId === "") return [{ ok: false, skipped: { reason: "alert has no pluginid", entry } }];
   const shared = {
     kind: "dast",
     ruleId: pluginId,
@@ -64150,6 +64210,8 @@ var XMLValidator = {
 // ../../packages/core/src/readers/parse-text.ts
 var EXPECTED = "a JSON or XML report";
 function jsonErrorLine(text2, message) {
+  const line = /\(line (\d+) column \d+\)/.exec(message)?.[1];
+  if (line !== void 0) return Number(line);
   const pos = /position (\d+)/.exec(message)?.[1];
   if (pos === void 0) return void 0;
   return text2.slice(0, Number(pos)).split("\n").length;
@@ -64168,7 +64230,12 @@ function parseXml2(text2, file2) {
     ignorePiTags: true,
     trimValues: true
   });
-  return parser2.parse(text2);
+  try {
+    return parser2.parse(text2);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UserError(`is not well-formed XML: ${message}`, { file: file2, expected: EXPECTED });
+  }
 }
 function parseReportText(text2, file2) {
   const body = text2.replace(/^\uFEFF/, "");
@@ -64945,7 +65012,7 @@ function packageManagerOf(path, ecosystem) {
 var MAX_NAME = 255;
 var MAX_DESCRIPTION = 1048576;
 var MAX_SOLUTION = 7e3;
-function solutionOf(f) {
+function solutionOf2(f) {
   if (f.fix?.summary !== void 0 && f.fix.summary !== "") return f.fix.summary;
   const versions = f.fix?.versions ?? [];
   if (versions.length > 0 && f.location.type === "package") {
@@ -64987,7 +65054,7 @@ function vulnerabilityOf(type, f, commitSha) {
     identifiers: identifiersOf3(f),
     location: locationFor(type, f, commitSha)
   };
-  const solution = solutionOf(f);
+  const solution = solutionOf2(f);
   if (solution !== void 0 && solution !== "") v.solution = clip(solution, MAX_SOLUTION);
   const links = linksOf(f);
   if (links.length > 0) v.links = links;
@@ -65363,13 +65430,16 @@ function renderMarkdown(run2, opts = {}) {
 
 // ../../packages/core/src/writers/findings-json.ts
 function renderFindingsJson(run2) {
-  const file2 = {
+  const head = {
     rampart: FINDINGS_FILE_VERSION,
     generatedAt: isoUtc(run2.finishedAt, "finishedAt"),
-    tools: run2.tools.map((t) => ({ name: t.name, version: t.version })),
-    findings: sortFindings2(run2.findings)
+    tools: run2.tools.map((t) => ({ name: t.name, version: t.version }))
   };
-  return `${JSON.stringify(file2, null, 2)}
+  const lines = sortFindings2(run2.findings).map((f) => JSON.stringify(f));
+  const body = lines.length > 0 ? `[
+${lines.join(",\n")}
+]` : "[]";
+  return `${JSON.stringify(head).slice(0, -1)},"findings":${body}}
 `;
 }
 
@@ -65418,27 +65488,9 @@ async function writeOutputsAtomic(dir, files) {
   return staged.map((s) => s.final);
 }
 
-// ../../packages/core/src/pipeline/paths.ts
-function relativizePath(path, root) {
-  const p = normalizePath(path);
-  const r = normalizePath(root).replace(/\/+$/, "");
-  if (r.length > 0 && p.startsWith(`${r}/`)) return p.slice(r.length + 1);
-  return p;
-}
-function relativizeFindings(findings, root) {
-  if (!root) return [...findings];
-  return findings.map((f) => {
-    if (f.location.type !== "source") return f;
-    const path = relativizePath(f.location.path, root);
-    const flow = f.flow?.map((s) => ({ ...s, path: relativizePath(s.path, root) }));
-    if (path === f.location.path && !flow) return f;
-    return { ...f, location: { ...f.location, path }, ...flow ? { flow } : {} };
-  });
-}
-
 // ../../packages/core/src/pipeline/process.ts
 function processFindings(opts) {
-  let findings = dedupe(assignFingerprints(relativizeFindings(opts.findings, opts.srcRoot)));
+  let findings = dedupe(assignFingerprints(opts.findings));
   if (opts.readSource) findings = applyInlineIgnores(findings, opts.readSource);
   const ignored = applyIgnores(findings, opts.ignores, opts.now);
   findings = ignored.findings;
@@ -65598,14 +65650,14 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
+  const filePath2 = process.env[`GITHUB_${command}`];
+  if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
+  if (!fs.existsSync(filePath2)) {
+    throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -65758,9 +65810,9 @@ var Summary = class {
   write(options5) {
     return __awaiter(this, void 0, void 0, function* () {
       const overwrite = !!(options5 === null || options5 === void 0 ? void 0 : options5.overwrite);
-      const filePath = yield this.filePath();
+      const filePath2 = yield this.filePath();
       const writeFunc = overwrite ? writeFile2 : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      yield writeFunc(filePath2, this._buffer, { encoding: "utf8" });
       return this.emptyBuffer();
     });
   }
@@ -65977,8 +66029,8 @@ function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
 function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
+  const filePath2 = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os2.EOL);
@@ -66892,7 +66944,7 @@ function ingestFiles(paths, deps, format) {
   for (const path of paths) {
     const text2 = readInput(path, deps);
     const native = format === void 0 || format === "rampart" ? tryFindingsFile(text2, path) : void 0;
-    const result = native ?? readReport(text2, { file: path, ...format ? { format } : {} });
+    const result = native ?? readReport(text2, { file: path, root: deps.cwd, ...format ? { format } : {} });
     for (const f of result.findings) out.findings.push(f);
     for (const t of result.tools) addTool(out.tools, seenTools, t);
     if ("skipped" in result && result.skipped.length > 0) {
@@ -66979,12 +67031,15 @@ async function runReport(req, deps) {
     notifications: ingested.notifications,
     ...baseline ? { baseline } : {},
     ...ingested.scannedResources.length > 0 ? { scannedResources: ingested.scannedResources } : {},
-    category: settings.category ?? `rampart/${scanner}/`,
-    srcRoot: deps.cwd
+    category: settings.category ?? `rampart/${scanner}/`
   });
   let written = [];
   if (!req.dryRun) {
-    const rendered = renderAll(run2, settings.formats);
+    const commitSha = deps.env.CI_COMMIT_SHA ?? deps.env.GITHUB_SHA;
+    const rendered = renderAll(run2, settings.formats, {
+      sarif: { srcRoot: deps.cwd },
+      gitlab: { analyzerVersion: VERSION10, ...commitSha ? { commitSha } : {} }
+    });
     run2.notifications.push(...rendered.notes);
     const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
     try {
