@@ -1,0 +1,1 @@
+export type { TaintMatch, TaintPoint, FindTaint } from './types.js';
