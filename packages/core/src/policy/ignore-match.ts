@@ -41,7 +41,20 @@ export function compileIgnore(entry: IgnoreEntry, index: number): CompiledIgnore
     entry,
     index,
     id: entry.id?.toLowerCase(),
-    matchPath: glob !== undefined ? picomatch(glob, { dot: true }) : undefined,
+    matchPath: glob !== undefined ? memoized(picomatch(glob, { dot: true })) : undefined,
+  };
+}
+
+/** Findings cluster in few files; matching each distinct path once keeps 100,000 findings cheap. */
+function memoized(match: (path: string) => boolean): (path: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (path) => {
+    let hit = seen.get(path);
+    if (hit === undefined) {
+      hit = match(path);
+      seen.set(path, hit);
+    }
+    return hit;
   };
 }
 
