@@ -1,0 +1,117 @@
+import type { SecretRule } from '../types.js';
+import { CREDENTIAL, CRYPTO_KEY, mixedAlnum } from './shared.js';
+
+export const cloudRules: SecretRule[] = [
+  {
+    id: 'secrets.aws-access-key-id',
+    title: 'AWS access key ID',
+    provider: 'AWS',
+    // Long-term (AKIA), temporary (ASIA) and other IAM key ids: 4-letter prefix + 16 base32 chars.
+    regex: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])/,
+    keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
+    severity: 'high',
+    cwe: CREDENTIAL,
+    revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+  },
+  {
+    id: 'secrets.aws-secret-access-key',
+    title: 'AWS secret access key',
+    provider: 'AWS',
+    // 40 base64 characters with no prefix of their own, so only where the name says what it is.
+    regex:
+      /(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)["'\]]?\s{0,4}(?:=>|:=|=|:)\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+    keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'awssecret', 'secret_key', 'secretkey'],
+    validate: (s) => mixedAlnum(s),
+    severity: 'critical',
+    confidence: 'high',
+    cwe: CREDENTIAL,
+    priority: 5,
+    revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+  },
+  {
+    id: 'secrets.gcp-api-key',
+    title: 'Google API key',
+    provider: 'Google Cloud',
+    regex: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
+    keywords: ['aiza'],
+    severity: 'high',
+    cwe: CREDENTIAL,
+    revokeUrl: 'https://cloud.google.com/docs/authentication/api-keys',
+  },
+  {
+    id: 'secrets.gcp-service-account-key',
+    title: 'GCP service account private key',
+    provider: 'Google Cloud',
+    // The key file holds the PEM on one JSON line with `\n` escapes.
+    regex: /"private_key"\s{0,4}:\s{0,4}"-----BEGIN PRIVATE KEY-----((?:\\[nr]|[A-Za-z0-9+/=]){64,8192})-----END PRIVATE KEY-----/,
+    keywords: ['"private_key"'],
+    requires: /"type"\s*:\s*"service_account"/,
+    severity: 'critical',
+    cwe: CRYPTO_KEY,
+    priority: 10,
+    revokeUrl: 'https://cloud.google.com/iam/docs/keys-create-delete#deleting',
+  },
+  {
+    id: 'secrets.azure-storage-account-key',
+    title: 'Azure Storage account key',
+    provider: 'Microsoft Azure',
+    // 64 random bytes in base64 are 86 characters and two `=`.
+    regex: /AccountKey=([A-Za-z0-9+/]{86}==)/,
+    keywords: ['accountkey='],
+    severity: 'critical',
+    cwe: CREDENTIAL,
+    revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage',
+  },
+  {
+    id: 'secrets.azure-ad-client-secret',
+    title: 'Microsoft Entra ID (Azure AD) client secret',
+    provider: 'Microsoft Azure',
+    // Current client secrets carry `Q~` after three characters and a digit.
+    regex: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+    keywords: ['q~'],
+    validate: (s) => /\d/.test(s.slice(6)) && /[A-Za-z]/.test(s.slice(6)),
+    severity: 'critical',
+    cwe: CREDENTIAL,
+    revokeUrl: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials',
+  },
+  {
+    id: 'secrets.digitalocean-token',
+    title: 'DigitalOcean token',
+    provider: 'DigitalOcean',
+    regex: /(?<![A-Za-z0-9_])(do[opr]_v1_[a-f0-9]{64})(?![A-Za-z0-9_])/,
+    keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+    severity: 'critical',
+    cwe: CREDENTIAL,
+    revokeUrl: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
+  },
+  {
+    id: 'secrets.alibaba-access-key-id',
+    title: 'Alibaba Cloud AccessKey ID',
+    provider: 'Alibaba Cloud',
+    regex: /(?<![A-Za-z0-9])(LTAI[A-Za-z0-9]{12,20})(?![A-Za-z0-9])/,
+    keywords: ['ltai'],
+    validate: (s) => mixedAlnum(s.slice(4)),
+    severity: 'high',
+    cwe: CREDENTIAL,
+  },
+  {
+    id: 'secrets.terraform-cloud-token',
+    title: 'Terraform Cloud / HCP Terraform API token',
+    provider: 'HashiCorp',
+    regex: /(?<![A-Za-z0-9])([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/,
+    keywords: ['.atlasv1.'],
+    severity: 'critical',
+    cwe: CREDENTIAL,
+  },
+  {
+    id: 'secrets.vault-token',
+    title: 'HashiCorp Vault token',
+    provider: 'HashiCorp',
+    // Service (hvs.) and batch (hvb.) tokens since Vault 1.10.
+    regex: /(?<![A-Za-z0-9_.])(hv[sb]\.[A-Za-z0-9_-]{24,300})(?![A-Za-z0-9_-])/,
+    keywords: ['hvs.', 'hvb.'],
+    validate: (s) => mixedAlnum(s.slice(4)),
+    severity: 'critical',
+    cwe: CREDENTIAL,
+  },
+];
