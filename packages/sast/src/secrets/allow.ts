@@ -26,7 +26,12 @@ export function allowedPathMatcher(extra: readonly string[] = []): (path: string
   let matcher = cache.get(key);
   if (!matcher) {
     if (cache.size > 32) cache.clear();
-    matcher = picomatch(globs, { dot: true, basename: true });
+    // picomatch's `basename` option stops slashed globs from matching, so the two kinds are split.
+    const base = globs.filter((g) => !g.includes('/'));
+    const full = globs.filter((g) => g.includes('/'));
+    const matchBase = base.length > 0 ? picomatch(base, { dot: true }) : () => false;
+    const matchFull = full.length > 0 ? picomatch(full, { dot: true }) : () => false;
+    matcher = (path) => matchFull(path) || matchBase(path.slice(path.lastIndexOf('/') + 1));
     cache.set(key, matcher);
   }
   return matcher;

@@ -23,14 +23,14 @@ function globalRegex(rule: SecretRule): RegExp {
   return re;
 }
 
+/** The secret's text and offset in the segment, without surrounding whitespace (a PEM body's last newline). */
 function secretSpan(m: RegExpExecArray): { secret: string; start: number } | undefined {
   const named = m.groups?.['secret'];
-  const namedAt = m.indices?.groups?.['secret'];
-  if (named !== undefined && namedAt) return { secret: named, start: namedAt[0] };
-  const first = m[1];
-  const firstAt = m.indices?.[1];
-  if (first !== undefined && firstAt) return { secret: first, start: firstAt[0] };
-  return undefined;
+  const at = named !== undefined ? m.indices?.groups?.['secret'] : m.indices?.[1];
+  const raw = named ?? m[1];
+  if (raw === undefined || !at) return undefined;
+  const lead = raw.length - raw.trimStart().length;
+  return { secret: raw.trim(), start: at[0] + lead };
 }
 
 function accepts(rule: SecretRule, secret: string, m: RegExpExecArray): boolean {
@@ -63,6 +63,8 @@ function matchLine(rule: SecretRule, index: TextIndex, line: number, out: Secret
     const span = secretSpan(m);
     if (!span || !accepts(rule, span.secret, m)) continue;
     const at = start + span.start;
+    // A block (PEM) is reported from its BEGIN line, where a reader looks for it.
+    const from = rule.multiline ? start + m.index : at;
     out.push({
       ruleId: rule.id,
       title: rule.title,
@@ -70,7 +72,7 @@ function matchLine(rule: SecretRule, index: TextIndex, line: number, out: Secret
       severity: rule.severity,
       confidence: rule.confidence ?? 'high',
       cwe: rule.cwe,
-      start: at,
+      start: from,
       end: at + span.secret.length,
       secret: span.secret,
       name: assignedName(index.text, start + m.index, at),

@@ -1,5 +1,5 @@
 import type { SecretRule } from '../types.js';
-import { CREDENTIAL, mixedAlnum } from './shared.js';
+import { CREDENTIAL } from './shared.js';
 
 export const aiRules: SecretRule[] = [
   {
