@@ -27,6 +27,8 @@ def find_user(conn: sqlite3.Connection, username, user_id):
     cur.execute("SELECT * FROM users WHERE id = %(id)s", {"id": user_id})
     # ok: py.sql-injection.execute-string-building
     cur.execute("SELECT count(*) FROM " + TABLE)
+    # ok: py.sql-injection.execute-string-building
+    cur.execute(f"SELECT max(id) FROM {TABLE}")
     return cur.fetchall()
 
 

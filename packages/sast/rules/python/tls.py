@@ -68,6 +68,12 @@ def cert_none(host, sock):
     return pool, pool2, strict
 
 
+PROTOCOL_NAMES = {
+    # ok: py.tls.weak-protocol-version
+    ssl.PROTOCOL_TLSv1: "TLSv1",
+}
+
+
 def legacy(sock, host):
     # ruleid: py.tls.weak-protocol-version
     old = ssl.SSLContext(ssl.PROTOCOL_TLSv1)
