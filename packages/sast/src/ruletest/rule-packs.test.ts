@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRulesDir, isDirectory, ruleFilesIn } from '../rules/load-dir.js';
+import { loadRules } from '../rules/load-rules.js';
 import { formatRuleTestResult, runRuleTest } from './run-rule-test.js';
 
 /**
@@ -14,6 +15,10 @@ describe('built-in rule packs', () => {
   it('are found where the loader looks for them', () => {
     expect(isDirectory(root)).toBe(true);
     expect(files.every((f) => /\.ya?ml$/i.test(f))).toBe(true);
+  });
+
+  it('load together: rule ids are unique across all packs', () => {
+    expect(() => loadRules({ builtinDir: root })).not.toThrow();
   });
 
   for (const file of files) {
