@@ -3,7 +3,7 @@ import { normalizeCallee, visitCall, type ArgPart } from '../calls.js';
 import type { Interp } from '../interp.js';
 import type { Param } from '../syntax.js';
 import { CLEAN, sourceTrace, union, type Taint } from '../trace.js';
-import { pyLeftmostString } from './literals.js';
+import { pyLeftmostString, pyLiteral } from './literals.js';
 
 const SEQUENCES = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
 
@@ -25,6 +25,23 @@ export function pyParams(fn: SgNode, dropSelf: boolean): Param[] {
   return out;
 }
 
+/** `d = {"a": src, "b": "x"}` taints `d.a` only; other keys taint the whole dict. */
+function bindDictLiteral(it: Interp, target: SgNode, value: SgNode, step: SgNode): Taint | undefined {
+  const path = it.file.syntax.pathOf(target);
+  if (value.kind() !== 'dictionary' || !path || target.kind() !== 'identifier') return undefined;
+  const entries: [string | undefined, Taint][] = [];
+  for (const entry of named(value)) {
+    const key = entry.field('key');
+    const literal = key ? pyLiteral(key) : undefined;
+    const keyText = typeof literal === 'string' ? literal : undefined;
+    if (entry.kind() === 'pair' && keyText !== undefined) entries.push([keyText, it.visit(entry.field('value') ?? entry)]);
+    else entries.push([undefined, it.visit(entry)]);
+  }
+  it.state.write(path, CLEAN);
+  for (const [key, taint] of entries) it.file.syntax.bind(it, target, taint, step, true, key);
+  return union(...entries.map(([, t]) => t));
+}
+
 /** `a, b = x, y` binds element-wise; any other unpacking gives every name the whole value's taint. */
 export function visitAssignment(it: Interp, node: SgNode, weak: boolean): Taint {
   const left = node.field('left');
@@ -38,6 +55,8 @@ export function visitAssignment(it: Interp, node: SgNode, weak: boolean): Taint 
     targets.forEach((t, i) => it.file.syntax.bind(it, t, taints[i] ?? CLEAN, node));
     return union(...taints);
   }
+  const literal = weak ? undefined : bindDictLiteral(it, left, right, node);
+  if (literal) return literal;
   let taint = it.visit(right);
   if (weak) taint = union(taint, it.visit(left));
   it.file.syntax.bind(it, left, taint, node, weak);
