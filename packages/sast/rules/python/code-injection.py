@@ -26,3 +26,12 @@ def run_plugin(source, name):
     # ok: py.code-injection.exec
     pattern = re.compile(name)
     return code, pattern
+
+
+def constant_source():
+    snippet = "print('hello')"
+    # ok: py.code-injection.exec
+    exec(snippet)
+    formula = "2 * 21"
+    # ok: py.code-injection.eval
+    return eval(formula)

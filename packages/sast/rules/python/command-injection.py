@@ -1,6 +1,7 @@
 import os
 import subprocess
 import asyncio
+import shlex
 from os import system
 from subprocess import check_output
 
@@ -52,3 +53,22 @@ async def lookup(domain):
     subprocess.getoutput("hostname")
     # ok: py.command-injection.subprocess-getoutput
     await asyncio.create_subprocess_exec("whois", domain)
+
+
+def constant_commands(path):
+    cmd = "df -h /"
+    # ok: py.command-injection.os-system
+    os.system(cmd)
+    listing = "ls -l /var/log | wc -l"
+    # ok: py.command-injection.subprocess-shell-true
+    subprocess.run(listing, shell=True)
+    # ok: py.command-injection.subprocess-shell-true
+    subprocess.run(f"ls -l {shlex.quote(path)}", shell=True)
+    query = "du -sh " + path
+    # ruleid: py.command-injection.subprocess-shell-true
+    subprocess.run(query, shell=True)
+
+
+def command_from_parameter(cmd):
+    # ruleid: py.command-injection.os-system
+    os.system(cmd)
