@@ -17,7 +17,11 @@ const REFERENCE = [
 
 /** Words that mark a value as an example or redaction, wherever they appear in it. */
 const PLACEHOLDER_WORDS =
-  /x{4,}|X{4,}|\*{3,}|\.{3}|…|#{4,}|_{4,}|-{4,}|example|sample|dummy|placeholder|changeme|change_me|replace|redacted|your[_-]?(?:api|secret|token|key|pass)|insert|fake|notreal|not_real|mysecret|my_secret|secret123|password123|foobar|lorem|ipsum|<|>/i;
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|#{4,}|_{4,}|-{4,}|examp|sample|dummy|placeholder|changeme|change_me|replace|redacted|your[_-]?(?:api|secret|token|key|pass)|insert|fake|not_?a?_?real|mysecret|my_secret|secret123|password123|foobar|lorem|ipsum|<|>/i;
+
+/** Test and development values: sequences, long zero runs, `dev-secret-key`, `TestToken`. */
+const TEST_VALUE =
+  /0{6,}|0123456|1234567|2345678|3456789|abcdefg|qwerty|(?:dev|test|local|demo|dummy)[-_]?(?:secret|password|passwd|token|key|api)|test[-_]?token|testkey|testsecret/i;
 
 /** Published values that are known to every scanner and to nobody's production. */
 const KNOWN_TEST_VALUES = new Set([
@@ -25,6 +29,8 @@ const KNOWN_TEST_VALUES = new Set([
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
   // AWS documentation's example secret key.
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  // The UUID of RFC 4122-style examples and countless tutorials.
+  '123e4567-e89b-12d3-a456-426614174000',
 ]);
 
 export function isReference(value: string): boolean {
@@ -48,6 +54,6 @@ function isPatterned(value: string): boolean {
  */
 export function isPlaceholder(value: string): boolean {
   if (KNOWN_TEST_VALUES.has(value)) return true;
-  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (PLACEHOLDER_WORDS.test(value) || TEST_VALUE.test(value)) return true;
   return isPatterned(value);
 }

@@ -177,3 +177,42 @@ describe('performance', () => {
     expect(found.length).toBe(Math.ceil(lines.length / 70));
   });
 });
+
+describe('everyday code that mentions secrets without holding one', () => {
+  it.each([
+    ['index.html', '<input type="password" name="password" placeholder="Password">'],
+    ['model.go', 'Token string `json:"token" yaml:"token"`'],
+    ['fr.json', '"token_expired": "Votre session a expiré", "password": "Mot de passe"'],
+    ['build.py', 'sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"'],
+    ['crypto.ts', "const key = crypto.randomBytes(32).toString('hex');"],
+    ['client.ts', 'headers: { Authorization: `Bearer ${token}` }'],
+    ['keys.ts', 'const tokenKey = "auth.accessToken.v2";'],
+    ['values.yml', 'api_key: 123e4567-e89b-12d3-a456-426614174000'],
+    ['cookies.ts', 'const AUTH_COOKIE = "__Host-next-auth.session-token";'],
+    ['Auth.java', 'private static final String TOKEN_HEADER = "X-Auth-Token-Header-V2";'],
+    ['deploy.sh', 'export GITHUB_TOKEN=$(gh auth token)'],
+    ['docker-compose.yml', '  POSTGRES_PASSWORD: postgres'],
+    ['main.tf', 'password = random_password.db.result'],
+    ['Startup.cs', 'var apiKey = Configuration["ApiKey"];'],
+    ['database.rb', "password: ENV.fetch('DB_PASSWORD')"],
+    ['docs.md', 'curl -H "Authorization: token ghp_16C7e42F292c6912E7710c838347Ae178B4a" https://api.github.com'],
+    ['app.py', 'app.secret_key = "dev-secret-key-1234567890"'],
+    ['harness.ts', "export const DEFAULT_TOKEN = 'ghs_harnessTokenNotARealOne0000000000';"],
+  ])('%s: %s', (path, line) => {
+    expect(scanSecrets(`${line}\n`, path)).toEqual([]);
+  });
+
+  it.each([
+    ['client.ts', "authorization: 'Basic dXNlcjpTM2NyM3RQYXNzd29yZDIwMjQ='"],
+    ['.env.production', 'NEXTAUTH_SECRET=Zq8Xv3Lm9Tp2Wk7Rb4NcT6yU'],
+    ['application.properties', 'spring.datasource.password=Sup3rS3cret!2024x'],
+  ])('but reports a real-looking one: %s', (path, line) => {
+    expect(ids(scanSecrets(`${line}\n`, path))).toEqual(['secrets.generic-high-entropy']);
+  });
+
+  it('handles CRLF line endings', () => {
+    const found = scanSecrets(`a=1\r\n${positive('secrets.github-pat')}\r\n`, '.env');
+    const loc = found[0]?.location;
+    expect(loc?.type === 'source' && [loc.startLine, loc.endLine]).toEqual([2, 2]);
+  });
+});
