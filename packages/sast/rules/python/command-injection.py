@@ -72,3 +72,10 @@ def constant_commands(path):
 def command_from_parameter(cmd):
     # ruleid: py.command-injection.os-system
     os.system(cmd)
+
+
+def aliased_module(cmd):
+    import subprocess as sp
+
+    # todoruleid: py.command-injection.subprocess-shell-true
+    sp.run(cmd, shell=True)

@@ -55,7 +55,9 @@ def parse_config(text):
     e = yaml.load(text, Loader=yaml.SafeLoader)
     # ok: py.deserialization.yaml-load
     f = yaml.load_all(text, yaml.CSafeLoader)
-    return a, b, c, d, e, f
+    # ok: py.deserialization.yaml-load
+    g = yaml.load(text, Loader=yaml.FullLoader)
+    return a, b, c, d, e, f, g
 
 
 def from_json(body):

@@ -83,3 +83,13 @@ def headlines(title):
     # ok: py.sql-injection.django-extra
     c = Person.objects.extra(where=["name = %s"], params=[title])
     return a, b, c
+
+
+def built_in_helper(cur, name):
+    # Known gap: the query is built in another function (the taint rules cover flows across calls).
+    # todoruleid: py.sql-injection.execute-string-building
+    cur.execute(make_query(name))
+
+
+def make_query(name):
+    return f"SELECT * FROM users WHERE name = '{name}'"

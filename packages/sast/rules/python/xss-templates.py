@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from flask import Flask, render_template_string, request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+from string import Template
 
 app = Flask(__name__)
 
@@ -72,4 +73,6 @@ def greet():
     safe = render_template_string("<p>Hello {{ name }}</p>", name=name)
     # ok: py.ssti.template-from-non-constant
     safe2 = jinja2.Template("Hi {{ name }}").render(name=name)
-    return page + page2 + page3 + safe + safe2
+    # ok: py.ssti.template-from-non-constant
+    greeting = Template(f"Hello {name}, $place").substitute(place="home")
+    return page + page2 + page3 + safe + safe2 + greeting
