@@ -6,6 +6,7 @@ import { defaultFindTaint } from './default-taint.js';
 import { findingBase, flowOf, locationOf } from './finding.js';
 import { languageOf, napiLang, registerLanguages } from './languages.js';
 import { interpolate, nodeLookup } from './message.js';
+import { mayMatch } from './prefilter.js';
 
 export interface ScanSourceOptions {
   /** The taint analysis for `mode: taint` rules; default: the one `src/taint/` exports, if any. */
@@ -92,6 +93,7 @@ export function matchRoot(root: SgNode, ctx: MatchContext): RawFinding[] {
   const findTaint = ctx.options.findTaint ?? defaultFindTaint();
   const out: RawFinding[] = [];
   for (const rule of ctx.rules) {
+    if (!mayMatch(rule, ctx.source)) continue;
     try {
       if (rule.mode === 'search') out.push(...searchFindings(root, rule, ctx.path));
       else if (findTaint !== undefined) out.push(...taintFindings(root, rule, ctx.path, ctx.language, findTaint));
