@@ -35,6 +35,7 @@ export function nodeLookup(node: SgNode): (name: string, multi: boolean) => stri
 /** The first sentence of a message, for a title when the rule has none. */
 export function firstSentence(message: string): string {
   const flat = message.replace(/\s+/g, ' ').trim();
-  const m = /^(.+?[.!?])(\s|$)/.exec(flat);
+  // A sentence ends before a capital, so `e.g. foo` or `a.b` inside a sentence does not cut it.
+  const m = /^(.+?[.!?])(?=\s+[A-Z]|$)/.exec(flat);
   return inlineCode(m?.[1] ?? flat, 120);
 }

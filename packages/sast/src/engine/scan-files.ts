@@ -3,6 +3,7 @@ import { parse, parseAsync, type SgNode } from '@ast-grep/napi';
 import { silentLogger, type RawFinding } from '@rampart/core';
 import type { SastLanguage, SastRule } from '../rule-types.js';
 import { languageOf, napiLang, registerLanguages } from './languages.js';
+import { mayMatch } from './prefilter.js';
 import { matchRoot, rulesFor, type ScanSourceOptions } from './scan-source.js';
 
 export interface ScanFile {
@@ -67,8 +68,11 @@ async function scanOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[]>
   if (language === undefined || rules === undefined || rules.length === 0) return { kind: 'none' };
   const text = await readText(file, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (typeof text !== 'string') return { kind: 'skipped', reason: text.skip };
+  // Most files hold nothing any rule looks for; those are not even parsed.
+  const candidates = rules.filter((r) => mayMatch(r, text));
+  if (candidates.length === 0) return { kind: 'scanned', findings: [] };
   const root = await parseRoot(language, text, opts.parser ?? DEFAULT_PARSER);
-  return { kind: 'scanned', findings: matchRoot(root, { source: text, path: file.path, language, rules, options: opts }) };
+  return { kind: 'scanned', findings: matchRoot(root, { source: text, path: file.path, language, rules: candidates, options: opts }) };
 }
 
 function compare(a: string, b: string): number {

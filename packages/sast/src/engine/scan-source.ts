@@ -113,7 +113,7 @@ export function matchRoot(root: SgNode, ctx: MatchContext): RawFinding[] {
 export function scanSource(source: string, path: string, rules: readonly SastRule[], opts: ScanSourceOptions = {}): RawFinding[] {
   const language = opts.language ?? languageOf(path);
   if (language === undefined) return [];
-  const applicable = rulesFor(rules, language);
+  const applicable = rulesFor(rules, language).filter((r) => mayMatch(r, source));
   if (applicable.length === 0) return [];
   registerLanguages();
   const root = parse(napiLang(language), source).root();

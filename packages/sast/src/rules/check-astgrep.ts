@@ -47,7 +47,7 @@ export function checkAstGrep(rule: SastRule, file: string): void {
       try {
         emptyRoot(language).findAll(part.config);
       } catch (e) {
-        const reason = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*\|->\s*/g, ': ');
+        const reason = (e instanceof Error ? e.message : String(e)).replace(/\.?\s*\n\s*\|->\s*/g, ': ');
         throw new UserError(`rule ${rule.id}: ast-grep rejects it for ${language}: ${reason}`, {
           file,
           field: part.field,
