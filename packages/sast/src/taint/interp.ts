@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Builtins } from './builtins.js';
 import type { RuleSites, SinkSite } from './rule-match.js';
-import { State } from './state.js';
+import type { State } from './state.js';
 import type { FunctionInfo, Literal, Syntax } from './syntax.js';
 import { CLEAN, pointOf, sourceTrace, union, withSteps, type Taint, type Trace } from './trace.js';
 import type { TaintMatch, TaintPoint } from './types.js';

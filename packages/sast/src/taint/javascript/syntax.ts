@@ -11,7 +11,7 @@ import { pathOfNode as pathOf } from './paths.js';
 function functionAt(node: SgNode): FunctionInfo | undefined {
   const kind = node.kind();
   let fn: SgNode | null = node;
-  let name: SgNode | null = node.field('name');
+  const name: SgNode | null = node.field('name');
   if (kind === 'variable_declarator') {
     fn = node.field('value');
     if (!isFunctionValue(fn) || name?.kind() !== 'identifier') return undefined;
