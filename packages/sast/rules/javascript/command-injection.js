@@ -60,3 +60,12 @@ function build(req, branch) {
   // ok: js.command-injection.spawn-shell-dynamic
   spawn(userCommand, args, { cwd: '/tmp' });
 }
+
+app.get('/ping', (req, res) => {
+  const cmd = 'ping -c 1 ' + req.query.host;
+  // ruleid: js.command-injection.exec-dynamic-string
+  exec(cmd, (err, out) => res.send(out));
+  const fixed = 'uptime';
+  // ok: js.command-injection.exec-dynamic-string
+  exec(fixed, (err, out) => res.send(out));
+});

@@ -30,3 +30,12 @@ app.get('/files/:name', (req, res) => {
   // ok: js.path-traversal.sendfile-request-path
   res.download(path.join(EXPORT_DIR, path.basename(req.query.file)));
 });
+
+app.get('/files', (req, res) => {
+  const file = path.join(PUBLIC_DIR, req.query.name);
+  // ruleid: js.path-traversal.fs-request-path
+  fs.readFile(file, (err, data) => res.send(data));
+  const safeFile = path.join(PUBLIC_DIR, path.basename(String(req.query.name)));
+  // ok: js.path-traversal.fs-request-path
+  fs.readFile(safeFile, (err, data) => res.send(data));
+});
