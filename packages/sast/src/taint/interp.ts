@@ -25,6 +25,7 @@ export interface FileCtx {
   builtins: Builtins;
   constants: ReadonlyMap<string, Literal>;
   functions: ReadonlyMap<string, FunctionInfo[]>;
+  namedKids: Map<number, SgNode[]>;
   allFunctions: readonly FunctionInfo[];
   /** The state a named function closes over, recorded when its definition is reached. */
   closures: Map<number, State>;
@@ -58,17 +59,27 @@ export class Interp {
     return taint;
   }
 
+  namedChildren(node: SgNode): SgNode[] {
+    const id = node.id();
+    let kids = this.file.namedKids.get(id);
+    if (!kids) {
+      kids = node.namedChildren();
+      this.file.namedKids.set(id, kids);
+    }
+    return kids;
+  }
+
   visitChildren(node: SgNode): Taint {
     const out: Taint[] = [];
-    for (const child of node.children()) if (child.isNamed()) out.push(this.visit(child));
+    for (const child of this.namedChildren(node)) out.push(this.visit(child));
     return union(...out);
   }
 
   /** Statements in order; code after a return/throw in the same block is unreachable. */
   visitBlock(node: SgNode): Taint {
-    for (const child of node.children()) {
+    for (const child of this.namedChildren(node)) {
       if (this.state.dead) break;
-      if (child.isNamed()) this.visit(child);
+      this.visit(child);
     }
     return CLEAN;
   }

@@ -29,3 +29,17 @@ def search(request):
     # ok: py.taint.sql-injection
     safe = Item.objects.raw("SELECT * FROM app_item WHERE name = %s", [term])
     return HttpResponse(len(list(items)) + len(list(safe)))
+
+
+@router.get("/items/{item_id}")
+def read_item(item_id: str, q: str = "", db: Session = Depends(get_db)):
+    # ruleid: py.taint.sql-injection
+    db.execute(text("SELECT * FROM items WHERE id = " + item_id))
+    # ok: py.taint.sql-injection
+    db.execute(text("SELECT * FROM items WHERE id = :id"), {"id": item_id})
+    return q
+
+
+def helper(item_id):
+    # ok: py.taint.sql-injection
+    db.execute("SELECT * FROM items WHERE id = " + item_id)
