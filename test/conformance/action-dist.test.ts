@@ -32,6 +32,9 @@ describe('committed action bundles', () => {
       expect(committed.has('index.js'), `actions/${name}/dist/index.js is not committed`).toBe(true);
       const fresh = mkdtempSync(join(tmpdir(), `rampart-dist-${name}-`));
       execFileSync(tsup, ['--out-dir', fresh, '--silent'], { cwd: dir, stdio: 'pipe' });
+      // Actions with native dependencies vendor them (and their rule packs) into dist/ after the bundle.
+      const vendor = join(dir, 'scripts/vendor.mjs');
+      if (existsSync(vendor)) execFileSync(process.execPath, [vendor, fresh], { cwd: dir, stdio: 'pipe' });
       const files = listFiles(fresh).sort();
       expect([...committed.keys()].sort()).toEqual(files);
       for (const f of files) {

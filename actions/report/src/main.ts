@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
 import picomatch from 'picomatch';
-import { countRun, UserError, ServiceError } from '@rampart/core';
-import { publishGithub, readInputs, type ActionsIO, type Env, type Inputs } from '@rampart/ci';
-import { runReport, type CliDeps, type SettingFlags } from '@rampart/cli';
+import { UserError } from '@rampart/core';
+import { readInputs, type ActionsIO, type Env, type Inputs } from '@rampart/ci';
+import { runReport, type SettingFlags } from '@rampart/cli/report';
+import { actionCliDeps, failStep, publishOutcome } from '@rampart/cli/github';
 import { REPORT_INPUTS } from './inputs.js';
 
 export interface RunDeps {
@@ -45,19 +45,6 @@ function flagsFrom(i: ReportInputs): SettingFlags {
   return flags;
 }
 
-function cliDeps(deps: RunDeps, cwd: string): CliDeps {
-  return {
-    cwd,
-    env: deps.env,
-    now: deps.now,
-    stdout: (t) => deps.io.info(t.trimEnd()),
-    stderr: (t) => deps.io.info(t.trimEnd()),
-    isTTY: false,
-    readFile: (p) => readFileSync(p, 'utf8'),
-    exists: (p) => existsSync(p),
-  };
-}
-
 /**
  * The action: the same pipeline as `rampart report`, then GitHub's surfaces (outputs, summary, annotations,
  * sticky comment, SARIF upload). Returns the step's exit code: 1 only when the gate fails; problems with the
@@ -72,55 +59,21 @@ export async function run(deps: RunDeps): Promise<number> {
       flags: flagsFrom(inputs),
       ...(inputs.format ? { format: inputs.format } : {}),
     };
-    const outcome = await runReport(req, cliDeps(deps, cwd));
-    const outDir = isAbsolute(outcome.settings.outDir) ? outcome.settings.outDir : resolve(cwd, outcome.settings.outDir);
-    const file = (name: string) => (outcome.written.includes(join(outDir, name)) ? join(outDir, name) : undefined);
-    const sarifPath = file(`${outcome.run.scanner}.sarif`);
-    const summaryPath = file('summary.md');
-    const counts = countRun(outcome.run);
-    await publishGithub(
+    const outcome = await runReport(req, actionCliDeps(deps.io, deps.env, cwd, deps.now));
+    await publishOutcome(
+      outcome,
+      cwd,
       {
-        summaryMarkdown: summaryPath ? readFileSync(summaryPath, 'utf8') : '',
-        findings: outcome.run.findings,
-        counts: counts.bySeverity,
-        newCount: counts.new,
-        gate: outcome.run.gate ?? 'passed',
-        reportDir: outDir,
-        ...(sarifPath ? { sarifPath } : {}),
-        reports: {
-          ...(file('findings.json') ? { findings: join(outDir, 'findings.json') } : {}),
-          ...(summaryPath ? { summary: summaryPath } : {}),
-        },
-        ...(sarifPath
-          ? { sarif: { text: readFileSync(sarifPath, 'utf8'), startedAt: outcome.run.startedAt, toolName: 'Rampart' } }
-          : {}),
-        options: {
-          comment: inputs.comment,
-          commentId: 'report',
-          uploadSarif: inputs.uploadSarif,
-          annotations: inputs.annotations,
-          ...(inputs.githubToken ? { token: inputs.githubToken } : {}),
-        },
+        comment: inputs.comment,
+        commentId: 'report',
+        uploadSarif: inputs.uploadSarif,
+        annotations: inputs.annotations,
+        ...(inputs.githubToken ? { token: inputs.githubToken } : {}),
       },
-      { io: deps.io, env: deps.env },
+      deps,
     );
-    if (outcome.exitCode !== 0) deps.io.setFailed(`Rampart gate failed: ${outcome.run.gate?.causes.length ?? 0} finding(s) at or above ${outcome.run.gate?.failOn}`);
     return outcome.exitCode;
   } catch (err) {
-    return fail(err, deps.io);
+    return failStep(err, deps.io);
   }
-}
-
-function fail(err: unknown, io: ActionsIO): number {
-  if (err instanceof UserError) {
-    io.setFailed(err.message);
-    return 2;
-  }
-  if (err instanceof ServiceError) {
-    io.setFailed(err.message);
-    return 3;
-  }
-  // A bug: keep the stack in the log. Values thrown that are not Errors are shown as they are.
-  io.setFailed(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  return 3;
 }

@@ -1,9 +1,22 @@
-import { parseCommandArgs } from '../args.js';
+import { UserError } from '@rampart/core';
+import { parseCommandArgs, stringOpt } from '../args.js';
+import { gitlabTypesOf } from '../pipeline/run-scan.js';
 import { runAndPrint, flagsFrom } from './report.js';
 import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
 import type { Command } from './types.js';
 
-const options = [CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION] as const;
+const options = [
+  {
+    name: 'scanner',
+    type: 'string',
+    value: '<name>',
+    description: 'Name the outputs after this scanner (sast, secrets, scan, ...; default: merged)',
+  },
+  CONFIG_OPTION,
+  ...GATE_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  JSON_OPTION,
+] as const;
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -15,8 +28,13 @@ export const mergeCommand: Command = {
   options,
   async run(argv, deps) {
     const args = parseCommandArgs('merge', argv, options);
+    const scanner = stringOpt(args, 'scanner') ?? 'merged';
+    if (!/^[a-z][a-z0-9-]*$/.test(scanner)) {
+      throw new UserError(`bad scanner name "${scanner}"`, { field: '--scanner', expected: 'a lowercase name such as sast' });
+    }
+    const types = gitlabTypesOf(scanner);
     return runAndPrint(
-      { inputs: args.positionals, flags: flagsFrom(args), format: 'rampart', scanner: 'merged' },
+      { inputs: args.positionals, flags: flagsFrom(args), format: 'rampart', scanner, ...(types ? { gitlabReportTypes: types } : {}) },
       args,
       deps,
     );

@@ -28,9 +28,14 @@ export function flagsFrom(args: ParsedArgs): SettingFlags {
 export async function runAndPrint(req: ReportRequest, args: ParsedArgs, deps: CliDeps): Promise<number> {
   if (deps.isTTY) deps.stderr(`rampart: reading ${req.inputs.length} file(s)...\n`);
   const outcome = await runReport(req, deps);
+  return printOutcome(outcome, args, deps, req.dryRun);
+}
+
+/** The summary on stdout, then the MR note in GitLab; the same for every command that writes reports. */
+export async function printOutcome(outcome: ReportOutcome, args: ParsedArgs, deps: CliDeps, dryRun = false): Promise<number> {
   const rel = (p: string) => relative(deps.cwd, p) || '.';
   deps.stdout(boolOpt(args, 'json') ? jsonSummary(outcome) : textSummary(outcome, rel));
-  if (!req.dryRun) await publishMergeRequestNote(outcome, deps);
+  if (!dryRun) await publishMergeRequestNote(outcome, deps);
   return outcome.exitCode;
 }
 

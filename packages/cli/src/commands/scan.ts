@@ -1,0 +1,82 @@
+import { UserError } from '@rampart/core';
+import { boolOpt, parseCommandArgs, stringOpt, type OptionSpec, type ParsedArgs } from '../args.js';
+import type { CliDeps } from '../deps.js';
+import { runScanRequest, type ScanKind, type ScanRequest } from '../pipeline/run-scan.js';
+import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
+import { flagsFrom, printOutcome } from './report.js';
+import type { Command } from './types.js';
+
+const SCAN_OPTIONS: readonly OptionSpec[] = [
+  { name: 'rules', type: 'string', multiple: true, value: '<dir>', description: 'More rule files or directories (repeatable)' },
+  { name: 'only', type: 'string', value: '<ids>', description: 'Run only these rules: comma-separated ids or id prefixes (js, py.sql)' },
+  { name: 'no-builtin-rules', type: 'boolean', description: 'Run only the rules given with --rules' },
+  { name: 'exclude', type: 'string', multiple: true, value: '<glob>', description: 'Skip matching paths (repeatable), on top of .gitignore and .rampartignore' },
+  { name: 'include', type: 'string', multiple: true, value: '<glob>', description: 'Scan only matching paths (repeatable)' },
+  { name: 'shard', type: 'string', value: '<i/n>', description: 'Scan shard i of n (1-based); join the shards with `rampart merge`' },
+  { name: 'changed-since', type: 'string', value: '<ref>', description: 'Scan only files changed since this git ref (pull requests)' },
+  { name: 'changed-lines-only', type: 'boolean', description: 'With --changed-since: report only findings on changed lines' },
+];
+
+interface Flavor {
+  name: ScanKind;
+  summary: string;
+}
+
+function list(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  return Array.isArray(v) ? v : [];
+}
+
+async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: readonly OptionSpec[]): Promise<number> {
+  const args = parseCommandArgs(flavor.name, argv, options);
+  if (args.positionals.length > 1) {
+    throw new UserError('give one path to scan', { field: 'path', expected: 'a single directory' });
+  }
+  const only = stringOpt(args, 'only');
+  const shard = stringOpt(args, 'shard');
+  const changedSince = stringOpt(args, 'changed-since');
+  const req: ScanRequest = {
+    scanner: flavor.name,
+    path: args.positionals[0] ?? '.',
+    flags: flagsFrom(args),
+    builtinRules: !boolOpt(args, 'no-builtin-rules'),
+    ruleDirs: list(args, 'rules'),
+    only: only ? only.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    exclude: list(args, 'exclude'),
+    include: list(args, 'include'),
+    changedLinesOnly: boolOpt(args, 'changed-lines-only') ?? false,
+    ...(shard ? { shard } : {}),
+    ...(changedSince ? { changedSince } : {}),
+  };
+  if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
+  return printOutcome(await runScanRequest(req, deps), args, deps);
+}
+
+function scanCommand(flavor: Flavor, description: string): Command {
+  const options = [...SCAN_OPTIONS, CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION];
+  return {
+    name: flavor.name,
+    summary: flavor.summary,
+    usage: `rampart ${flavor.name} [options] [path]`,
+    description,
+    options,
+    run: (argv, deps) => runScan(flavor, argv, deps, options),
+  };
+}
+
+export const sastCommand = scanCommand(
+  { name: 'sast', summary: 'Static analysis of source code with the built-in and your rule packs' },
+  'Scans JavaScript, TypeScript, Python, Java, Go, Ruby and PHP files under the path with ast-grep rules\n' +
+    '(structural and taint), honouring .gitignore and .rampartignore, and writes every output.',
+);
+
+export const secretsCommand = scanCommand(
+  { name: 'secrets', summary: 'Find credentials and keys committed to the tree' },
+  'Scans every text file under the path for provider credentials (AWS, GitHub, GitLab, Slack, Stripe, ...)\n' +
+    'and high-entropy secrets assigned to secret-like names. Secrets are never printed: reports carry a redacted form.',
+);
+
+export const scanAllCommand = scanCommand(
+  { name: 'scan', summary: 'Run every scanner that applies to a path (SAST and secrets today)' },
+  'Runs SAST and secret detection on the path in one pass and writes one set of outputs.',
+);

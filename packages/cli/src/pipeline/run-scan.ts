@@ -1,0 +1,77 @@
+import { isAbsolute, resolve } from 'node:path';
+import { UserError, type GitlabReportType } from '@rampart/core';
+import { parseShard, scanPath } from '@rampart/sast';
+import type { CliDeps } from '../deps.js';
+import { finishRun, type ReportOutcome } from './finish.js';
+import { resolveSettings, type SettingFlags } from './settings.js';
+
+export type ScanKind = 'sast' | 'secrets' | 'scan';
+
+/** What `rampart sast|secrets|scan` and the sast action ask for, after their own argument parsing. */
+export interface ScanRequest {
+  scanner: ScanKind;
+  path: string;
+  flags: SettingFlags;
+  builtinRules: boolean;
+  /** Where the built-in packs are, for bundles that ship them elsewhere (the action). */
+  builtinRulesDir?: string;
+  ruleDirs: string[];
+  only: string[];
+  exclude: string[];
+  include: string[];
+  shard?: string;
+  changedSince?: string;
+  changedLinesOnly: boolean;
+}
+
+const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
+  sast: { code: true, secrets: false },
+  secrets: { code: false, secrets: true },
+  scan: { code: true, secrets: true },
+};
+
+/** Written even when empty, so GitLab marks what an earlier pipeline found as resolved. */
+const GITLAB_TYPES: Record<ScanKind, GitlabReportType[]> = {
+  sast: ['sast'],
+  secrets: ['secret_detection'],
+  scan: ['sast', 'secret_detection'],
+};
+
+/** The GitLab report types a scanner's name implies, for `rampart merge --scanner`. */
+export function gitlabTypesOf(scanner: string): GitlabReportType[] | undefined {
+  return scanner in GITLAB_TYPES ? GITLAB_TYPES[scanner as ScanKind] : undefined;
+}
+
+export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<ReportOutcome> {
+  const root = isAbsolute(req.path) ? req.path : resolve(deps.cwd, req.path);
+  if (!deps.exists(root)) throw new UserError('path not found', { file: req.path, expected: 'a directory to scan' });
+  const startedAt = deps.now();
+  const settings = resolveSettings(req.flags, deps);
+  const result = await scanPath({
+    root,
+    reportRoot: deps.cwd,
+    analyses: ANALYSES[req.scanner],
+    rules: {
+      builtin: req.builtinRules,
+      ...(req.builtinRulesDir ? { builtinDir: req.builtinRulesDir } : {}),
+      extraDirs: req.ruleDirs.map((d) => resolve(deps.cwd, d)),
+      ...(req.only.length > 0 ? { only: req.only } : {}),
+    },
+    walk: { exclude: req.exclude, ...(req.include.length > 0 ? { include: req.include } : {}) },
+    ...(req.shard ? { shard: parseShard(req.shard) } : {}),
+    ...(req.changedSince ? { changedSince: req.changedSince } : {}),
+    changedLinesOnly: req.changedLinesOnly,
+  });
+  return finishRun(
+    {
+      scanner: req.scanner,
+      startedAt,
+      findings: result.findings,
+      tools: result.tools,
+      notifications: result.notifications,
+      gitlabReportTypes: GITLAB_TYPES[req.scanner],
+    },
+    settings,
+    deps,
+  );
+}
