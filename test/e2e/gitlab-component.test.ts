@@ -1,13 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateGitlab, type GitlabReportType } from '../../packages/core/src/writers/testing/validate.js';
-import { CLI_BIN, EXAMPLE_REPORTS, ROOT, requireBuilt } from './paths.js';
-
-const GCL = resolve(ROOT, 'node_modules/.bin/gitlab-ci-local');
+import { CLI_BIN, EXAMPLE_REPORTS, requireBuilt } from './paths.js';
+import { GCL, makeProject, runPipeline } from './gitlab-project.js';
 
 const REPORT_TYPES: Record<string, GitlabReportType> = {
   sast: 'sast',
@@ -16,42 +13,6 @@ const REPORT_TYPES: Record<string, GitlabReportType> = {
   dependency_scanning: 'dependency_scanning',
   container_scanning: 'container_scanning',
 };
-
-interface Project {
-  dir: string;
-  bin: string;
-}
-
-/** A throwaway GitLab project that includes templates/report.yml the way a user's pipeline would. */
-function makeProject(ci: string): Project {
-  const base = mkdtempSync(join(tmpdir(), 'rampart-gcl-'));
-  const dir = join(base, 'project');
-  const bin = join(base, 'bin');
-  mkdirSync(join(dir, 'templates'), { recursive: true });
-  mkdirSync(bin);
-  cpSync(resolve(ROOT, 'templates/report.yml'), join(dir, 'templates/report.yml'));
-  cpSync(EXAMPLE_REPORTS, join(dir, 'reports'), { recursive: true });
-  writeFileSync(join(dir, '.gitlab-ci.yml'), ci);
-  // The image would carry `rampart`; in shell mode the job finds ours on PATH.
-  writeFileSync(join(bin, 'rampart'), `#!/bin/sh\nexec node ${JSON.stringify(CLI_BIN)} "$@"\n`);
-  chmodSync(join(bin, 'rampart'), 0o755);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('remote', 'add', 'origin', 'https://gitlab.example.com/group/app.git');
-  git('add', '-A');
-  git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'init');
-  return { dir, bin };
-}
-
-function runPipeline(p: Project) {
-  const res = spawnSync(GCL, ['--force-shell-executor', '--no-color'], {
-    cwd: p.dir,
-    env: { ...process.env, PATH: `${p.bin}:${process.env.PATH ?? ''}` },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: res.status, output: `${res.stdout}\n${res.stderr}` };
-}
 
 describe('templates/report.yml under gitlab-ci-local (shell executor)', () => {
   beforeAll(() => {
@@ -63,6 +24,7 @@ describe('templates/report.yml under gitlab-ci-local (shell executor)', () => {
     const files = readdirSync(EXAMPLE_REPORTS).map((f) => `reports/${f}`).join(' ');
     const p = makeProject(
       `include:\n  - local: templates/report.yml\n    inputs:\n      files: "${files}"\n      fail-on: none\n`,
+      { reports: 'examples/reports' },
     );
     const { status, output } = runPipeline(p);
     expect(output).toContain('PASS');
@@ -100,6 +62,7 @@ describe('templates/report.yml under gitlab-ci-local (shell executor)', () => {
   it('fails the job when the gate fails, and still keeps the reports', () => {
     const p = makeProject(
       `include:\n  - local: templates/report.yml\n    inputs:\n      files: reports/zap.json\n      fail-on: low\n`,
+      { reports: 'examples/reports' },
     );
     const { status, output } = runPipeline(p);
     expect(status, output).not.toBe(0);
