@@ -1,4 +1,4 @@
-import { SEVERITIES, countRun, type ScanRun } from '@rampart/core';
+import { SEVERITIES, bySeverityDesc, countRun, type Finding, type ScanRun } from '@rampart/core';
 import type { ReportOutcome } from './run-report.js';
 
 /** The text table a person reads in a terminal or a CI log. */
@@ -18,6 +18,13 @@ export function textSummary(outcome: ReportOutcome, cwdRelative: (p: string) => 
   if (counts.suppressed > 0) lines.push(`  suppressed ${String(counts.suppressed).padStart(8)}`);
   if (run.baseline) lines.push(`  fixed since baseline: ${run.baseline.fixed.length}`);
   lines.push('');
+  const top = topFindings(run, 10);
+  if (top.length > 0) {
+    lines.push('Top findings:');
+    lines.push(...top);
+    if (counts.total > top.length) lines.push(`  ... and ${counts.total - top.length} more in the reports`);
+    lines.push('');
+  }
   for (const n of run.notifications) lines.push(`${n.level}: ${n.message}`);
   if (run.notifications.length > 0) lines.push('');
   lines.push(gateLine(run));
@@ -27,6 +34,22 @@ export function textSummary(outcome: ReportOutcome, cwdRelative: (p: string) => 
     for (const w of outcome.written) lines.push(`  ${cwdRelative(w)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function where(f: Finding): string {
+  const l = f.location;
+  if (l.type === 'source') return l.startLine !== undefined ? `${l.path}:${l.startLine}` : l.path;
+  if (l.type === 'url') return `${l.method ?? 'GET'} ${l.url}`;
+  return `${l.name}${l.version ? `@${l.version}` : ''}${l.file ? ` (${l.file})` : l.image ? ` (${l.image})` : ''}`;
+}
+
+/** The most severe unsuppressed findings, one line each, so a terminal shows what to look at first. */
+function topFindings(run: ScanRun, max: number): string[] {
+  return run.findings
+    .filter((f) => !f.suppression)
+    .sort(bySeverityDesc)
+    .slice(0, max)
+    .map((f) => `  ${f.severity.padEnd(9)} ${f.ruleId}  ${where(f)}`);
 }
 
 function gateLine(run: ScanRun): string {
