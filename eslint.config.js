@@ -3,7 +3,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/test/fixtures/**', 'bench/**/out/**', '.tmp/**', 'coverage/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/test/fixtures/**',
+      // Rule-pack test files and the example apps are deliberately vulnerable code, not ours to lint.
+      'packages/sast/rules/**',
+      'examples/**',
+      'bench/**/.work/**',
+      'bench/**/out/**', '.tmp/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
