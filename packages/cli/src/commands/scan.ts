@@ -15,6 +15,12 @@ const SCAN_OPTIONS: readonly OptionSpec[] = [
   { name: 'shard', type: 'string', value: '<i/n>', description: 'Scan shard i of n (1-based); join the shards with `rampart merge`' },
   { name: 'changed-since', type: 'string', value: '<ref>', description: 'Scan only files changed since this git ref (pull requests)' },
   { name: 'changed-lines-only', type: 'boolean', description: 'With --changed-since: report only findings on changed lines' },
+  {
+    name: 'history-since',
+    type: 'string',
+    value: '<ref>',
+    description: "Secrets: also scan lines added to git history since this ref ('' for the whole history)",
+  },
 ];
 
 interface Flavor {
@@ -35,6 +41,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
   const only = stringOpt(args, 'only');
   const shard = stringOpt(args, 'shard');
   const changedSince = stringOpt(args, 'changed-since');
+  const historySince = stringOpt(args, 'history-since');
   const req: ScanRequest = {
     scanner: flavor.name,
     path: args.positionals[0] ?? '.',
@@ -47,6 +54,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     changedLinesOnly: boolOpt(args, 'changed-lines-only') ?? false,
     ...(shard ? { shard } : {}),
     ...(changedSince ? { changedSince } : {}),
+    ...(historySince !== undefined ? { historySince } : {}),
   };
   if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
   return printOutcome(await runScanRequest(req, deps), args, deps);

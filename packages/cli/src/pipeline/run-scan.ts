@@ -22,6 +22,8 @@ export interface ScanRequest {
   shard?: string;
   changedSince?: string;
   changedLinesOnly: boolean;
+  /** Secrets in git history since this ref ('' for all of it). */
+  historySince?: string;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -61,6 +63,7 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
     ...(req.shard ? { shard: parseShard(req.shard) } : {}),
     ...(req.changedSince ? { changedSince: req.changedSince } : {}),
     changedLinesOnly: req.changedLinesOnly,
+    ...(req.historySince !== undefined ? { secretsHistorySince: req.historySince } : {}),
   });
   return finishRun(
     {

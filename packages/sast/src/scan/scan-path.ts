@@ -5,7 +5,7 @@ import { languageOf } from '../engine/languages.js';
 import { scanFiles } from '../engine/scan-files.js';
 import { SAST_TOOL } from '../engine/tool.js';
 import { loadRules, type LoadRulesOptions } from '../rules/index.js';
-import { scanSecrets } from '../secrets/index.js';
+import { scanSecrets, scanSecretsInHistory } from '../secrets/index.js';
 import { changedLines, onChangedLines, type Shard, type WalkOptions } from '../walk/index.js';
 import { selectFiles, type SelectedFile } from './files.js';
 import { preferTaint } from './prefer-taint.js';
@@ -22,6 +22,8 @@ export interface ScanPathOptions {
   /** With changedSince: report only findings on changed lines, not every finding in a changed file. */
   changedLinesOnly?: boolean;
   secretAllowPaths?: string[];
+  /** Also scan lines added to git history since this ref (`''` for the whole history) for secrets. */
+  secretsHistorySince?: string;
   logger?: Logger;
 }
 
@@ -64,6 +66,15 @@ export async function scanPath(opts: ScanPathOptions): Promise<ScanPathResult> {
     for (const e of result.errors) notifications.push({ level: 'warning', message: `${e.path}: not scanned: ${e.message}` });
   }
   if (opts.analyses.secrets) findings.push(...(await secretsIn(selection.files, opts.secretAllowPaths)));
+  if (opts.analyses.secrets && opts.secretsHistorySince !== undefined) {
+    const since = opts.secretsHistorySince === '' ? undefined : opts.secretsHistorySince;
+    findings.push(
+      ...(await scanSecretsInHistory(opts.root, since, {
+        field: '--history-since',
+        ...(opts.secretAllowPaths ? { allowPaths: opts.secretAllowPaths } : {}),
+      })),
+    );
+  }
   let kept = findings;
   if (opts.changedSince && opts.changedLinesOnly) {
     const lines = await changedLines(opts.root, opts.changedSince);
