@@ -1,0 +1,20 @@
+import type { ToolAdapter } from '../types.js';
+import { targetsOf, zeroOrOne } from '../targets.js';
+
+/**
+ * Bandit (Python). `--exit-zero` only exists from 1.7 on (Debian ships 1.6), so exit 1 — "issues found" —
+ * is accepted instead; a crash is told apart by the missing or unreadable report.
+ */
+export const banditAdapter: ToolAdapter = {
+  id: 'bandit',
+  title: 'Bandit',
+  binary: 'bandit',
+  detect: (env, which) => which('bandit', env),
+  args(ctx) {
+    const recursive = ctx.files && ctx.files.length > 0 ? [] : ['-r'];
+    // `-q` keeps stderr to errors, so the tail shown on a failure is the failure. `--` ends the options.
+    return [...recursive, '-q', '-f', 'json', '-o', ctx.outFile, '--', ...targetsOf(ctx)];
+  },
+  format: 'bandit',
+  exitOk: zeroOrOne,
+};
