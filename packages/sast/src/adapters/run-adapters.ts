@@ -96,6 +96,7 @@ export async function runAdapters(ids: readonly string[], ctx: RunAdaptersContex
         result.findings.push(...r.findings);
         for (const t of r.tools) if (!result.tools.some((k) => k.name === t.name)) result.tools.push(t);
         result.notifications.push(...skippedNotes(adapter.title, r.skipped));
+        for (const note of outcome.notes) result.notifications.push({ level: 'warning', message: `${adapter.title}: ${note}` });
       }
     }
   } finally {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isUserError, readReport, type Logger, type ReadResult } from '@rampart/core';
+import { relativePath } from './paths.js';
 import { runTool, type ToolRun } from './run-tool.js';
 import type { AdapterSettings, Env, ToolAdapter, Which } from './types.js';
 
@@ -18,7 +19,7 @@ export interface RunOneContext {
 
 /** What became of one tool: it ran and its report was read, it could not run here, or it failed. */
 export type RunOutcome =
-  | { status: 'ok'; result: ReadResult }
+  | { status: 'ok'; result: ReadResult; notes: string[] }
   | { status: 'skipped'; reason: string }
   | { status: 'failed'; reason: string };
 
@@ -29,7 +30,7 @@ function outputTail(run: ToolRun): string {
 }
 
 function exitProblem(adapter: ToolAdapter, run: ToolRun, timeoutMs: number): string | undefined {
-  if (run.timedOut) return `timed out after ${Math.round(timeoutMs / 1000)}s and was stopped`;
+  if (run.timedOut) return `timed out after ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} and was stopped`;
   if (run.code === null) return `was ended by signal ${run.signal ?? 'unknown'}`;
   if (!adapter.exitOk(run.code)) return `exited with status ${run.code}`;
   return undefined;
@@ -40,6 +41,16 @@ async function readOutput(path: string): Promise<string | undefined> {
     return await readFile(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+function notesOf(adapter: ToolAdapter, text: string, reportRoot: string): string[] {
+  if (!adapter.reportNotes) return [];
+  try {
+    return adapter.reportNotes(JSON.parse(text) as unknown, (path) => relativePath(path, reportRoot));
+  } catch {
+    // The reader has accepted the text; a note it cannot give is not worth failing the run.
+    return [];
   }
 }
 
@@ -70,7 +81,7 @@ export async function runOne(adapter: ToolAdapter, ctx: RunOneContext): Promise<
   // Several tools exit 1 both for "found issues" and for a crash; only a crash leaves no report.
   if (text === undefined) return { status: 'failed', reason: `exited with status ${run.code ?? '?'} but wrote no report${outputTail(run)}` };
   try {
-    return { status: 'ok', result: parse(adapter, text, ctx.reportRoot) };
+    return { status: 'ok', result: parse(adapter, text, ctx.reportRoot), notes: notesOf(adapter, text, ctx.reportRoot) };
   } catch (err) {
     if (!isUserError(err)) throw err;
     return { status: 'failed', reason: `wrote a report rampart cannot read: ${err.message}${outputTail(run)}` };

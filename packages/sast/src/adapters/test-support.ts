@@ -10,6 +10,8 @@ export const FIXTURES = fileURLToPath(new URL('../../test/fixtures/adapters/', i
 export interface FakeTool {
   /** Canned report (a file under FIXTURES); `__ROOT__` in it becomes the tool's working directory. */
   report?: string;
+  /** The report's text itself, instead of a fixture. */
+  reportText?: string;
   /** How the real tool is told where to write: `--output=` style prefix or a flag followed by the path. */
   outFlag: string;
   exitCode?: number;
@@ -24,7 +26,7 @@ export interface FakeTool {
  * interpreter, so it needs nothing else on PATH.
  */
 export async function writeFakeTool(dir: string, name: string, fake: FakeTool): Promise<void> {
-  const report = fake.report ? await readFile(join(FIXTURES, fake.report), 'utf8') : undefined;
+  const report = fake.report ? await readFile(join(FIXTURES, fake.report), 'utf8') : fake.reportText;
   const config = { ...fake, report, callFile: join(dir, `${name}.call.json`) };
   const script = `#!${process.execPath}
 const fs = require('node:fs');
@@ -63,6 +65,6 @@ export function fakeEnv(binDir: string, extra: Env = {}): Env {
   return { PATH: [binDir].join(delimiter), ...extra };
 }
 
-export function testContext(root: string, env: Env, more: Partial<RunAdaptersContext> = {}): RunAdaptersContext & { logger: ReturnType<typeof recordingLogger> } {
+export function testContext(root: string, env: Env, more: Omit<Partial<RunAdaptersContext>, 'logger'> = {}): RunAdaptersContext & { logger: ReturnType<typeof recordingLogger> } {
   return { root, env, logger: recordingLogger(), ...more };
 }

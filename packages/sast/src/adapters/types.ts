@@ -52,6 +52,11 @@ export interface ToolAdapter {
   format: string;
   /** Set only when core has no reader for the tool's report format. */
   reader?: LocalReader;
+  /**
+   * Problems the tool recorded inside its report (files it could not parse), which the reader does not
+   * turn into findings; each becomes a warning so a silent gap in coverage is visible.
+   */
+  reportNotes?(doc: unknown, relPath: (path: string) => string): string[];
   /** Whether an exit status means "ran" (many tools exit 1 when they found something). */
   exitOk(code: number): boolean;
 }

@@ -55,4 +55,13 @@ describe('bandit adapter', () => {
     const result = await runAdapters(['bandit'], { root: ROOT, reportRoot: FIXTURES, env: env(), logger: recordingLogger() });
     expect(at(result.findings, 'python-vuln/app.py', 8).map((f) => f.ruleId)).toContain('B602');
   });
+
+  it('warns about files bandit could not parse, and keeps the findings in the others', async () => {
+    const root = join(FIXTURES, 'python-broken');
+    const result = await runAdapters(['bandit'], { root, env: env(), logger: recordingLogger() });
+    expect(at(result.findings, 'ok.py', 5).map((f) => [f.ruleId, f.severity])).toEqual([['B506', 'medium']]);
+    expect(result.notifications).toEqual([
+      { level: 'warning', message: `Bandit: broken.py was not scanned: syntax error while parsing AST from file` },
+    ]);
+  });
 });

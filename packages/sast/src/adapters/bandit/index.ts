@@ -1,4 +1,5 @@
 import type { ToolAdapter } from '../types.js';
+import { banditNotes } from './notes.js';
 import { targetsOf, zeroOrOne } from '../targets.js';
 
 /**
@@ -16,5 +17,6 @@ export const banditAdapter: ToolAdapter = {
     return [...recursive, '-q', '-f', 'json', '-o', ctx.outFile, '--', ...targetsOf(ctx)];
   },
   format: 'bandit',
+  reportNotes: banditNotes,
   exitOk: zeroOrOne,
 };

@@ -1,4 +1,4 @@
-import { fromSarifLevel, normalizePath, type RawFinding, type SourceLocation, type Tool } from '@rampart/core';
+import { fromSarifLevel, type RawFinding, type SourceLocation, type Tool } from '@rampart/core';
 import type { EslintMessage, RuleMeta } from './schema.js';
 
 const posInt = (v: number | null | undefined): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? v : undefined);
@@ -9,14 +9,6 @@ function snippetOf(source: string | undefined, start: number | undefined, end: n
   const lines = source.split(/\r?\n/).slice(start - 1, Math.max(start, end ?? start));
   const text = lines.join('\n').replace(/\s+$/, '');
   return text.trim() === '' ? undefined : text;
-}
-
-/** A repository path: absolute paths under `root` lose the root, as core does for other tools. */
-export function relativePath(filePath: string, root: string | undefined): string {
-  const p = normalizePath(filePath);
-  if (!root) return p;
-  const prefix = `${normalizePath(root).replace(/\/+$/, '')}/`;
-  return p.startsWith(prefix) && p.length > prefix.length ? p.slice(prefix.length) : p;
 }
 
 function location(path: string, m: EslintMessage, source: string | undefined): SourceLocation {

@@ -1,5 +1,6 @@
 import { UserError, type RawFinding, type ReadResult, type SkippedEntry } from '@rampart/core';
-import { mapEslintMessage, relativePath } from './map.js';
+import { relativePath } from '../paths.js';
+import { mapEslintMessage } from './map.js';
 import { eslintMessageSchema, eslintReportSchema, eslintResultSchema, ruleMetaSchema, type RuleMeta } from './schema.js';
 
 export const ESLINT_FORMAT = 'eslint-json';

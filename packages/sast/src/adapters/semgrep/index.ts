@@ -1,4 +1,5 @@
 import type { ToolAdapter } from '../types.js';
+import { semgrepNotes } from './notes.js';
 import { targetsOf } from '../targets.js';
 
 /**
@@ -21,5 +22,6 @@ export const semgrepAdapter: ToolAdapter = {
   },
   format: 'semgrep',
   // 0: ran; 1: findings with `--error` (not passed, but a user's config file can set it). 2 and up: failures.
+  reportNotes: semgrepNotes,
   exitOk: (code) => code === 0 || code === 1,
 };
