@@ -16,7 +16,10 @@ function at(findings: Awaited<ReturnType<typeof runAdapters>>['findings'], path:
 describe('bandit adapter', () => {
   it('builds a recursive scan of the root, or a scan of the files, after `--`', () => {
     const settings = {};
-    expect(banditAdapter.args({ root: '/r', outFile: '/t/o.json', settings })).toEqual(['-r', '-q', '-f', 'json', '-o', '/t/o.json', '--', '/r']);
+    const whole = banditAdapter.args({ root: '/r', outFile: '/t/o.json', settings });
+    expect(whole.slice(0, 2)).toEqual(['-r', '-x']);
+    expect(whole[2]?.split(',')).toContain('*/node_modules/*');
+    expect(whole.slice(3)).toEqual(['-q', '-f', 'json', '-o', '/t/o.json', '--', '/r']);
     expect(banditAdapter.args({ root: '/r', files: ['/r/-x.py'], outFile: '/t/o.json', settings })).toEqual(['-q', '-f', 'json', '-o', '/t/o.json', '--', '/r/-x.py']);
   });
 
@@ -41,6 +44,8 @@ describe('bandit adapter', () => {
     expect(at(result.findings, 'app.py', 18).map((f) => f.ruleId)).toContain('B307');
     // The file whose name starts with "-" was scanned as a file.
     expect(at(result.findings, '-notanoption.py', 6).map((f) => f.ruleId)).toContain('B301');
+    // vendor/ holds a B602 too, but it is someone else's code.
+    expect(result.findings.filter((f) => f.location.type === 'source' && f.location.path.startsWith('vendor/'))).toEqual([]);
     expect(logger.lines.some((l) => l.level === 'info' && /Bandit: \d+ findings/.test(l.message))).toBe(true);
   });
 
