@@ -82,4 +82,19 @@ describe('rampart sast and secrets on a git checkout', () => {
     expect(await main(['sast', 'nope'], missing.d)).toBe(2);
     expect(missing.err()).toContain('nope');
   });
+
+  it('--with bandit runs the real Bandit and merges its findings with ours', async () => {
+    const { dir } = repo();
+    writeFileSync(join(dir, 'app.py'), 'import subprocess\nimport sys\nsubprocess.call("ls " + sys.argv[1], shell=True)\n');
+    const io = deps(dir);
+    io.d.env = { PATH: process.env.PATH };
+    expect(await main(['sast', '.', '--with', 'bandit', '--fail-on', 'none', '--formats', 'json'], io.d)).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as {
+      tools: { name: string }[];
+      findings: { ruleId: string; tool: { name: string } }[];
+    };
+    expect(out.tools.map((t) => t.name.toLowerCase())).toContain('bandit');
+    expect(out.findings.some((f) => f.ruleId === 'B602')).toBe(true);
+    expect(out.findings.some((f) => f.tool.name === 'rampart-sast')).toBe(true);
+  });
 });

@@ -20,3 +20,4 @@ export {
 } from './walk/index.js';
 export * from './secrets/index.js';
 export * from './scan/index.js';
+export * from './adapters/index.js';

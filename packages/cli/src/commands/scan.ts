@@ -16,6 +16,13 @@ const SCAN_OPTIONS: readonly OptionSpec[] = [
   { name: 'changed-since', type: 'string', value: '<ref>', description: 'Scan only files changed since this git ref (pull requests)' },
   { name: 'changed-lines-only', type: 'boolean', description: 'With --changed-since: report only findings on changed lines' },
   {
+    name: 'with',
+    type: 'string',
+    value: '<tools>',
+    description: 'Also run these tools when on PATH and merge their findings: bandit, semgrep, eslint, gitleaks',
+  },
+  { name: 'semgrep-config', type: 'string', multiple: true, value: '<config>', description: 'Config for --with semgrep (repeatable)' },
+  {
     name: 'history-since',
     type: 'string',
     value: '<ref>',
@@ -42,6 +49,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
   const shard = stringOpt(args, 'shard');
   const changedSince = stringOpt(args, 'changed-since');
   const historySince = stringOpt(args, 'history-since');
+  const withTools = stringOpt(args, 'with');
   const req: ScanRequest = {
     scanner: flavor.name,
     path: args.positionals[0] ?? '.',
@@ -55,6 +63,8 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(shard ? { shard } : {}),
     ...(changedSince ? { changedSince } : {}),
     ...(historySince !== undefined ? { historySince } : {}),
+    ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
   };
   if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
   return printOutcome(await runScanRequest(req, deps), args, deps);

@@ -24,6 +24,9 @@ export interface ScanRequest {
   changedLinesOnly: boolean;
   /** Secrets in git history since this ref ('' for all of it). */
   historySince?: string;
+  /** Third-party tools to run too (bandit, semgrep, eslint, gitleaks). */
+  with?: string[];
+  semgrepConfig?: string[];
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -64,6 +67,9 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
     ...(req.changedSince ? { changedSince: req.changedSince } : {}),
     changedLinesOnly: req.changedLinesOnly,
     ...(req.historySince !== undefined ? { secretsHistorySince: req.historySince } : {}),
+    ...(req.with && req.with.length > 0
+      ? { adapters: { ids: req.with, env: deps.env, ...(req.semgrepConfig ? { semgrepConfig: req.semgrepConfig } : {}) } }
+      : {}),
   });
   return finishRun(
     {

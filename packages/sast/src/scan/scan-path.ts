@@ -7,6 +7,7 @@ import { SAST_TOOL } from '../engine/tool.js';
 import { loadRules, type LoadRulesOptions } from '../rules/index.js';
 import { scanSecrets, scanSecretsInHistory } from '../secrets/index.js';
 import { changedLines, onChangedLines, type Shard, type WalkOptions } from '../walk/index.js';
+import { runAdapters } from '../adapters/index.js';
 import { selectFiles, type SelectedFile } from './files.js';
 import { preferTaint } from './prefer-taint.js';
 
@@ -24,6 +25,8 @@ export interface ScanPathOptions {
   secretAllowPaths?: string[];
   /** Also scan lines added to git history since this ref (`''` for the whole history) for secrets. */
   secretsHistorySince?: string;
+  /** Third-party tools to run as well (bandit, semgrep, eslint, gitleaks), merged through the core readers. */
+  adapters?: { ids: string[]; env: Record<string, string | undefined>; semgrepConfig?: string[] };
   logger?: Logger;
 }
 
@@ -75,6 +78,20 @@ export async function scanPath(opts: ScanPathOptions): Promise<ScanPathResult> {
       })),
     );
   }
+  const tools: Tool[] = [{ ...SAST_TOOL }];
+  if (opts.adapters && opts.adapters.ids.length > 0) {
+    const ran = await runAdapters(opts.adapters.ids, {
+      root: opts.root,
+      ...(opts.reportRoot ? { reportRoot: opts.reportRoot } : {}),
+      files: selection.files.map((f) => f.absPath),
+      env: opts.adapters.env,
+      logger,
+      ...(opts.adapters.semgrepConfig ? { settings: { semgrepConfig: opts.adapters.semgrepConfig } } : {}),
+    });
+    findings.push(...ran.findings);
+    tools.push(...ran.tools);
+    notifications.push(...ran.notifications);
+  }
   let kept = findings;
   if (opts.changedSince && opts.changedLinesOnly) {
     const lines = await changedLines(opts.root, opts.changedSince);
@@ -86,5 +103,5 @@ export async function scanPath(opts: ScanPathOptions): Promise<ScanPathResult> {
     );
   }
   logger.info(`scanned ${selection.files.length} files (${selection.skipped} skipped, ${selection.outOfShard} in other shards)`);
-  return { findings: kept, tools: [{ ...SAST_TOOL }], notifications, filesScanned: selection.files.length, rulesRun };
+  return { findings: kept, tools, notifications, filesScanned: selection.files.length, rulesRun };
 }
