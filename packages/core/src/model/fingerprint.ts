@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import type { Finding, Location, RawFinding } from './finding.js';
 
 const VERSION = 'v1';
 
+// One-shot hashing (Node >= 20.12) is several times cheaper than a Hash object per finding; fall back
+// where it is missing. Both hash the same bytes: the version, then each part after a NUL.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 function hash(parts: readonly string[]): string {
-  const h = createHash('sha256');
-  h.update(VERSION);
-  for (const p of parts) {
-    h.update('\0');
-    h.update(p);
-  }
-  return h.digest('hex').slice(0, 32);
+  let data = VERSION;
+  for (const p of parts) data += `\0${p}`;
+  const hex = oneShot ? oneShot('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
+  return hex.slice(0, 32);
 }
 
 /** Whitespace and line endings do not change what code means for us; reformatting should not churn ids. */
