@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import * as fs from 'fs';
-import { promises, readFileSync, readdirSync, existsSync, constants } from 'fs';
+import { promises, readdirSync, existsSync, readFileSync, constants } from 'fs';
 import * as os2 from 'os';
 import os2__default, { EOL } from 'os';
 import * as crypto from 'crypto';
-import { randomBytes, createHash } from 'crypto';
+import crypto__default, { randomBytes, createHash } from 'crypto';
 import { gzipSync } from 'zlib';
 import { mkdir, writeFile, rename, rm } from 'fs/promises';
 import { isAbsolute, resolve, join, basename, relative } from 'path';
@@ -296,9 +296,9 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.wrapOutput = (input2, state = {}, options5 = {}) => {
-      const prepend = options5.contains ? "" : "^";
-      const append = options5.contains ? "" : "$";
+    exports2.wrapOutput = (input2, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
       let output2 = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
@@ -360,8 +360,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options5) => {
-      const opts = options5 || {};
+    var scan = (input2, options2) => {
+      const opts = options2 || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -665,9 +665,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants3;
-    var expandRange = (args, options5) => {
-      if (typeof options5.expandRange === "function") {
-        return options5.expandRange(...args, options5);
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -869,11 +869,11 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options5) => {
-      if (options5.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options5.maxExtglobRecursion === "number" ? options5.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -905,12 +905,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options5) => {
+    var parse6 = (input2, options2) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options5 };
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input2.length;
       if (len > max) {
@@ -1075,7 +1075,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options5, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1125,7 +1125,7 @@ var require_parse = __commonJS({
           state.output = input2;
           return state;
         }
-        state.output = utils.wrapOutput(output2, state, options5);
+        state.output = utils.wrapOutput(output2, state, options2);
         return state;
       }
       while (!eos()) {
@@ -1598,8 +1598,8 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options5) => {
-      const opts = { ...options5 };
+    parse6.fastpaths = (input2, options2) => {
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
       if (len > max) {
@@ -1675,9 +1675,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options5, returnState = false) => {
+    var picomatch3 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options5, returnState));
+        const fns = glob.map((input2) => picomatch3(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1691,18 +1691,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options5 || {};
+      const opts = options2 || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options5) : picomatch3.makeRe(glob, options5, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options5, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options5, { glob, posix });
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options2, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1728,14 +1728,14 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options5, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex2, options2, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input2 === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options5 || {};
+      const opts = options2 || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
@@ -1745,59 +1745,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options5, posix);
+          match = picomatch3.matchBase(input2, regex2, options2, posix);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options5, posix = options5 && options5.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options5);
+    picomatch3.matchBase = (input2, glob, options2, posix = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options5) => picomatch3(patterns, options5)(str);
-    picomatch3.parse = (pattern, options5) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options5));
-      return parse6(pattern, { ...options5, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
+    picomatch3.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
+      return parse6(pattern, { ...options2, fastpaths: false });
     };
-    picomatch3.scan = (input2, options5) => scan(input2, options5);
-    picomatch3.compileRe = (state, options5, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input2, options2) => scan(input2, options2);
+    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options5 || {};
+      const opts = options2 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options5);
+      const regex2 = picomatch3.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input2, options5 = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options5.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options5);
+      if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse6.fastpaths(input2, options2);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options5);
+        parsed = parse6(input2, options2);
       }
-      return picomatch3.compileRe(parsed, options5, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options5) => {
+    picomatch3.toRegex = (source, options2) => {
       try {
-        const opts = options5 || {};
+        const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options5 && options5.debug === true) throw err;
+        if (options2 && options2.debug === true) throw err;
         return /$^/;
       }
     };
@@ -1811,11 +1811,11 @@ var require_picomatch2 = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/index.js"(exports2, module2) {
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options5, returnState = false) {
-      if (options5 && (options5.windows === null || options5.windows === void 0)) {
-        options5 = { ...options5, windows: utils.isWindows() };
+    function picomatch3(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
       }
-      return pico(glob, options5, returnState);
+      return pico(glob, options2, returnState);
     }
     Object.assign(picomatch3, pico);
     module2.exports = picomatch3;
@@ -3194,7 +3194,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options5) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -3214,7 +3214,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options5);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -3630,10 +3630,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options5) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options5);
+      return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5064,10 +5064,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options5) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options5.directives === true;
-      if (options5.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -5077,7 +5077,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options5);
+      const ctx = stringify.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -5152,7 +5152,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options5) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -5161,8 +5161,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options5 === void 0 && replacer) {
-          options5 = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -5174,17 +5174,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options5);
+        }, options2);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options5?._directives) {
-          this.directives = options5._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options5);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options5);
+        this.setSchema(version2, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -5235,7 +5235,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options5) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -5246,11 +5246,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options5 === void 0 && replacer) {
-          options5 = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options5 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -5275,9 +5275,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options5 = {}) {
-        const k = this.createNode(key, null, options5);
-        const v = this.createNode(value, null, options5);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -5363,7 +5363,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options5 = {}) {
+      setSchema(version2, options2 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -5393,10 +5393,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options5.schema instanceof Object)
-          this.schema = options5.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options5));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -5426,14 +5426,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options5 = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options5 && (!Number.isInteger(options5.indent) || Number(options5.indent) <= 0)) {
-          const s = JSON.stringify(options5.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options5);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -6769,14 +6769,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options: options5 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options5.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -6794,8 +6794,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options5, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options5);
+    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -6873,7 +6873,7 @@ var require_composer = __commonJS({
       return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options5 = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -6886,8 +6886,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options5.version || "1.2" });
-        this.options = options5;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
@@ -8943,15 +8943,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
-    function parseOptions(options5) {
-      const prettyErrors = options5.prettyErrors !== false;
-      const lineCounter$1 = options5.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options5 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options5);
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options5);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -8962,10 +8962,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options5 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options5);
+    function parseDocument2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options5);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -8981,14 +8981,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options5) {
+    function parse6(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options5 === void 0 && reviver && typeof reviver === "object") {
-        options5 = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument2(src, options5);
+      const doc = parseDocument2(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -8998,29 +8998,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options5));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value, replacer, options5) {
+    function stringify(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options5 === void 0 && replacer) {
-        options5 = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options5 === "string")
-        options5 = options5.length;
-      if (typeof options5 === "number") {
-        const indent = Math.round(options5);
-        options5 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options5 ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options5);
-      return new Document.Document(value, _replacer, options5).toString(options5);
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
@@ -9094,42 +9094,42 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttp = httpsOverHttp2;
     exports2.httpOverHttps = httpOverHttps2;
     exports2.httpsOverHttps = httpsOverHttps2;
-    function httpOverHttp2(options5) {
-      var agent = new TunnelingAgent(options5);
+    function httpOverHttp2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = http.request;
       return agent;
     }
-    function httpsOverHttp2(options5) {
-      var agent = new TunnelingAgent(options5);
+    function httpsOverHttp2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = http.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
-    function httpOverHttps2(options5) {
-      var agent = new TunnelingAgent(options5);
+    function httpOverHttps2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = https.request;
       return agent;
     }
-    function httpsOverHttps2(options5) {
-      var agent = new TunnelingAgent(options5);
+    function httpsOverHttps2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = https.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
-    function TunnelingAgent(options5) {
+    function TunnelingAgent(options2) {
       var self2 = this;
-      self2.options = options5 || {};
+      self2.options = options2 || {};
       self2.proxyOptions = self2.options.proxy || {};
       self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
-        var options6 = toOptions(host, port, localAddress);
+        var options3 = toOptions(host, port, localAddress);
         for (var i = 0, len = self2.requests.length; i < len; ++i) {
           var pending = self2.requests[i];
-          if (pending.host === options6.host && pending.port === options6.port) {
+          if (pending.host === options3.host && pending.port === options3.port) {
             self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
@@ -9142,18 +9142,18 @@ var require_tunnel = __commonJS({
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
-      var options5 = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      var options2 = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
       if (self2.sockets.length >= this.maxSockets) {
-        self2.requests.push(options5);
+        self2.requests.push(options2);
         return;
       }
-      self2.createSocket(options5, function(socket) {
+      self2.createSocket(options2, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self2.emit("free", socket, options5);
+          self2.emit("free", socket, options2);
         }
         function onCloseOrRemove(err) {
           self2.removeSocket(socket);
@@ -9163,20 +9163,20 @@ var require_tunnel = __commonJS({
         }
       });
     };
-    TunnelingAgent.prototype.createSocket = function createSocket(options5, cb) {
+    TunnelingAgent.prototype.createSocket = function createSocket(options2, cb) {
       var self2 = this;
       var placeholder = {};
       self2.sockets.push(placeholder);
       var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
-        path: options5.host + ":" + options5.port,
+        path: options2.host + ":" + options2.port,
         agent: false,
         headers: {
-          host: options5.host + ":" + options5.port
+          host: options2.host + ":" + options2.port
         }
       });
-      if (options5.localAddress) {
-        connectOptions.localAddress = options5.localAddress;
+      if (options2.localAddress) {
+        connectOptions.localAddress = options2.localAddress;
       }
       if (connectOptions.proxyAuth) {
         connectOptions.headers = connectOptions.headers || {};
@@ -9209,7 +9209,7 @@ var require_tunnel = __commonJS({
           socket.destroy();
           var error63 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error63.code = "ECONNRESET";
-          options5.request.emit("error", error63);
+          options2.request.emit("error", error63);
           self2.removeSocket(placeholder);
           return;
         }
@@ -9218,7 +9218,7 @@ var require_tunnel = __commonJS({
           socket.destroy();
           var error63 = new Error("got illegal response body from proxy");
           error63.code = "ECONNRESET";
-          options5.request.emit("error", error63);
+          options2.request.emit("error", error63);
           self2.removeSocket(placeholder);
           return;
         }
@@ -9235,7 +9235,7 @@ var require_tunnel = __commonJS({
         );
         var error63 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error63.code = "ECONNRESET";
-        options5.request.emit("error", error63);
+        options2.request.emit("error", error63);
         self2.removeSocket(placeholder);
       }
     };
@@ -9252,13 +9252,13 @@ var require_tunnel = __commonJS({
         });
       }
     };
-    function createSecureSocket(options5, cb) {
+    function createSecureSocket(options2, cb) {
       var self2 = this;
-      TunnelingAgent.prototype.createSocket.call(self2, options5, function(socket) {
-        var hostHeader = options5.request.getHeader("host");
+      TunnelingAgent.prototype.createSocket.call(self2, options2, function(socket) {
+        var hostHeader = options2.request.getHeader("host");
         var tlsOptions = mergeOptions({}, self2.options, {
           socket,
-          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options5.host
+          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options2.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
         self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
@@ -9690,8 +9690,8 @@ var require_errors2 = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options5) {
-        super(message, { cause, ...options5 ?? {} });
+      constructor(cause, message, options2) {
+        super(message, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
         this.message = message || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
@@ -11607,7 +11607,7 @@ var require_connect = __commonJS({
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
-      const options5 = { path: socketPath, ...opts };
+      const options2 = { path: socketPath, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
@@ -11617,7 +11617,7 @@ var require_connect = __commonJS({
           if (!tls) {
             tls = __require("tls");
           }
-          servername = servername || options5.servername || util.getServerName(host) || null;
+          servername = servername || options2.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname3;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
@@ -11625,7 +11625,7 @@ var require_connect = __commonJS({
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
-            ...options5,
+            ...options2,
             servername,
             session,
             localAddress,
@@ -11645,14 +11645,14 @@ var require_connect = __commonJS({
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
-            ...options5,
+            ...options2,
             localAddress,
             port,
             host: hostname3
           });
         }
-        if (options5.keepAlive == null || options5.keepAlive) {
-          const keepAliveInitialDelay = options5.keepAliveInitialDelay === void 0 ? 6e4 : options5.keepAliveInitialDelay;
+        if (options2.keepAlive == null || options2.keepAlive) {
+          const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
         const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname3, port });
@@ -12912,8 +12912,8 @@ var require_webidl = __commonJS({
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
-        for (const options5 of converters) {
-          const { key, defaultValue: defaultValue2, required: required2, converter } = options5;
+        for (const options2 of converters) {
+          const { key, defaultValue: defaultValue2, required: required2, converter } = options2;
           if (required2 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
@@ -12923,16 +12923,16 @@ var require_webidl = __commonJS({
             }
           }
           let value = dictionary[key];
-          const hasDefault = Object.hasOwn(options5, "defaultValue");
+          const hasDefault = Object.hasOwn(options2, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue2();
           }
           if (required2 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
-            if (options5.allowedValues && !options5.allowedValues.includes(value)) {
+            if (options2.allowedValues && !options2.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options5.allowedValues.join(", ")}.`
+                message: `${value} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
             dict[key] = value;
@@ -13107,11 +13107,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("crypto");
+      crypto3 = __require("crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
+      supportedHashes = crypto3.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
     } catch {
     }
     function responseURL(response) {
@@ -13383,7 +13383,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -13398,7 +13398,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -13981,10 +13981,10 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName2, options5 = {}) {
+      constructor(blobLike, fileName2, options2 = {}) {
         const n = fileName2;
-        const t = options5.type;
-        const d = options5.lastModified ?? Date.now();
+        const t = options2.type;
+        const d = options2.lastModified ?? Date.now();
         this[kState] = {
           blobLike,
           name: n,
@@ -14130,7 +14130,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options5) {
+      [nodeUtil.inspect.custom](depth, options2) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -14143,9 +14143,9 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options5.depth ??= depth;
-        options5.colors ??= true;
-        const output2 = nodeUtil.formatWithOptions(options5, state);
+        options2.depth ??= depth;
+        options2.colors ??= true;
+        const output2 = nodeUtil.formatWithOptions(options2, state);
         return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
       }
     };
@@ -14168,11 +14168,11 @@ var require_formdata = __commonJS({
           value = value instanceof Blob ? new File2([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
-          const options5 = {
+          const options2 = {
             type: value.type,
             lastModified: value.lastModified
           };
-          value = value instanceof NativeFile ? new File2([value], filename, options5) : new FileLike(value, filename, options5);
+          value = value instanceof NativeFile ? new File2([value], filename, options2) : new FileLike(value, filename, options2);
         }
       }
       return { name, value };
@@ -14456,8 +14456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17401,7 +17401,7 @@ var require_pool = __commonJS({
         autoSelectFamily,
         autoSelectFamilyAttemptTimeout,
         allowH2,
-        ...options5
+        ...options2
       } = {}) {
         if (connections != null && (!Number.isFinite(connections) || connections < 0)) {
           throw new InvalidArgumentError("invalid connections");
@@ -17423,12 +17423,12 @@ var require_pool = __commonJS({
             ...connect2
           });
         }
-        super(options5);
-        this[kInterceptors] = options5.interceptors?.Pool && Array.isArray(options5.interceptors.Pool) ? options5.interceptors.Pool : [];
+        super(options2);
+        this[kInterceptors] = options2.interceptors?.Pool && Array.isArray(options2.interceptors.Pool) ? options2.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options5), connect: connect2, allowH2 };
-        this[kOptions].interceptors = options5.interceptors ? { ...options5.interceptors } : void 0;
+        this[kOptions] = { ...util.deepClone(options2), connect: connect2, allowH2 };
+        this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error63) => {
           for (const target of targets) {
@@ -17620,7 +17620,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options5 } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options2 } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -17630,16 +17630,16 @@ var require_agent = __commonJS({
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        super(options5);
+        super(options2);
         if (connect2 && typeof connect2 !== "function") {
           connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
-        this[kInterceptors] = options5.interceptors?.Agent && Array.isArray(options5.interceptors.Agent) ? options5.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options5), connect: connect2, tls };
-        this[kOptions].interceptors = options5.interceptors ? { ...options5.interceptors } : void 0;
+        this[kInterceptors] = options2.interceptors?.Agent && Array.isArray(options2.interceptors.Agent) ? options2.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
+        this[kOptions] = { ...util.deepClone(options2), connect: connect2, tls };
+        this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
@@ -17806,7 +17806,7 @@ var require_proxy_agent = __commonJS({
         const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
-        const factory = (origin2, options5) => {
+        const factory = (origin2, options2) => {
           const { protocol: protocol2 } = new URL2(origin2);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
@@ -17815,7 +17815,7 @@ var require_proxy_agent = __commonJS({
               factory: agentFactory
             });
           }
-          return agentFactory(origin2, options5);
+          return agentFactory(origin2, options2);
         };
         this[kClient] = clientFactory(url2, { connect: connect2 });
         this[kAgent] = new Agent({
@@ -18411,10 +18411,10 @@ var require_retry_agent = __commonJS({
     var RetryAgent = class extends Dispatcher {
       #agent = null;
       #options = null;
-      constructor(agent, options5 = {}) {
-        super(options5);
+      constructor(agent, options2 = {}) {
+        super(options2);
         this.#agent = agent;
-        this.#options = options5;
+        this.#options = options2;
       }
       dispatch(opts, handler2) {
         const retry2 = new RetryHandler({
@@ -21271,9 +21271,9 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options5) {
-        options5.depth ??= depth;
-        return `Headers ${util.formatWithOptions(options5, this.#headersList.entries)}`;
+      [util.inspect.custom](depth, options2) {
+        options2.depth ??= depth;
+        return `Headers ${util.formatWithOptions(options2, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
         return o.#guard;
@@ -21497,11 +21497,11 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options5) {
-        if (options5.depth === null) {
-          options5.depth = 2;
+      [nodeUtil.inspect.custom](depth, options2) {
+        if (options2.depth === null) {
+          options2.depth = 2;
         }
-        options5.colors ??= true;
+        options2.colors ??= true;
         const properties = {
           status: this.status,
           statusText: this.statusText,
@@ -21513,7 +21513,7 @@ var require_response = __commonJS({
           type: this.type,
           url: this.url
         };
-        return `Response ${nodeUtil.formatWithOptions(options5, properties)}`;
+        return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
     mixinBody(Response);
@@ -22264,11 +22264,11 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options5) {
-        if (options5.depth === null) {
-          options5.depth = 2;
+      [nodeUtil.inspect.custom](depth, options2) {
+        if (options2.depth === null) {
+          options2.depth = 2;
         }
-        options5.colors ??= true;
+        options2.colors ??= true;
         const properties = {
           method: this.method,
           url: this.url,
@@ -22286,7 +22286,7 @@ var require_request2 = __commonJS({
           isHistoryNavigation: this.isHistoryNavigation,
           signal: this.signal
         };
-        return `Request ${nodeUtil.formatWithOptions(options5, properties)}`;
+        return `Request ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
     mixinBody(Request);
@@ -24393,24 +24393,24 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request2, options5 = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options5 = webidl.converters.CacheQueryOptions(options5, prefix, "options");
-        const p = this.#internalMatchAll(request2, options5, 1);
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const p = this.#internalMatchAll(request2, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request2 = void 0, options5 = {}) {
+      async matchAll(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
         if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options5 = webidl.converters.CacheQueryOptions(options5, prefix, "options");
-        return this.#internalMatchAll(request2, options5);
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        return this.#internalMatchAll(request2, options2);
       }
       async add(request2) {
         webidl.brandCheck(this, _Cache);
@@ -24607,16 +24607,16 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request2, options5 = {}) {
+      async delete(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options5 = webidl.converters.CacheQueryOptions(options5, prefix, "options");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
         if (request2 instanceof Request) {
           r = request2[kState];
-          if (r.method !== "GET" && !options5.ignoreMethod) {
+          if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
@@ -24627,7 +24627,7 @@ var require_cache = __commonJS({
         const operation = {
           type: "delete",
           request: r,
-          options: options5
+          options: options2
         };
         operations.push(operation);
         const cacheJobPromise = createDeferredPromise();
@@ -24653,16 +24653,16 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request2 = void 0, options5 = {}) {
+      async keys(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
         if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options5 = webidl.converters.CacheQueryOptions(options5, prefix, "options");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
             r = request2[kState];
-            if (r.method !== "GET" && !options5.ignoreMethod) {
+            if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
@@ -24676,7 +24676,7 @@ var require_cache = __commonJS({
             requests.push(requestResponse[0]);
           }
         } else {
-          const requestResponses = this.#queryCache(r, options5);
+          const requestResponses = this.#queryCache(r, options2);
           for (const requestResponse of requestResponses) {
             requests.push(requestResponse[0]);
           }
@@ -24784,12 +24784,12 @@ var require_cache = __commonJS({
        * @param {requestResponseList} targetStorage
        * @returns {requestResponseList}
        */
-      #queryCache(requestQuery, options5, targetStorage) {
+      #queryCache(requestQuery, options2, targetStorage) {
         const resultList = [];
         const storage = targetStorage ?? this.#relevantRequestResponseList;
         for (const requestResponse of storage) {
           const [cachedRequest, cachedResponse] = requestResponse;
-          if (this.#requestMatchesCachedItem(requestQuery, cachedRequest, cachedResponse, options5)) {
+          if (this.#requestMatchesCachedItem(requestQuery, cachedRequest, cachedResponse, options2)) {
             resultList.push(requestResponse);
           }
         }
@@ -24803,17 +24803,17 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request2, response = null, options5) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
         const cachedURL = new URL(request2.url);
-        if (options5?.ignoreSearch) {
+        if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
         }
         if (!urlEquals(queryURL, cachedURL, true)) {
           return false;
         }
-        if (response == null || options5?.ignoreVary || !response.headersList.contains("vary")) {
+        if (response == null || options2?.ignoreVary || !response.headersList.contains("vary")) {
           return true;
         }
         const fieldValues = getFieldValues(response.headersList.get("vary"));
@@ -24829,12 +24829,12 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request2, options5, maxResponses = Infinity) {
+      #internalMatchAll(request2, options2, maxResponses = Infinity) {
         let r = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
             r = request2[kState];
-            if (r.method !== "GET" && !options5.ignoreMethod) {
+            if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
@@ -24847,7 +24847,7 @@ var require_cache = __commonJS({
             responses.push(requestResponse[1]);
           }
         } else {
-          const requestResponses = this.#queryCache(r, options5);
+          const requestResponses = this.#queryCache(r, options2);
           for (const requestResponse of requestResponses) {
             responses.push(requestResponse[1]);
           }
@@ -24930,21 +24930,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request2, options5 = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
         request2 = webidl.converters.RequestInfo(request2);
-        options5 = webidl.converters.MultiCacheQueryOptions(options5);
-        if (options5.cacheName != null) {
-          if (this.#caches.has(options5.cacheName)) {
-            const cacheList = this.#caches.get(options5.cacheName);
+        options2 = webidl.converters.MultiCacheQueryOptions(options2);
+        if (options2.cacheName != null) {
+          if (this.#caches.has(options2.cacheName)) {
+            const cacheList = this.#caches.get(options2.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options5);
+            return await cache.match(request2, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options5);
+            const response = await cache.match(request2, options2);
             if (response !== void 0) {
               return response;
             }
@@ -26016,13 +26016,13 @@ var require_frame = __commonJS({
   "../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/lib/web/websocket/frame.js"(exports2, module2) {
     var { maxUnsigned16Bit } = require_constants6();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("crypto");
+      crypto3 = __require("crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size2) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -26035,7 +26035,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -26106,12 +26106,12 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("crypto");
+      crypto3 = __require("crypto");
     } catch {
     }
-    function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options5) {
+    function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options2) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
@@ -26124,11 +26124,11 @@ var require_connection = __commonJS({
         cache: "no-store",
         redirect: "error"
       });
-      if (options5.headers) {
-        const headersList = getHeadersList(new Headers2(options5.headers));
+      if (options2.headers) {
+        const headersList = getHeadersList(new Headers2(options2.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -26139,7 +26139,7 @@ var require_connection = __commonJS({
       const controller = fetching({
         request: request2,
         useParallelQueue: true,
-        dispatcher: options5.dispatcher,
+        dispatcher: options2.dispatcher,
         processResponse(response) {
           if (response.type === "error" || response.status !== 101) {
             failWebsocketConnection(ws, "Received network error or non-101 status code.");
@@ -26158,7 +26158,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -26287,10 +26287,10 @@ var require_permessage_deflate = __commonJS({
       /**
        * @param {Map<string, string>} extensions
        */
-      constructor(extensions, options5) {
+      constructor(extensions, options2) {
         this.#options.serverNoContextTakeover = extensions.has("server_no_context_takeover");
         this.#options.serverMaxWindowBits = extensions.get("server_max_window_bits");
-        this.#maxPayloadSize = options5.maxPayloadSize;
+        this.#maxPayloadSize = options2.maxPayloadSize;
       }
       /**
        * Decompress a compressed payload.
@@ -26396,14 +26396,14 @@ var require_receiver = __commonJS({
        * @param {Map<string, string>|null} extensions
        * @param {{ maxFragments?: number, maxPayloadSize?: number }} [options]
        */
-      constructor(ws, extensions, options5 = {}) {
+      constructor(ws, extensions, options2 = {}) {
         super();
         this.ws = ws;
         this.#extensions = extensions == null ? /* @__PURE__ */ new Map() : extensions;
-        this.#maxFragments = options5.maxFragments ?? 0;
-        this.#maxPayloadSize = options5.maxPayloadSize ?? 0;
+        this.#maxFragments = options2.maxFragments ?? 0;
+        this.#maxPayloadSize = options2.maxPayloadSize ?? 0;
         if (this.#extensions.has("permessage-deflate")) {
-          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options5));
+          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options2));
         }
       }
       /**
@@ -26864,9 +26864,9 @@ var require_websocket = __commonJS({
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options5 = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
+        const options2 = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
         url2 = webidl.converters.USVString(url2, prefix, "url");
-        protocols = options5.protocols;
+        protocols = options2.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
@@ -26905,7 +26905,7 @@ var require_websocket = __commonJS({
           client,
           this,
           (response, extensions) => this.#onConnectionEstablished(response, extensions),
-          options5
+          options2
         );
         this[kReadyState] = _WebSocket.CONNECTING;
         this[kSentClose] = sentCloseFrameState.NOT_SENT;
@@ -27327,16 +27327,16 @@ var require_eventsource_stream = __commonJS({
        * @param {eventSourceSettings} options.eventSourceSettings
        * @param {Function} [options.push]
        */
-      constructor(options5 = {}) {
-        options5.readableObjectMode = true;
-        super(options5);
-        this.state = options5.eventSourceSettings || {};
-        this.maxEventSize = options5.maxEventSize ?? defaultMaxEventSize;
+      constructor(options2 = {}) {
+        options2.readableObjectMode = true;
+        super(options2);
+        this.state = options2.eventSourceSettings || {};
+        this.maxEventSize = options2.maxEventSize ?? defaultMaxEventSize;
         const parserItemLimit = this.maxEventSize > 0 ? Math.min(maxParserItems, Math.max(minParserItems, Math.floor(this.maxEventSize / bytesPerParserItem))) : 0;
         this.maxDataLines = parserItemLimit;
         this.maxBufferedChunks = parserItemLimit;
-        if (options5.push) {
-          this.push = options5.push;
+        if (options2.push) {
+          this.push = options2.push;
         }
       }
       /**
@@ -28023,9 +28023,9 @@ var require_undici = __commonJS({
     module2.exports.setGlobalDispatcher = setGlobalDispatcher;
     module2.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module2.exports.fetch = async function fetch3(init, options5 = void 0) {
+    module2.exports.fetch = async function fetch3(init, options2 = void 0) {
       try {
-        return await fetchImpl(init, options5);
+        return await fetchImpl(init, options2);
       } catch (err) {
         if (err && typeof err === "object") {
           Error.captureStackTrace(err);
@@ -28342,14 +28342,14 @@ var require_light = __commonJS({
       parser$1 = parser2;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
-        constructor(task, args, options5, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
+        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
           this.task = task;
           this.args = args;
           this.rejectOnDrop = rejectOnDrop;
           this.Events = Events3;
           this._states = _states;
           this.Promise = Promise2;
-          this.options = parser$1.load(options5, jobDefaults);
+          this.options = parser$1.load(options2, jobDefaults);
           this.options.priority = this._sanitizePriority(this.options.priority);
           if (this.options.id === jobDefaults.id) {
             this.options.id = `${this.options.id}-${this._randomIndex()}`;
@@ -28531,9 +28531,9 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
         }
-        async __updateSettings__(options5) {
+        async __updateSettings__(options2) {
           await this.yieldLoop();
-          parser$2.overwrite(options5, options5, this.storeOptions);
+          parser$2.overwrite(options2, options2, this.storeOptions);
           this._startHeartbeat();
           this.instance._drainAll(this.computeCapacity());
           return true;
@@ -28890,10 +28890,10 @@ var require_light = __commonJS({
               return results;
             }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
           }
-          updateSettings(options5 = {}) {
-            parser$3.overwrite(options5, this.defaults, this);
-            parser$3.overwrite(options5, options5, this.limiterOptions);
-            if (options5.timeout != null) {
+          updateSettings(options2 = {}) {
+            parser$3.overwrite(options2, this.defaults, this);
+            parser$3.overwrite(options2, options2, this.limiterOptions);
+            if (options2.timeout != null) {
               return this._startAutoCleanup();
             }
           }
@@ -28918,8 +28918,8 @@ var require_light = __commonJS({
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
-          constructor(options5 = {}) {
-            this.options = options5;
+          constructor(options2 = {}) {
+            this.options = options2;
             parser$4.load(this.options, this.defaults, this);
             this.Events = new Events$3(this);
             this._arr = [];
@@ -28976,11 +28976,11 @@ var require_light = __commonJS({
       Sync$1 = Sync_1;
       Bottleneck3 = (function() {
         class Bottleneck4 {
-          constructor(options5 = {}, ...invalid2) {
+          constructor(options2 = {}, ...invalid2) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options5, invalid2);
-            parser$5.load(options5, this.instanceDefaults, this);
+            this._validateOptions(options2, invalid2);
+            parser$5.load(options2, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
             this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
@@ -28988,13 +28988,13 @@ var require_light = __commonJS({
             this.Events = new Events$4(this);
             this._submitLock = new Sync$1("submit", this.Promise);
             this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options5, this.storeDefaults, {});
+            storeOptions = parser$5.load(options2, this.storeDefaults, {});
             this._store = (function() {
               if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options5, this.redisStoreDefaults, {});
+                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
                 return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
               } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options5, this.localStoreDefaults, {});
+                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
                 throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
@@ -29009,8 +29009,8 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options5, invalid2) {
-            if (!(options5 != null && typeof options5 === "object" && invalid2.length === 0)) {
+          _validateOptions(options2, invalid2) {
+            if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
               throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
@@ -29075,11 +29075,11 @@ var require_light = __commonJS({
               return false;
             }
           }
-          async _free(index, job, options5, eventInfo) {
+          async _free(index, job, options2, eventInfo) {
             var e, running;
             try {
-              ({ running } = await this._store.__free__(index, options5.weight));
-              this.Events.trigger("debug", `Freed ${options5.id}`, eventInfo);
+              ({ running } = await this._store.__free__(index, options2.weight));
+              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
               if (running === 0 && this.empty()) {
                 return this.Events.trigger("idle");
               }
@@ -29106,20 +29106,20 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options5, queue;
+              var args, index, next, options2, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
               queue = this._queues.getFirst();
-              ({ options: options5, args } = next = queue.first());
-              if (capacity != null && options5.weight > capacity) {
+              ({ options: options2, args } = next = queue.first());
+              if (capacity != null && options2.weight > capacity) {
                 return this.Promise.resolve(null);
               }
-              this.Events.trigger("debug", `Draining ${options5.id}`, { args, options: options5 });
+              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
               index = this._randomIndex();
-              return this._store.__register__(index, options5.weight, options5.expiration).then(({ success: success2, wait, reservoir }) => {
+              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait, reservoir }) => {
                 var empty;
-                this.Events.trigger("debug", `Drained ${options5.id}`, { success: success2, args, options: options5 });
+                this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
                 if (success2) {
                   queue.shift();
                   empty = this.empty();
@@ -29130,7 +29130,7 @@ var require_light = __commonJS({
                     this.Events.trigger("depleted", empty);
                   }
                   this._run(index, next, wait);
-                  return this.Promise.resolve(options5.weight);
+                  return this.Promise.resolve(options2.weight);
                 } else {
                   return this.Promise.resolve(null);
                 }
@@ -29155,9 +29155,9 @@ var require_light = __commonJS({
               return job.doDrop({ message });
             });
           }
-          stop(options5 = {}) {
+          stop(options2 = {}) {
             var done, waitForExecuting;
-            options5 = parser$5.load(options5, this.stopDefaults);
+            options2 = parser$5.load(options2, this.stopDefaults);
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
@@ -29178,9 +29178,9 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options5.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
-                message: options5.dropErrorMessage
+                message: options2.dropErrorMessage
               });
             }, this._drainOne = () => {
               return this.Promise.resolve(null);
@@ -29194,11 +29194,11 @@ var require_light = __commonJS({
                     clearTimeout(v.timeout);
                     clearTimeout(v.expiration);
                     v.job.doDrop({
-                      message: options5.dropErrorMessage
+                      message: options2.dropErrorMessage
                     });
                   }
                 }
-                this._dropAllQueued(options5.dropErrorMessage);
+                this._dropAllQueued(options2.dropErrorMessage);
                 return waitForExecuting(0);
               });
             })) : this.schedule({
@@ -29208,7 +29208,7 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck4.prototype.BottleneckError(options5.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
             };
             this.stop = () => {
               return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
@@ -29216,13 +29216,13 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error63, options5, reachedHWM, shifted, strategy;
-            ({ args, options: options5 } = job);
+            var args, blocked, error63, options2, reachedHWM, shifted, strategy;
+            ({ args, options: options2 } = job);
             try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options5.weight));
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
             } catch (error1) {
               error63 = error1;
-              this.Events.trigger("debug", `Could not queue ${options5.id}`, { args, options: options5, error: error63 });
+              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error63 });
               job.doDrop({ error: error63 });
               return false;
             }
@@ -29230,7 +29230,7 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options5.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options5.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
@@ -29256,13 +29256,13 @@ var require_light = __commonJS({
             }
           }
           submit(...args) {
-            var cb, fn, job, options5, ref, ref1, task;
+            var cb, fn, job, options2, ref, ref1, task;
             if (typeof args[0] === "function") {
               ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options5 = parser$5.load({}, this.jobDefaults);
+              options2 = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args, [options5, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options5 = parser$5.load(options5, this.jobDefaults);
+              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
               return new this.Promise(function(resolve5, reject) {
@@ -29271,7 +29271,7 @@ var require_light = __commonJS({
                 });
               });
             };
-            job = new Job$1(task, args, options5, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             job.promise.then(function(args2) {
               return typeof cb === "function" ? cb(...args2) : void 0;
             }).catch(function(args2) {
@@ -29284,14 +29284,14 @@ var require_light = __commonJS({
             return this._receive(job);
           }
           schedule(...args) {
-            var job, options5, task;
+            var job, options2, task;
             if (typeof args[0] === "function") {
               [task, ...args] = args;
-              options5 = {};
+              options2 = {};
             } else {
-              [options5, task, ...args] = args;
+              [options2, task, ...args] = args;
             }
-            job = new Job$1(task, args, options5, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             this._receive(job);
             return job.promise;
           }
@@ -29301,14 +29301,14 @@ var require_light = __commonJS({
             wrapped = function(...args) {
               return schedule(fn.bind(this), ...args);
             };
-            wrapped.withOptions = function(options5, ...args) {
-              return schedule(options5, fn, ...args);
+            wrapped.withOptions = function(options2, ...args) {
+              return schedule(options2, fn, ...args);
             };
             return wrapped;
           }
-          async updateSettings(options5 = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options5, this.storeDefaults));
-            parser$5.overwrite(options5, this.instanceDefaults, this);
+          async updateSettings(options2 = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
+            parser$5.overwrite(options2, this.instanceDefaults, this);
             return this;
           }
           currentReservoir() {
@@ -29407,20 +29407,20 @@ var init_dist_src = __esm({
        * Response object if a response was received
        */
       response;
-      constructor(message, statusCode, options5) {
-        super(message, { cause: options5.cause });
+      constructor(message, statusCode, options2) {
+        super(message, { cause: options2.cause });
         this.name = "HttpError";
         this.status = Number.parseInt(statusCode);
         if (Number.isNaN(this.status)) {
           this.status = 0;
         }
-        if ("response" in options5) {
-          this.response = options5.response;
+        if ("response" in options2) {
+          this.response = options2.response;
         }
-        const requestCopy = Object.assign({}, options5.request);
-        if (options5.request.headers.authorization) {
-          requestCopy.headers = Object.assign({}, options5.request.headers, {
-            authorization: options5.request.headers.authorization.replace(
+        const requestCopy = Object.assign({}, options2.request);
+        if (options2.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options2.request.headers, {
+            authorization: options2.request.headers.authorization.replace(
               /(?<! ) .*$/,
               " [REDACTED]"
             )
@@ -29799,14 +29799,14 @@ var require_Job = __commonJS({
     parser2 = require_parser2();
     BottleneckError = require_BottleneckError();
     Job = class Job {
-      constructor(task, args, options5, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
         this.task = task;
         this.args = args;
         this.rejectOnDrop = rejectOnDrop;
         this.Events = Events2;
         this._states = _states;
         this.Promise = Promise2;
-        this.options = parser2.load(options5, jobDefaults);
+        this.options = parser2.load(options2, jobDefaults);
         this.options.priority = this._sanitizePriority(this.options.priority);
         if (this.options.id === jobDefaults.id) {
           this.options.id = `${this.options.id}-${this._randomIndex()}`;
@@ -30063,11 +30063,11 @@ var require_LocalDatastore = __commonJS({
         var ref;
         return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
       }
-      __updateSettings__(options5) {
+      __updateSettings__(options2) {
         var _this3 = this;
         return _asyncToGenerator2(function* () {
           yield _this3.yieldLoop();
-          parser2.overwrite(options5, options5, _this3.storeOptions);
+          parser2.overwrite(options2, options2, _this3.storeOptions);
           _this3._startHeartbeat();
           _this3.instance._drainAll(_this3.computeCapacity());
           return true;
@@ -31177,11 +31177,11 @@ var require_RedisDatastore = __commonJS({
       convertBool(b) {
         return !!b;
       }
-      __updateSettings__(options5) {
+      __updateSettings__(options2) {
         var _this4 = this;
         return _asyncToGenerator2(function* () {
-          yield _this4.runScript("update_settings", _this4.prepareObject(options5));
-          return parser2.overwrite(options5, options5, _this4.storeOptions);
+          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
+          return parser2.overwrite(options2, options2, _this4.storeOptions);
         })();
       }
       __running__() {
@@ -31647,10 +31647,10 @@ var require_Group = __commonJS({
             this.timeout / 2
           )).unref === "function" ? base.unref() : void 0;
         }
-        updateSettings(options5 = {}) {
-          parser2.overwrite(options5, this.defaults, this);
-          parser2.overwrite(options5, options5, this.limiterOptions);
-          if (options5.timeout != null) {
+        updateSettings(options2 = {}) {
+          parser2.overwrite(options2, this.defaults, this);
+          parser2.overwrite(options2, options2, this.limiterOptions);
+          if (options2.timeout != null) {
             return this._startAutoCleanup();
           }
         }
@@ -31683,8 +31683,8 @@ var require_Batcher = __commonJS({
     Events2 = require_Events();
     Batcher = function() {
       class Batcher2 {
-        constructor(options5 = {}) {
-          this.options = options5;
+        constructor(options2 = {}) {
+          this.options = options2;
           parser2.load(this.options, this.defaults, this);
           this.Events = new Events2(this);
           this._arr = [];
@@ -31822,11 +31822,11 @@ var require_Bottleneck = __commonJS({
     Sync = require_Sync();
     Bottleneck3 = function() {
       class Bottleneck4 {
-        constructor(options5 = {}, ...invalid2) {
+        constructor(options2 = {}, ...invalid2) {
           var storeInstanceOptions, storeOptions;
           this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options5, invalid2);
-          parser2.load(options5, this.instanceDefaults, this);
+          this._validateOptions(options2, invalid2);
+          parser2.load(options2, this.instanceDefaults, this);
           this._queues = new Queues(NUM_PRIORITIES);
           this._scheduled = {};
           this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
@@ -31834,13 +31834,13 @@ var require_Bottleneck = __commonJS({
           this.Events = new Events2(this);
           this._submitLock = new Sync("submit", this.Promise);
           this._registerLock = new Sync("register", this.Promise);
-          storeOptions = parser2.load(options5, this.storeDefaults, {});
+          storeOptions = parser2.load(options2, this.storeDefaults, {});
           this._store = function() {
             if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-              storeInstanceOptions = parser2.load(options5, this.redisStoreDefaults, {});
+              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
               return new RedisDatastore(this, storeOptions, storeInstanceOptions);
             } else if (this.datastore === "local") {
-              storeInstanceOptions = parser2.load(options5, this.localStoreDefaults, {});
+              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
               return new LocalDatastore(this, storeOptions, storeInstanceOptions);
             } else {
               throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
@@ -31855,8 +31855,8 @@ var require_Bottleneck = __commonJS({
             return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
           });
         }
-        _validateOptions(options5, invalid2) {
-          if (!(options5 != null && typeof options5 === "object" && invalid2.length === 0)) {
+        _validateOptions(options2, invalid2) {
+          if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
             throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
           }
         }
@@ -31921,14 +31921,14 @@ var require_Bottleneck = __commonJS({
             return false;
           }
         }
-        _free(index, job, options5, eventInfo) {
+        _free(index, job, options2, eventInfo) {
           var _this = this;
           return _asyncToGenerator2(function* () {
             var e, running;
             try {
-              var _ref = yield _this._store.__free__(index, options5.weight);
+              var _ref = yield _this._store.__free__(index, options2.weight);
               running = _ref.running;
-              _this.Events.trigger("debug", `Freed ${options5.id}`, eventInfo);
+              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
               if (running === 0 && _this.empty()) {
                 return _this.Events.trigger("idle");
               }
@@ -31956,32 +31956,32 @@ var require_Bottleneck = __commonJS({
         }
         _drainOne(capacity) {
           return this._registerLock.schedule(() => {
-            var args, index, next, options5, queue;
+            var args, index, next, options2, queue;
             if (this.queued() === 0) {
               return this.Promise.resolve(null);
             }
             queue = this._queues.getFirst();
             var _next2 = next = queue.first();
-            options5 = _next2.options;
+            options2 = _next2.options;
             args = _next2.args;
-            if (capacity != null && options5.weight > capacity) {
+            if (capacity != null && options2.weight > capacity) {
               return this.Promise.resolve(null);
             }
-            this.Events.trigger("debug", `Draining ${options5.id}`, {
+            this.Events.trigger("debug", `Draining ${options2.id}`, {
               args,
-              options: options5
+              options: options2
             });
             index = this._randomIndex();
-            return this._store.__register__(index, options5.weight, options5.expiration).then(({
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
               success: success2,
               wait,
               reservoir
             }) => {
               var empty;
-              this.Events.trigger("debug", `Drained ${options5.id}`, {
+              this.Events.trigger("debug", `Drained ${options2.id}`, {
                 success: success2,
                 args,
-                options: options5
+                options: options2
               });
               if (success2) {
                 queue.shift();
@@ -31993,7 +31993,7 @@ var require_Bottleneck = __commonJS({
                   this.Events.trigger("depleted", empty);
                 }
                 this._run(index, next, wait);
-                return this.Promise.resolve(options5.weight);
+                return this.Promise.resolve(options2.weight);
               } else {
                 return this.Promise.resolve(null);
               }
@@ -32020,9 +32020,9 @@ var require_Bottleneck = __commonJS({
             });
           });
         }
-        stop(options5 = {}) {
+        stop(options2 = {}) {
           var done, waitForExecuting;
-          options5 = parser2.load(options5, this.stopDefaults);
+          options2 = parser2.load(options2, this.stopDefaults);
           waitForExecuting = (at) => {
             var finished;
             finished = () => {
@@ -32043,9 +32043,9 @@ var require_Bottleneck = __commonJS({
               }
             });
           };
-          done = options5.dropWaitingJobs ? (this._run = function(index, next) {
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
             return next.doDrop({
-              message: options5.dropErrorMessage
+              message: options2.dropErrorMessage
             });
           }, this._drainOne = () => {
             return this.Promise.resolve(null);
@@ -32059,11 +32059,11 @@ var require_Bottleneck = __commonJS({
                   clearTimeout(v.timeout);
                   clearTimeout(v.expiration);
                   v.job.doDrop({
-                    message: options5.dropErrorMessage
+                    message: options2.dropErrorMessage
                   });
                 }
               }
-              this._dropAllQueued(options5.dropErrorMessage);
+              this._dropAllQueued(options2.dropErrorMessage);
               return waitForExecuting(0);
             });
           })) : this.schedule({
@@ -32073,7 +32073,7 @@ var require_Bottleneck = __commonJS({
             return waitForExecuting(1);
           });
           this._receive = function(job) {
-            return job._reject(new Bottleneck4.prototype.BottleneckError(options5.enqueueErrorMessage));
+            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
           };
           this.stop = () => {
             return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
@@ -32083,19 +32083,19 @@ var require_Bottleneck = __commonJS({
         _addToQueue(job) {
           var _this2 = this;
           return _asyncToGenerator2(function* () {
-            var args, blocked, error63, options5, reachedHWM, shifted, strategy;
+            var args, blocked, error63, options2, reachedHWM, shifted, strategy;
             args = job.args;
-            options5 = job.options;
+            options2 = job.options;
             try {
-              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options5.weight);
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
               reachedHWM = _ref2.reachedHWM;
               blocked = _ref2.blocked;
               strategy = _ref2.strategy;
             } catch (error1) {
               error63 = error1;
-              _this2.Events.trigger("debug", `Could not queue ${options5.id}`, {
+              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
                 args,
-                options: options5,
+                options: options2,
                 error: error63
               });
               job.doDrop({
@@ -32107,7 +32107,7 @@ var require_Bottleneck = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options5.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options5.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
@@ -32134,15 +32134,15 @@ var require_Bottleneck = __commonJS({
           }
         }
         submit(...args) {
-          var cb, fn, job, options5, ref, ref1, task;
+          var cb, fn, job, options2, ref, ref1, task;
           if (typeof args[0] === "function") {
             var _ref3, _ref4, _splice$call, _splice$call2;
             ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0];
-            options5 = parser2.load({}, this.jobDefaults);
+            options2 = parser2.load({}, this.jobDefaults);
           } else {
             var _ref5, _ref6, _splice$call3, _splice$call4;
-            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options5 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0];
-            options5 = parser2.load(options5, this.jobDefaults);
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0];
+            options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
             return new this.Promise(function(resolve5, reject) {
@@ -32151,7 +32151,7 @@ var require_Bottleneck = __commonJS({
               });
             });
           };
-          job = new Job(task, args, options5, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
           job.promise.then(function(args2) {
             return typeof cb === "function" ? cb(...args2) : void 0;
           }).catch(function(args2) {
@@ -32164,21 +32164,21 @@ var require_Bottleneck = __commonJS({
           return this._receive(job);
         }
         schedule(...args) {
-          var job, options5, task;
+          var job, options2, task;
           if (typeof args[0] === "function") {
             var _args = args;
             var _args2 = _toArray(_args);
             task = _args2[0];
             args = _args2.slice(1);
-            options5 = {};
+            options2 = {};
           } else {
             var _args3 = args;
             var _args4 = _toArray(_args3);
-            options5 = _args4[0];
+            options2 = _args4[0];
             task = _args4[1];
             args = _args4.slice(2);
           }
-          job = new Job(task, args, options5, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
           this._receive(job);
           return job.promise;
         }
@@ -32188,16 +32188,16 @@ var require_Bottleneck = __commonJS({
           wrapped = function wrapped2(...args) {
             return schedule(fn.bind(this), ...args);
           };
-          wrapped.withOptions = function(options5, ...args) {
-            return schedule(options5, fn, ...args);
+          wrapped.withOptions = function(options2, ...args) {
+            return schedule(options2, fn, ...args);
           };
           return wrapped;
         }
-        updateSettings(options5 = {}) {
+        updateSettings(options2 = {}) {
           var _this3 = this;
           return _asyncToGenerator2(function* () {
-            yield _this3._store.__updateSettings__(parser2.overwrite(options5, _this3.storeDefaults));
-            parser2.overwrite(options5, _this3.instanceDefaults, _this3);
+            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
+            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
             return _this3;
           })();
         }
@@ -32998,8 +32998,8 @@ var require_lib2 = __commonJS({
           this._proxyAgent = agent;
         }
         if (!agent) {
-          const options5 = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options5) : new http.Agent(options5);
+          const options2 = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options2) : new http.Agent(options2);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -33045,7 +33045,7 @@ var require_lib2 = __commonJS({
           return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
-      _processResponse(res, options5) {
+      _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
@@ -33071,7 +33071,7 @@ var require_lib2 = __commonJS({
             try {
               contents = yield res.readBody();
               if (contents && contents.length > 0) {
-                if (options5 && options5.deserializeDates) {
+                if (options2 && options2.deserializeDates) {
                   obj = JSON.parse(contents, dateTimeDeserializer);
                 } else {
                   obj = JSON.parse(contents);
@@ -33106,13 +33106,13 @@ var require_lib2 = __commonJS({
 });
 
 // ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/internal/utils.js
-function getAuthString(token, options5) {
-  if (!token && !options5.auth) {
+function getAuthString(token, options2) {
+  if (!token && !options2.auth) {
     throw new Error("Parameter token or opts.auth is required");
-  } else if (token && options5.auth) {
+  } else if (token && options2.auth) {
     throw new Error("Parameters token and opts.auth may not both be specified");
   }
-  return typeof options5.auth === "string" ? options5.auth : `token ${token}`;
+  return typeof options2.auth === "string" ? options2.auth : `token ${token}`;
 }
 function getProxyAgent(destinationUrl) {
   const hc = new httpClient.HttpClient();
@@ -33196,24 +33196,24 @@ var init_universal_user_agent = __esm({
 });
 
 // ../../node_modules/.pnpm/before-after-hook@4.0.0/node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options5) {
+function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options5) {
-    options5 = {};
+  if (!options2) {
+    options2 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options5);
+      return register.bind(null, state, name2, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options5);
+      return method(options2);
     }
     return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options5);
+      return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
@@ -33229,25 +33229,25 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options5) => {
-      return Promise.resolve().then(orig.bind(null, options5)).then(method.bind(null, options5));
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options5) => {
+    hook2 = (method, options2) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options5)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
         result = result_;
-        return orig(result, options5);
+        return orig(result, options2);
       }).then(() => {
         return result;
       });
     };
   }
   if (kind === "error") {
-    hook2 = (method, options5) => {
-      return Promise.resolve().then(method.bind(null, options5)).catch((error63) => {
-        return orig(error63, options5);
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(method.bind(null, options2)).catch((error63) => {
+        return orig(error63, options2);
       });
     };
   }
@@ -33339,14 +33339,14 @@ function isPlainObject2(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults2, options5) {
+function mergeDeep(defaults2, options2) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options5).forEach((key) => {
-    if (isPlainObject2(options5[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options5[key] });
-      else result[key] = mergeDeep(defaults2[key], options5[key]);
+  Object.keys(options2).forEach((key) => {
+    if (isPlainObject2(options2[key])) {
+      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults2[key], options2[key]);
     } else {
-      Object.assign(result, { [key]: options5[key] });
+      Object.assign(result, { [key]: options2[key] });
     }
   });
   return result;
@@ -33359,18 +33359,18 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults2, route, options5) {
+function merge2(defaults2, route, options2) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
-    options5 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options5);
+    options2 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options2);
   } else {
-    options5 = Object.assign({}, route);
+    options2 = Object.assign({}, route);
   }
-  options5.headers = lowercaseKeys(options5.headers);
-  removeUndefinedProperties(options5);
-  removeUndefinedProperties(options5.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options5);
-  if (options5.url === "/graphql") {
+  options2.headers = lowercaseKeys(options2.headers);
+  removeUndefinedProperties(options2);
+  removeUndefinedProperties(options2.headers);
+  const mergedOptions = mergeDeep(defaults2 || {}, options2);
+  if (options2.url === "/graphql") {
     if (defaults2 && defaults2.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -33542,12 +33542,12 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse4(options5) {
-  let method = options5.method.toUpperCase();
-  let url2 = (options5.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options5.headers);
+function parse4(options2) {
+  let method = options2.method.toUpperCase();
+  let url2 = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options2.headers);
   let body;
-  let parameters = omit2(options5, [
+  let parameters = omit2(options2, [
     "method",
     "baseUrl",
     "url",
@@ -33558,25 +33558,25 @@ function parse4(options5) {
   const urlVariableNames = extractUrlVariableNames(url2);
   url2 = parseUrl(url2).expand(parameters);
   if (!/^http/.test(url2)) {
-    url2 = options5.baseUrl + url2;
+    url2 = options2.baseUrl + url2;
   }
-  const omittedParameters = Object.keys(options5).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit2(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options5.mediaType.format) {
+    if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options5.mediaType.format}`
+          `application/vnd$1$2.${options2.mediaType.format}`
         )
       ).join(",");
     }
     if (url2.endsWith("/graphql")) {
-      if (options5.mediaType.previews?.length) {
+      if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options5.mediaType.previews).map((preview) => {
-          const format = options5.mediaType.format ? `.${options5.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -33602,11 +33602,11 @@ function parse4(options5) {
   return Object.assign(
     { method, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
-    options5.request ? { request: options5.request } : null
+    options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options5) {
-  return parse4(merge2(defaults2, route, options5));
+function endpointWithDefaults(defaults2, route, options2) {
+  return parse4(merge2(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -33641,7 +33641,7 @@ var init_dist_bundle = __esm({
 });
 
 // ../../node_modules/.pnpm/content-type@3.1.1/node_modules/content-type/dist/index.js
-function parse5(header, options5) {
+function parse5(header, options2) {
   const stopFlags = SEMI_FLAG | (0);
   const len = header.length;
   let valueStart = 0;
@@ -34366,14 +34366,14 @@ function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
-function graphql(request2, query, options5) {
-  if (options5) {
-    if (typeof query === "string" && "query" in options5) {
+function graphql(request2, query, options2) {
+  if (options2) {
+    if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options5) {
+    for (const key in options2) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -34382,7 +34382,7 @@ function graphql(request2, query, options5) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options5) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -34417,8 +34417,8 @@ function graphql(request2, query, options5) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options5) => {
-    return graphql(newRequest, query, options5);
+  const newApi = (query, options2) => {
+    return graphql(newRequest, query, options2);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -34571,18 +34571,18 @@ var init_dist_src2 = __esm({
       static defaults(defaults2) {
         const OctokitWithDefaults = class extends this {
           constructor(...args) {
-            const options5 = args[0] || {};
+            const options2 = args[0] || {};
             if (typeof defaults2 === "function") {
-              super(defaults2(options5));
+              super(defaults2(options2));
               return;
             }
             super(
               Object.assign(
                 {},
                 defaults2,
-                options5,
-                options5.userAgent && defaults2.userAgent ? {
-                  userAgent: `${options5.userAgent} ${defaults2.userAgent}`
+                options2,
+                options2.userAgent && defaults2.userAgent ? {
+                  userAgent: `${options2.userAgent} ${defaults2.userAgent}`
                 } : null
               )
             );
@@ -34606,12 +34606,12 @@ var init_dist_src2 = __esm({
         };
         return NewOctokit;
       }
-      constructor(options5 = {}) {
+      constructor(options2 = {}) {
         const hook2 = new before_after_hook_default.Collection();
         const requestDefaults = {
           baseUrl: request.endpoint.DEFAULTS.baseUrl,
           headers: {},
-          request: Object.assign({}, options5.request, {
+          request: Object.assign({}, options2.request, {
             // @ts-ignore internal usage only, no need to type
             hook: hook2.bind(null, "request")
           }),
@@ -34620,32 +34620,32 @@ var init_dist_src2 = __esm({
             format: ""
           }
         };
-        requestDefaults.headers["user-agent"] = options5.userAgent ? `${options5.userAgent} ${userAgentTrail}` : userAgentTrail;
-        if (options5.baseUrl) {
-          requestDefaults.baseUrl = options5.baseUrl;
+        requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options2.baseUrl) {
+          requestDefaults.baseUrl = options2.baseUrl;
         }
-        if (options5.previews) {
-          requestDefaults.mediaType.previews = options5.previews;
+        if (options2.previews) {
+          requestDefaults.mediaType.previews = options2.previews;
         }
-        if (options5.timeZone) {
-          requestDefaults.headers["time-zone"] = options5.timeZone;
+        if (options2.timeZone) {
+          requestDefaults.headers["time-zone"] = options2.timeZone;
         }
         this.request = request.defaults(requestDefaults);
         this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-        this.log = createLogger(options5.log);
+        this.log = createLogger(options2.log);
         this.hook = hook2;
-        if (!options5.authStrategy) {
-          if (!options5.auth) {
+        if (!options2.authStrategy) {
+          if (!options2.auth) {
             this.auth = async () => ({
               type: "unauthenticated"
             });
           } else {
-            const auth2 = createTokenAuth(options5.auth);
+            const auth2 = createTokenAuth(options2.auth);
             hook2.wrap("request", auth2.hook);
             this.auth = auth2;
           }
         } else {
-          const { authStrategy, ...otherOptions } = options5;
+          const { authStrategy, ...otherOptions } = options2;
           const auth2 = authStrategy(
             Object.assign(
               {
@@ -34659,7 +34659,7 @@ var init_dist_src2 = __esm({
                 octokit: this,
                 octokitOptions: otherOptions
               },
-              options5.auth
+              options2.auth
             )
           );
           hook2.wrap("request", auth2.hook);
@@ -34667,7 +34667,7 @@ var init_dist_src2 = __esm({
         }
         const classConstructor = this.constructor;
         for (let i = 0; i < classConstructor.plugins.length; ++i) {
-          Object.assign(this, classConstructor.plugins[i](this, options5));
+          Object.assign(this, classConstructor.plugins[i](this, options2));
         }
       }
       // assigned during constructor
@@ -36997,13 +36997,13 @@ function endpointsToMethods(octokit) {
 function decorate(octokit, scope, methodName, defaults2, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
-    let options5 = requestWithDefaults.endpoint.merge(...args);
+    let options2 = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
-      options5 = Object.assign({}, options5, {
-        data: options5[decorations.mapToData],
+      options2 = Object.assign({}, options2, {
+        data: options2[decorations.mapToData],
         [decorations.mapToData]: void 0
       });
-      return requestWithDefaults(options5);
+      return requestWithDefaults(options2);
     }
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
@@ -37162,11 +37162,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options5 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options5.method;
-  const headers = options5.headers;
-  let url2 = options5.url;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url2 = options2.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -37252,8 +37252,8 @@ var init_dist_bundle5 = __esm({
 });
 
 // ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/utils.js
-function getOctokitOptions(token, options5) {
-  const opts = Object.assign({}, options5 || {});
+function getOctokitOptions(token, options2) {
+  const opts = Object.assign({}, options2 || {});
   const auth2 = getAuthString(token, opts);
   if (auth2) {
     opts.auth = auth2;
@@ -37292,9 +37292,9 @@ __export(github_exports, {
   context: () => context2,
   getOctokit: () => getOctokit
 });
-function getOctokit(token, options5, ...additionalPlugins) {
+function getOctokit(token, options2, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-  return new GitHubWithPlugins(getOctokitOptions(token, options5));
+  return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 var context2;
 var init_github = __esm({
@@ -50277,14 +50277,14 @@ function compileValidator(schema, parser2) {
     return parser2;
   }
 }
-function compile(schema, options5) {
+function compile(schema, options2) {
   try {
     const parser2 = compileFn(schema);
     const clone2 = withParser(schema, parser2);
     clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
   } catch (err) {
-    if (options5?.strict)
+    if (options2?.strict)
       throw err;
     return schema;
   }
@@ -50344,7 +50344,7 @@ function installCompiledUserMethods(target, source, parser2) {
     };
   }
 }
-function compileFn(schema, options5) {
+function compileFn(schema, options2) {
   let recursive2 = true;
   try {
     recursive2 = isRecursiveSchema(schema);
@@ -50360,12 +50360,12 @@ function compileFn(schema, options5) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options5?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options2?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
   const code2 = doc.content.join("\n");
-  const fullCode = options5?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
+  const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
@@ -50378,7 +50378,7 @@ ${code2}
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
   }
-  if (options5?.debug) {
+  if (options2?.debug) {
     fn.code = fullCode;
   }
   fn.definite = ctx.definite;
@@ -51480,31 +51480,31 @@ function getTupleOptStart2(items, key) {
 }
 function generateUnionCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const options5 = def.options;
+  const options2 = def.options;
   if (def.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
   }
   if (def.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
-  if (options5.length === 0) {
+  if (options2.length === 0) {
     doc.write("return INVALID;");
     return accessor;
   }
-  if (options5.length === 1) {
-    return generateCheck(doc, ctx, options5[0], accessor);
+  if (options2.length === 1) {
+    return generateCheck(doc, ctx, options2[0], accessor);
   }
-  const allLiterals = options5.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
+  const allLiterals = options2.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
-    const values = new Set(options5.flatMap((opt) => opt._zod.def.values));
+    const values = new Set(options2.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
     doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options5.length; i++) {
-    const opt = options5[i];
+  for (let i = 0; i < options2.length; i++) {
+    const opt = options2[i];
     if (i === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
@@ -52575,26 +52575,26 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options5, params) {
+function _union(Class2, options2, params) {
   return new Class2({
     type: "union",
-    options: options5,
+    options: options2,
     ...normalizeParams(params)
   });
 }
-function _xor(Class2, options5, params) {
+function _xor(Class2, options2, params) {
   return new Class2({
     type: "union",
-    options: options5,
+    options: options2,
     inclusive: false,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options5, params) {
+function _discriminatedUnion(Class2, discriminator, options2, params) {
   return new Class2({
     type: "union",
-    options: options5,
+    options: options2,
     discriminator,
     ...normalizeParams(params)
   });
@@ -53116,11 +53116,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options5 = schema.anyOf;
-  if (!Array.isArray(options5) || options5.length === 0 || schema.type !== void 0)
+  const options2 = schema.anyOf;
+  if (!Array.isArray(options2) || options2.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options5) {
+  for (const option of options2) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
@@ -53820,14 +53820,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options5 = def.options.map((x, i) => processSchema(x, ctx, {
+  const options2 = def.options.map((x, i) => processSchema(x, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options5;
+    json2.oneOf = options2;
   } else {
-    json2.anyOf = options5;
+    json2.anyOf = options2;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -55441,10 +55441,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function union(options5, params) {
+function union(options2, params) {
   return new ZodUnion({
     type: "union",
-    options: options5,
+    options: options2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -55454,10 +55454,10 @@ var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function xor(options5, params) {
+function xor(options2, params) {
   return new ZodXor({
     type: "union",
-    options: options5,
+    options: options2,
     inclusive: false,
     ...util_exports.normalizeParams(params)
   });
@@ -55466,10 +55466,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def);
   $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion(discriminator, options5, params) {
+function discriminatedUnion(discriminator, options2, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options: options5,
+    options: options2,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -56701,13 +56701,13 @@ function convertSchema(schema, ctx) {
   let baseSchema2 = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options5 = schema.anyOf.map((s) => convertSchema(s, ctx));
-    const anyOfUnion = z.union(options5);
+    const options2 = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const anyOfUnion = z.union(options2);
     baseSchema2 = hasExplicitType ? z.intersection(baseSchema2, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options5 = schema.oneOf.map((s) => convertSchema(s, ctx));
-    const oneOfUnion = z.xor(options5);
+    const options2 = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const oneOfUnion = z.xor(options2);
     baseSchema2 = hasExplicitType ? z.intersection(baseSchema2, oneOfUnion) : oneOfUnion;
   }
   if (schema.allOf && Array.isArray(schema.allOf)) {
@@ -57216,14 +57216,12 @@ function fromConfidenceName(v) {
   return void 0;
 }
 var VERSION = "v1";
+var oneShot = crypto__default.hash;
 function hash2(parts) {
-  const h = createHash("sha256");
-  h.update(VERSION);
-  for (const p of parts) {
-    h.update("\0");
-    h.update(p);
-  }
-  return h.digest("hex").slice(0, 32);
+  let data = VERSION;
+  for (const p of parts) data += `\0${p}`;
+  const hex3 = oneShot ? oneShot("sha256", data, "hex") : createHash("sha256").update(data).digest("hex");
+  return hex3.slice(0, 32);
 }
 function normalizeCode(code2) {
   return code2.replace(/\s+/g, " ").trim();
@@ -57656,7 +57654,18 @@ function compileIgnore(entry, index) {
     entry,
     index,
     id: entry.id?.toLowerCase(),
-    matchPath: glob !== void 0 ? (0, import_picomatch.default)(glob, { dot: true }) : void 0
+    matchPath: glob !== void 0 ? memoized((0, import_picomatch.default)(glob, { dot: true })) : void 0
+  };
+}
+function memoized(match) {
+  const seen = /* @__PURE__ */ new Map();
+  return (path) => {
+    let hit = seen.get(path);
+    if (hit === void 0) {
+      hit = match(path);
+      seen.set(path, hit);
+    }
+    return hit;
   };
 }
 function ignoreMatches(c, finding, ids) {
@@ -60083,8 +60092,8 @@ var defaultOptions = {
   //A tag can have attributes without any value
   unpairedTags: []
 };
-function validate2(xmlData, options5) {
-  options5 = Object.assign({}, defaultOptions, options5);
+function validate2(xmlData, options2) {
+  options2 = Object.assign({}, defaultOptions, options2);
   const tags = [];
   let tagFound = false;
   let reachedRoot = false;
@@ -60135,7 +60144,7 @@ function validate2(xmlData, options5) {
         if (attrStr[attrStr.length - 1] === "/") {
           const attrStrStart = i - attrStr.length;
           attrStr = attrStr.substring(0, attrStr.length - 1);
-          const isValid = validateAttributeString(attrStr, options5);
+          const isValid = validateAttributeString(attrStr, options2);
           if (isValid === true) {
             tagFound = true;
           } else {
@@ -60163,13 +60172,13 @@ function validate2(xmlData, options5) {
             }
           }
         } else {
-          const isValid = validateAttributeString(attrStr, options5);
+          const isValid = validateAttributeString(attrStr, options2);
           if (isValid !== true) {
             return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
           }
           if (reachedRoot === true) {
             return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i));
-          } else if (options5.unpairedTags.indexOf(tagName) !== -1) ; else {
+          } else if (options2.unpairedTags.indexOf(tagName) !== -1) ; else {
             tags.push({ tagName, tagStartPos });
           }
           tagFound = true;
@@ -60344,7 +60353,7 @@ function scanAttributeTokens(attrStr) {
   }
   return tokens;
 }
-function validateAttributeString(attrStr, options5) {
+function validateAttributeString(attrStr, options2) {
   const matches = scanAttributeTokens(attrStr);
   const attrNames = {};
   for (let i = 0; i < matches.length; i++) {
@@ -60352,7 +60361,7 @@ function validateAttributeString(attrStr, options5) {
       return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]));
     } else if (matches[i][3] !== void 0 && matches[i][4] === void 0) {
       return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] === void 0 && !options5.allowBooleanAttributes) {
+    } else if (matches[i][3] === void 0 && !options2.allowBooleanAttributes) {
       return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
     }
     const attrName = matches[i][2];
@@ -60572,26 +60581,26 @@ var EntityDecoder = class {
    *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
    *   `ENTITY_ACTION.THROW` to abort with an error.
    */
-  constructor(options5 = {}) {
-    this._limit = options5.limit || {};
+  constructor(options2 = {}) {
+    this._limit = options2.limit || {};
     this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
     this._maxExpandedLength = this._limit.maxExpandedLength || 0;
-    this._postCheck = typeof options5.postCheck === "function" ? options5.postCheck : (r) => r;
+    this._postCheck = typeof options2.postCheck === "function" ? options2.postCheck : (r) => r;
     this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
-    this._numericAllowed = options5.numericAllowed ?? true;
-    this._baseMap = mergeEntityMaps(XML, options5.namedEntities || null);
+    this._numericAllowed = options2.numericAllowed ?? true;
+    this._baseMap = mergeEntityMaps(XML, options2.namedEntities || null);
     this._externalMap = /* @__PURE__ */ Object.create(null);
     this._inputMap = /* @__PURE__ */ Object.create(null);
     this._totalExpansions = 0;
     this._expandedLength = 0;
-    this._removeSet = new Set(options5.remove && Array.isArray(options5.remove) ? options5.remove : []);
-    this._leaveSet = new Set(options5.leave && Array.isArray(options5.leave) ? options5.leave : []);
-    const ncrCfg = parseNCRConfig(options5.ncr);
+    this._removeSet = new Set(options2.remove && Array.isArray(options2.remove) ? options2.remove : []);
+    this._leaveSet = new Set(options2.leave && Array.isArray(options2.leave) ? options2.leave : []);
+    const ncrCfg = parseNCRConfig(options2.ncr);
     this._ncrXmlVersion = ncrCfg.xmlVersion;
     this._ncrOnLevel = ncrCfg.onLevel;
     this._ncrNullLevel = ncrCfg.nullLevel;
-    this._onExternalEntity = typeof options5.onExternalEntity === "function" ? options5.onExternalEntity : null;
-    this._onInputEntity = typeof options5.onInputEntity === "function" ? options5.onInputEntity : null;
+    this._onExternalEntity = typeof options2.onExternalEntity === "function" ? options2.onExternalEntity : null;
+    this._onInputEntity = typeof options2.onInputEntity === "function" ? options2.onInputEntity : null;
   }
   // -------------------------------------------------------------------------
   // Private: registration hook dispatch
@@ -61024,8 +61033,8 @@ function normalizeProcessEntities(value, htmlEntities) {
   }
   return normalizeProcessEntities(true);
 }
-var buildOptions = function(options5) {
-  const built = Object.assign({}, defaultOptions2, options5);
+var buildOptions = function(options2) {
+  const built = Object.assign({}, defaultOptions2, options2);
   const propertyNameOptions = [
     { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
     { value: built.attributesGroupName, name: "attributesGroupName" },
@@ -61127,9 +61136,9 @@ var qName = (str, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(
 
 // ../../node_modules/.pnpm/fast-xml-parser@5.12.1/node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
-  constructor(options5, xmlVersion) {
-    this.suppressValidationErr = !options5;
-    this.options = options5;
+  constructor(options2, xmlVersion) {
+    this.suppressValidationErr = !options2;
+    this.options = options2;
     this.xmlVersion = xmlVersion || 1;
   }
   setXmlVersion(xmlVersion = 1) {
@@ -61661,29 +61670,29 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str, options5 = {}) {
-  options5 = Object.assign({}, consider, options5);
+function toNumber(str, options2 = {}) {
+  options2 = Object.assign({}, consider, options2);
   if (!str || typeof str !== "string") return str;
   let trimmedStr = str.trim();
   if (trimmedStr.length === 0) return str;
-  else if (options5.skipLike !== void 0 && options5.skipLike.test(trimmedStr)) return str;
+  else if (options2.skipLike !== void 0 && options2.skipLike.test(trimmedStr)) return str;
   else if (trimmedStr === "0") return 0;
-  if (options5.unicode) {
+  if (options2.unicode) {
     trimmedStr = anynum_default(trimmedStr);
     if (trimmedStr === "0") return 0;
   }
-  if (options5.hex && hexRegex.test(trimmedStr)) {
+  if (options2.hex && hexRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 16);
-  } else if (options5.binary && binRegex.test(trimmedStr)) {
+  } else if (options2.binary && binRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 2);
-  } else if (options5.octal && octRegex.test(trimmedStr)) {
+  } else if (options2.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num = Number(trimmedStr);
     if (Number.isNaN(num)) return str;
-    return handleInfinity(str, num, options5);
+    return handleInfinity(str, num, options2);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str, trimmedStr, options5);
+    return resolveEnotation(str, trimmedStr, options2);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -61694,14 +61703,14 @@ function toNumber(str, options5 = {}) {
         // 0., -00., 000.
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
-      if (!options5.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
+      if (!options2.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
         return str;
       } else {
         const num = Number(trimmedStr);
         const parsedStr = String(num);
         if (num === 0) return num;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options5.eNotation) return num;
+          if (options2.eNotation) return num;
           else return str;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
@@ -61722,8 +61731,8 @@ function toNumber(str, options5 = {}) {
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str, trimmedStr, options5) {
-  if (!options5.eNotation) return str;
+function resolveEnotation(str, trimmedStr, options2) {
+  if (!options2.eNotation) return str;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -61737,7 +61746,7 @@ function resolveEnotation(str, trimmedStr, options5) {
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
-      if (options5.leadingZeros && !eAdjacentToLeadingZeros) {
+      if (options2.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
       } else return str;
     } else {
@@ -61767,9 +61776,9 @@ function parse_int(numStr, base) {
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str, num, options5) {
+function handleInfinity(str, num, options2) {
   const isPositive = num === Infinity;
-  switch (options5.infinity.toLowerCase()) {
+  switch (options2.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
@@ -61811,9 +61820,9 @@ var Expression = class {
    * @param {Object} options - Configuration options
    * @param {string} options.separator - Path separator (default: '.')
    */
-  constructor(pattern, options5 = {}, data) {
+  constructor(pattern, options2 = {}, data) {
     this.pattern = pattern;
-    this.separator = options5.separator || ".";
+    this.separator = options2.separator || ".";
     this.segments = this._parse(pattern);
     this.data = data;
     this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
@@ -62277,8 +62286,8 @@ var Matcher = class {
    * @param {Object} [options={}]
    * @param {string} [options.separator='.'] - Default path separator
    */
-  constructor(options5 = {}) {
-    this.separator = options5.separator || ".";
+  constructor(options2 = {}) {
+    this.separator = options2.separator || ".";
     this.path = [];
     this.siblingStacks = [];
     this._pathStringCache = null;
@@ -62293,7 +62302,7 @@ var Matcher = class {
    * @param {Object|null} [options=null]
    * @param {string[]} [options.keep] - Names of attributes (from attrValues)
    */
-  push(tagName, attrValues = null, namespace = null, options5 = null) {
+  push(tagName, attrValues = null, namespace = null, options2 = null) {
     this._pathStringCache = null;
     if (this.path.length > 0) {
       this.path[this.path.length - 1].values = void 0;
@@ -62322,7 +62331,7 @@ var Matcher = class {
     }
     this.path.push(node2);
     const depth = this.path.length;
-    const keep = options5 !== null ? options5.keep : null;
+    const keep = options2 !== null ? options2.keep : null;
     if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
       for (let i = 0; i < keep.length; i++) {
         const name = keep[i];
@@ -63391,14 +63400,14 @@ function isUnsafe(value, context3) {
 }
 
 // ../../node_modules/.pnpm/fast-xml-parser@5.12.1/node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
-function extractRawAttributes(prefixedAttrs, options5) {
+function extractRawAttributes(prefixedAttrs, options2) {
   if (!prefixedAttrs) return {};
-  const attrs = options5.attributesGroupName ? prefixedAttrs[options5.attributesGroupName] : prefixedAttrs;
+  const attrs = options2.attributesGroupName ? prefixedAttrs[options2.attributesGroupName] : prefixedAttrs;
   if (!attrs) return {};
   const rawAttrs = {};
   for (const key in attrs) {
-    if (key.startsWith(options5.attributeNamePrefix)) {
-      const rawName = key.substring(options5.attributeNamePrefix.length);
+    if (key.startsWith(options2.attributeNamePrefix)) {
+      const rawName = key.substring(options2.attributeNamePrefix.length);
       rawAttrs[rawName] = attrs[key];
     } else {
       rawAttrs[key] = attrs[key];
@@ -63418,8 +63427,8 @@ function extractNamespace(rawTagName) {
   return void 0;
 }
 var OrderedObjParser = class {
-  constructor(options5, externalEntities) {
-    this.options = options5;
+  constructor(options2, externalEntities) {
+    this.options = options2;
     this.currentNode = null;
     this.tagsNodeStack = [];
     this.parseXml = parseXml;
@@ -63476,25 +63485,25 @@ var OrderedObjParser = class {
   }
 };
 function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
-  const options5 = this.options;
+  const options2 = this.options;
   if (val !== void 0) {
-    if (options5.trimValues && !dontTrim) {
+    if (options2.trimValues && !dontTrim) {
       val = val.trim();
     }
     if (val.length > 0) {
       if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
-      const jPathOrMatcher = options5.jPath ? jPath.toString() : jPath;
-      const newval = options5.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      const jPathOrMatcher = options2.jPath ? jPath.toString() : jPath;
+      const newval = options2.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
       if (newval === null || newval === void 0) {
         return val;
       } else if (typeof newval !== typeof val || newval !== val) {
         return newval;
-      } else if (options5.trimValues) {
-        return parseValue(val, options5.parseTagValue, options5.numberParseOptions);
+      } else if (options2.trimValues) {
+        return parseValue(val, options2.parseTagValue, options2.numberParseOptions);
       } else {
         const trimmedVal = val.trim();
         if (trimmedVal === val) {
-          return parseValue(val, options5.parseTagValue, options5.numberParseOptions);
+          return parseValue(val, options2.parseTagValue, options2.numberParseOptions);
         } else {
           return val;
         }
@@ -63520,8 +63529,8 @@ function attrValue(match) {
   return match[3] !== void 0 ? match[3] : match[4];
 }
 function buildAttributesMap(attrStr, jPath, tagName, force = false) {
-  const options5 = this.options;
-  if (force === true || options5.ignoreAttributes !== true && typeof attrStr === "string") {
+  const options2 = this.options;
+  if (force === true || options2.ignoreAttributes !== true && typeof attrStr === "string") {
     const matches = getAllMatches(attrStr, attrsRegx);
     const len = matches.length;
     const attrs = {};
@@ -63533,7 +63542,7 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
       const oldVal = attrValue(matches[i]);
       if (attrName.length && oldVal !== void 0) {
         let val = oldVal;
-        if (options5.trimValues) val = val.trim();
+        if (options2.trimValues) val = val.trim();
         val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
         processedVals[i] = val;
         rawAttrsForMatcher[attrName] = val;
@@ -63543,47 +63552,47 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
     if (hasRawAttrs && typeof jPath === "object" && jPath.updateCurrent) {
       jPath.updateCurrent(rawAttrsForMatcher);
     }
-    const jPathStr = options5.jPath ? jPath.toString() : this.readonlyMatcher;
+    const jPathStr = options2.jPath ? jPath.toString() : this.readonlyMatcher;
     let hasAttrs = false;
     for (let i = 0; i < len; i++) {
       const attrName = this.resolveNameSpace(matches[i][1]);
       if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
-      let aName = options5.attributeNamePrefix + attrName;
+      let aName = options2.attributeNamePrefix + attrName;
       if (attrName.length) {
-        if (options5.transformAttributeName) {
-          aName = options5.transformAttributeName(aName);
+        if (options2.transformAttributeName) {
+          aName = options2.transformAttributeName(aName);
         }
-        aName = sanitizeName(aName, options5);
+        aName = sanitizeName(aName, options2);
         if (attrValue(matches[i]) !== void 0) {
           const oldVal = processedVals[i];
-          const newVal = options5.attributeValueProcessor(attrName, oldVal, jPathStr);
+          const newVal = options2.attributeValueProcessor(attrName, oldVal, jPathStr);
           if (newVal === null || newVal === void 0) {
             attrs[aName] = oldVal;
           } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
             attrs[aName] = newVal;
           } else {
-            attrs[aName] = parseValue(oldVal, options5.parseAttributeValue, options5.numberParseOptions);
+            attrs[aName] = parseValue(oldVal, options2.parseAttributeValue, options2.numberParseOptions);
           }
           hasAttrs = true;
-        } else if (options5.allowBooleanAttributes) {
+        } else if (options2.allowBooleanAttributes) {
           attrs[aName] = true;
           hasAttrs = true;
         }
       }
     }
     if (!hasAttrs) return;
-    if (options5.attributesGroupName && !options5.preserveOrder) {
+    if (options2.attributesGroupName && !options2.preserveOrder) {
       const attrCollection = {};
-      attrCollection[options5.attributesGroupName] = attrs;
+      attrCollection[options2.attributesGroupName] = attrs;
       return attrCollection;
     }
     return attrs;
   }
 }
 var parseXml = function(xmlData) {
-  const options5 = this.options;
-  const crlfPositions = options5.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options5.captureMetaData ? (newline, index) => {
+  const options2 = this.options;
+  const crlfPositions = options2.captureMetaData ? [] : void 0;
+  xmlData = xmlData.replace(/\r\n?/g, options2.captureMetaData ? (newline, index) => {
     if (newline.length === 2) {
       crlfPositions.push(index - crlfPositions.length);
     }
@@ -63597,7 +63606,7 @@ var parseXml = function(xmlData) {
   this.entityExpansionCount = 0;
   this.currentExpandedLength = 0;
   this.doctypefound = false;
-  const docTypeReader = new DocTypeReader(options5.processEntities);
+  const docTypeReader = new DocTypeReader(options2.processEntities);
   const xmlLen = xmlData.length;
   for (let i = 0; i < xmlLen; i++) {
     const ch = xmlData[i];
@@ -63606,28 +63615,28 @@ var parseXml = function(xmlData) {
       if (c1 === 47) {
         const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.");
         let tagName = xmlData.substring(i + 2, closeIndex).trim();
-        if (options5.removeNSPrefix) {
+        if (options2.removeNSPrefix) {
           const colonIndex = tagName.indexOf(":");
           if (colonIndex !== -1) {
             tagName = tagName.substr(colonIndex + 1);
           }
         }
-        tagName = transformTagName(options5.transformTagName, tagName, "", options5).tagName;
+        tagName = transformTagName(options2.transformTagName, tagName, "", options2).tagName;
         if (currentNode) {
           textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         }
         const lastTagName = this.matcher.getCurrentTag();
-        if (tagName && options5.unpairedTagsSet.has(tagName)) {
+        if (tagName && options2.unpairedTagsSet.has(tagName)) {
           throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
         }
-        if (lastTagName && options5.unpairedTagsSet.has(lastTagName)) {
+        if (lastTagName && options2.unpairedTagsSet.has(lastTagName)) {
           this.matcher.pop();
           this.tagsNodeStack.pop();
         }
         this.matcher.pop();
         this.isCurrentNodeStopNode = false;
         currentNode = this.tagsNodeStack.pop() || xmlObj;
-        if (options5.captureMetaData && currentNode) {
+        if (options2.captureMetaData && currentNode) {
           currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
         }
         textData = "";
@@ -63642,25 +63651,25 @@ var parseXml = function(xmlData) {
           this.entityDecoder.setXmlVersion(Number(ver) || 1);
           docTypeReader.setXmlVersion(Number(ver) || 1);
         }
-        if (options5.ignoreDeclaration && tagData.tagName === "?xml" || options5.ignorePiTags) ; else {
+        if (options2.ignoreDeclaration && tagData.tagName === "?xml" || options2.ignorePiTags) ; else {
           const childNode = new XmlNode(tagData.tagName);
-          childNode.add(options5.textNodeName, "");
-          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options5.ignoreAttributes !== true) {
+          childNode.add(options2.textNodeName, "");
+          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options2.ignoreAttributes !== true) {
             childNode[":@"] = attsMap;
           }
-          const startIndex = options5.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+          const startIndex = options2.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options5.captureMetaData) {
+          if (options2.captureMetaData) {
             currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
           }
         }
         i = tagData.closeIndex + 1;
       } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
         const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
-        if (options5.commentPropName) {
+        if (options2.commentPropName) {
           const comment2 = xmlData.substring(i + 4, endIndex - 2);
           textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-          currentNode.add(options5.commentPropName, [{ [options5.textNodeName]: comment2 }]);
+          currentNode.add(options2.commentPropName, [{ [options2.textNodeName]: comment2 }]);
         }
         i = endIndex;
       } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
@@ -63675,14 +63684,14 @@ var parseXml = function(xmlData) {
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
         if (val == void 0) val = "";
-        if (options5.cdataPropName) {
-          currentNode.add(options5.cdataPropName, [{ [options5.textNodeName]: tagExp }]);
+        if (options2.cdataPropName) {
+          currentNode.add(options2.cdataPropName, [{ [options2.textNodeName]: tagExp }]);
         } else {
-          currentNode.add(options5.textNodeName, val);
+          currentNode.add(options2.textNodeName, val);
         }
         i = closeIndex + 2;
       } else {
-        let result = readTagExp(xmlData, i, options5.removeNSPrefix);
+        let result = readTagExp(xmlData, i, options2.removeNSPrefix);
         if (!result) {
           const context3 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
           throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context3}"`);
@@ -63692,8 +63701,8 @@ var parseXml = function(xmlData) {
         let tagExp = result.tagExp;
         let attrExpPresent = result.attrExpPresent;
         let closeIndex = result.closeIndex;
-        ({ tagName, tagExp } = transformTagName(options5.transformTagName, tagName, tagExp, options5));
-        if (options5.strictReservedNames && (tagName === options5.commentPropName || tagName === options5.cdataPropName || tagName === options5.textNodeName || tagName === options5.attributesGroupName)) {
+        ({ tagName, tagExp } = transformTagName(options2.transformTagName, tagName, tagExp, options2));
+        if (options2.strictReservedNames && (tagName === options2.commentPropName || tagName === options2.cdataPropName || tagName === options2.textNodeName || tagName === options2.attributesGroupName)) {
           throw new Error(`Invalid tag name: ${tagName}`);
         }
         if (currentNode && textData) {
@@ -63702,7 +63711,7 @@ var parseXml = function(xmlData) {
           }
         }
         const lastTag = currentNode;
-        if (lastTag && options5.unpairedTagsSet.has(lastTag.tagname)) {
+        if (lastTag && options2.unpairedTagsSet.has(lastTag.tagname)) {
           currentNode = this.tagsNodeStack.pop();
           this.matcher.pop();
         }
@@ -63726,18 +63735,18 @@ var parseXml = function(xmlData) {
         if (tagName !== tagExp && attrExpPresent) {
           prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
           if (prefixedAttrs) {
-            extractRawAttributes(prefixedAttrs, options5);
+            extractRawAttributes(prefixedAttrs, options2);
           }
         }
         if (tagName !== xmlObj.tagname) {
           this.isCurrentNodeStopNode = this.isItStopNode();
         }
-        const startIndex = options5.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+        const startIndex = options2.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
         if (this.isCurrentNodeStopNode) {
           let tagContent = "";
           if (isSelfClosing) {
             i = result.closeIndex;
-          } else if (options5.unpairedTagsSet.has(tagName)) {
+          } else if (options2.unpairedTagsSet.has(tagName)) {
             i = result.closeIndex;
           } else {
             const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
@@ -63749,33 +63758,33 @@ var parseXml = function(xmlData) {
           if (prefixedAttrs) {
             childNode[":@"] = prefixedAttrs;
           }
-          childNode.add(options5.textNodeName, tagContent);
+          childNode.add(options2.textNodeName, tagContent);
           this.matcher.pop();
           this.isCurrentNodeStopNode = false;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options5.captureMetaData) {
+          if (options2.captureMetaData) {
             currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
           }
         } else {
           if (isSelfClosing) {
-            ({ tagName, tagExp } = transformTagName(options5.transformTagName, tagName, tagExp, options5));
+            ({ tagName, tagExp } = transformTagName(options2.transformTagName, tagName, tagExp, options2));
             const childNode = new XmlNode(tagName);
             if (prefixedAttrs) {
               childNode[":@"] = prefixedAttrs;
             }
             this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options5.captureMetaData) {
+            if (options2.captureMetaData) {
               currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
             }
             this.matcher.pop();
             this.isCurrentNodeStopNode = false;
-          } else if (options5.unpairedTagsSet.has(tagName)) {
+          } else if (options2.unpairedTagsSet.has(tagName)) {
             const childNode = new XmlNode(tagName);
             if (prefixedAttrs) {
               childNode[":@"] = prefixedAttrs;
             }
             this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options5.captureMetaData) {
+            if (options2.captureMetaData) {
               currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
             }
             this.matcher.pop();
@@ -63784,7 +63793,7 @@ var parseXml = function(xmlData) {
             continue;
           } else {
             const childNode = new XmlNode(tagName);
-            if (this.tagsNodeStack.length > options5.maxNestedTags) {
+            if (this.tagsNodeStack.length > options2.maxNestedTags) {
               throw new Error("Maximum nested tags exceeded");
             }
             this.tagsNodeStack.push(currentNode);
@@ -63992,12 +64001,12 @@ function readStopNodeData(xmlData, tagName, i) {
     }
   }
 }
-function parseValue(val, shouldParse, options5) {
+function parseValue(val, shouldParse, options2) {
   if (shouldParse && typeof val === "string") {
     const newval = val.trim();
     if (newval === "true") return true;
     else if (newval === "false") return false;
-    else return toNumber(val, options5);
+    else return toNumber(val, options2);
   } else {
     if (isExist(val)) {
       return val;
@@ -64006,7 +64015,7 @@ function parseValue(val, shouldParse, options5) {
     }
   }
 }
-function transformTagName(fn, tagName, tagExp, options5) {
+function transformTagName(fn, tagName, tagExp, options2) {
   if (fn) {
     const newTagName = fn(tagName);
     if (tagExp === tagName) {
@@ -64014,14 +64023,14 @@ function transformTagName(fn, tagName, tagExp, options5) {
     }
     tagName = newTagName;
   }
-  tagName = sanitizeName(tagName, options5);
+  tagName = sanitizeName(tagName, options2);
   return { tagName, tagExp };
 }
-function sanitizeName(name, options5) {
+function sanitizeName(name, options2) {
   if (criticalProperties.includes(name)) {
     throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
   } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return options5.onDangerousProperty(name);
+    return options2.onDangerousProperty(name);
   }
   return name;
 }
@@ -64042,39 +64051,39 @@ function stripAttributePrefix(attrs, prefix) {
   }
   return rawAttrs;
 }
-function prettify(node2, options5, matcher, readonlyMatcher) {
-  return compress(node2, options5, matcher, readonlyMatcher);
+function prettify(node2, options2, matcher, readonlyMatcher) {
+  return compress(node2, options2, matcher, readonlyMatcher);
 }
-function compress(arr, options5, matcher, readonlyMatcher) {
+function compress(arr, options2, matcher, readonlyMatcher) {
   let text2;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
     const property = propName(tagObj);
-    if (property !== void 0 && property !== options5.textNodeName) {
+    if (property !== void 0 && property !== options2.textNodeName) {
       const rawAttrs = stripAttributePrefix(
         tagObj[":@"] || {},
-        options5.attributeNamePrefix
+        options2.attributeNamePrefix
       );
       matcher.push(property, rawAttrs);
     }
-    if (property === options5.textNodeName) {
+    if (property === options2.textNodeName) {
       if (text2 === void 0) text2 = tagObj[property];
       else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
-      let val = compress(tagObj[property], options5, matcher, readonlyMatcher);
-      const isLeaf = isLeafTag(val, options5);
-      if (Object.keys(val).length === 0 && options5.alwaysCreateTextNode) {
-        val[options5.textNodeName] = "";
+      let val = compress(tagObj[property], options2, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val, options2);
+      if (Object.keys(val).length === 0 && options2.alwaysCreateTextNode) {
+        val[options2.textNodeName] = "";
       }
       if (tagObj[":@"]) {
-        assignAttributes(val, tagObj[":@"], readonlyMatcher, options5);
-      } else if (Object.keys(val).length === 1 && val[options5.textNodeName] !== void 0 && !options5.alwaysCreateTextNode) {
-        val = val[options5.textNodeName];
+        assignAttributes(val, tagObj[":@"], readonlyMatcher, options2);
+      } else if (Object.keys(val).length === 1 && val[options2.textNodeName] !== void 0 && !options2.alwaysCreateTextNode) {
+        val = val[options2.textNodeName];
       } else if (Object.keys(val).length === 0) {
-        if (options5.alwaysCreateTextNode) val[options5.textNodeName] = "";
+        if (options2.alwaysCreateTextNode) val[options2.textNodeName] = "";
         else val = "";
       }
       if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
@@ -64086,21 +64095,21 @@ function compress(arr, options5, matcher, readonlyMatcher) {
         }
         compressedObj[property].push(val);
       } else {
-        const jPathOrMatcher = options5.jPath ? readonlyMatcher.toString() : readonlyMatcher;
-        if (options5.isArray(property, jPathOrMatcher, isLeaf)) {
+        const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() : readonlyMatcher;
+        if (options2.isArray(property, jPathOrMatcher, isLeaf)) {
           compressedObj[property] = [val];
         } else {
           compressedObj[property] = val;
         }
       }
-      if (property !== void 0 && property !== options5.textNodeName) {
+      if (property !== void 0 && property !== options2.textNodeName) {
         matcher.pop();
       }
     }
   }
   if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options5.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options5.textNodeName] = text2;
+    if (text2.length > 0) compressedObj[options2.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options2.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -64110,15 +64119,15 @@ function propName(obj) {
     if (key !== ":@") return key;
   }
 }
-function assignAttributes(obj, attrMap, readonlyMatcher, options5) {
+function assignAttributes(obj, attrMap, readonlyMatcher, options2) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
     for (let i = 0; i < len; i++) {
       const atrrName = keys[i];
-      const rawAttrName = atrrName.startsWith(options5.attributeNamePrefix) ? atrrName.substring(options5.attributeNamePrefix.length) : atrrName;
-      const jPathOrMatcher = options5.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
-      if (options5.isArray(atrrName, jPathOrMatcher, true, true)) {
+      const rawAttrName = atrrName.startsWith(options2.attributeNamePrefix) ? atrrName.substring(options2.attributeNamePrefix.length) : atrrName;
+      const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
+      if (options2.isArray(atrrName, jPathOrMatcher, true, true)) {
         obj[atrrName] = [attrMap[atrrName]];
       } else {
         obj[atrrName] = attrMap[atrrName];
@@ -64126,8 +64135,8 @@ function assignAttributes(obj, attrMap, readonlyMatcher, options5) {
     }
   }
 }
-function isLeafTag(obj, options5) {
-  const { textNodeName } = options5;
+function isLeafTag(obj, options2) {
+  const { textNodeName } = options2;
   const propCount = Object.keys(obj).length;
   if (propCount === 0) {
     return true;
@@ -64140,9 +64149,9 @@ function isLeafTag(obj, options5) {
 
 // ../../node_modules/.pnpm/fast-xml-parser@5.12.1/node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
 var XMLParser = class {
-  constructor(options5) {
+  constructor(options2) {
     this.externalEntities = {};
-    this.options = buildOptions(options5);
+    this.options = buildOptions(options2);
   }
   /**
    * Parse XML dats to JS object 
@@ -65807,9 +65816,9 @@ var Summary = class {
    *
    * @returns {Promise<Summary>} summary instance
    */
-  write(options5) {
+  write(options2) {
     return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options5 === null || options5 === void 0 ? void 0 : options5.overwrite);
+      const overwrite = !!(options2 === null || options2 === void 0 ? void 0 : options2.overwrite);
       const filePath2 = yield this.filePath();
       const writeFunc = overwrite ? writeFile2 : appendFile;
       yield writeFunc(filePath2, this._buffer, { encoding: "utf8" });
@@ -65942,8 +65951,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addImage(src, alt, options5) {
-    const { width, height } = options5 || {};
+  addImage(src, alt, options2) {
+    const { width, height } = options2 || {};
     const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
     const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
     return this.addRaw(element).addEOL();
@@ -66281,42 +66290,42 @@ var VERSION2 = "0.0.0-development";
 function isRequestError(error63) {
   return error63.request !== void 0;
 }
-async function errorRequest(state, octokit, error63, options5) {
+async function errorRequest(state, octokit, error63, options2) {
   if (!isRequestError(error63) || !error63?.request.request) {
     throw error63;
   }
   if (error63.status >= 400 && !state.doNotRetry.includes(error63.status)) {
-    const retries = options5.request.retries != null ? options5.request.retries : state.retries;
-    const retryAfter = Math.pow((options5.request.retryCount || 0) + 1, 2);
+    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
+    const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
     throw octokit.retry.retryRequest(error63, retries, retryAfter);
   }
   throw error63;
 }
-async function wrapRequest(state, octokit, request2, options5) {
+async function wrapRequest(state, octokit, request2, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error63, info2) {
     const maxRetries = ~~error63.request.request?.retries;
     const after = ~~error63.request.request?.retryAfter;
-    options5.request.retryCount = info2.retryCount + 1;
+    options2.request.retryCount = info2.retryCount + 1;
     if (maxRetries > info2.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
     requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options5
+    options2
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options5) {
-  const response = await request2(options5);
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
+  const response = await request2(options2);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
     const error63 = new RequestError(response.data.errors[0].message, 500, {
-      request: options5,
+      request: options2,
       response
     });
-    return errorRequest(state, octokit, error63, options5);
+    return errorRequest(state, octokit, error63, options2);
   }
   return response;
 }
@@ -66353,14 +66362,14 @@ retry.VERSION = VERSION2;
 var import_light2 = __toESM(require_light());
 var VERSION3 = "0.0.0-development";
 var noop = () => Promise.resolve();
-function wrapRequest2(state, request2, options5) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options5);
+function wrapRequest2(state, request2, options2) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options2);
 }
-async function doRequest(state, request2, options5) {
-  const { pathname } = new URL(options5.url, "http://github.test");
-  const isAuth = isAuthRequest(options5.method, pathname);
-  const isWrite = !isAuth && options5.method !== "GET" && options5.method !== "HEAD";
-  const isSearch = options5.method === "GET" && pathname.startsWith("/search/");
+async function doRequest(state, request2, options2) {
+  const { pathname } = new URL(options2.url, "http://github.test");
+  const isAuth = isAuthRequest(options2.method, pathname);
+  const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
+  const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
   const isGraphQL = pathname.startsWith("/graphql");
   const retryCount = ~~request2.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
@@ -66376,7 +66385,7 @@ async function doRequest(state, request2, options5) {
   if (isSearch) {
     await state.search.key(state.id).schedule(jobOptions, noop);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options5);
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error63) => error63.type === "RATE_LIMITED")) {
@@ -66520,22 +66529,22 @@ function throttling(octokit, octokitOptions) {
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
     state.retryLimiter.on("failed", async function(error63, info2) {
-      const [state2, request2, options5] = info2.args;
-      const { pathname } = new URL(options5.url, "http://github.test");
+      const [state2, request2, options2] = info2.args;
+      const { pathname } = new URL(options2.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error63.status !== 401;
       if (!(shouldRetryGraphQL || error63.status === 403 || error63.status === 429)) {
         return;
       }
       const retryCount = ~~request2.retryCount;
       request2.retryCount = retryCount;
-      options5.request.retryCount = retryCount;
+      options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error63.message)) {
           const retryAfter2 = Number(error63.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
-            options5,
+            options2,
             octokit,
             retryCount
           );
@@ -66556,7 +66565,7 @@ function throttling(octokit, octokitOptions) {
           const wantRetry2 = await emitter.trigger(
             "rate-limit",
             retryAfter2,
-            options5,
+            options2,
             octokit,
             retryCount
           );
@@ -66570,9 +66579,9 @@ function throttling(octokit, octokitOptions) {
       }
     });
   };
-  octokit.hook.wrap("request", (request2, options5) => {
+  octokit.hook.wrap("request", (request2, options2) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options5);
+    return wrapRequest2(state, request2, options2);
   });
   return {};
 }
@@ -66590,8 +66599,8 @@ var OCTOKIT_DEFAULTS = {
   notificationIntervalMs: 3e3
 };
 function rateLimitHandler(io, kind, maxRetries, maxWait) {
-  return (retryAfter, options5, _octokit, retryCount) => {
-    const what = `${options5.method ?? "request"} ${options5.url ?? ""}`.trim();
+  return (retryAfter, options2, _octokit, retryCount) => {
+    const what = `${options2.method ?? "request"} ${options2.url ?? ""}`.trim();
     if (retryCount < maxRetries && retryAfter <= maxWait) {
       io.info(`GitHub ${kind} hit for ${what}; retrying in ${retryAfter}s.`);
       return true;
@@ -66958,6 +66967,59 @@ function ingestFiles(paths, deps, format) {
   }
   return out;
 }
+
+// ../../packages/cli/src/pipeline/finish.ts
+function sourceReader(deps) {
+  return (path) => {
+    const full = isAbsolute(path) ? path : resolve(deps.cwd, path);
+    const rel = relative(deps.cwd, full);
+    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+    try {
+      return existsSync(full) ? readFileSync(full, "utf8") : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+}
+async function finishRun(g, settings, deps, dryRun = false) {
+  const baseline = settings.baseline ? assignFingerprints(ingestFiles([settings.baseline], deps).findings) : void 0;
+  const run2 = processFindings({
+    scanner: g.scanner,
+    tools: g.tools.length > 0 ? g.tools : [{ name: "rampart", version: VERSION10 }],
+    startedAt: g.startedAt,
+    now: deps.now(),
+    findings: g.findings,
+    ignores: settings.ignores,
+    failOn: settings.failOn,
+    newOnly: settings.newOnly,
+    readSource: sourceReader(deps),
+    notifications: g.notifications,
+    ...baseline ? { baseline } : {},
+    ...g.scannedResources && g.scannedResources.length > 0 ? { scannedResources: g.scannedResources } : {},
+    category: settings.category ?? `rampart/${g.scanner}/`
+  });
+  let written = [];
+  if (!dryRun) {
+    const commitSha = deps.env.CI_COMMIT_SHA ?? deps.env.GITHUB_SHA;
+    const rendered = renderAll(run2, settings.formats, {
+      sarif: { srcRoot: deps.cwd },
+      gitlab: {
+        analyzerVersion: VERSION10,
+        ...commitSha ? { commitSha } : {},
+        ...g.gitlabReportTypes ? { reportTypes: g.gitlabReportTypes } : {}
+      }
+    });
+    run2.notifications.push(...rendered.notes);
+    const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
+    try {
+      written = await writeOutputsAtomic(outDir, rendered.files);
+    } catch (err) {
+      throw new ServiceError(`cannot write reports to ${outDir}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const exitCode = run2.gate && !run2.gate.passed ? EXIT.gateFailed : EXIT.ok;
+  return { run: run2, settings, written, exitCode };
+}
 var OUTPUT_FORMATS2 = ["sarif", "gitlab", "codequality", "junit", "markdown", "json"];
 var DEFAULT_CONFIG_FILE = ".rampart.yml";
 function loadConfig(flags, deps) {
@@ -66997,18 +67059,6 @@ function resolveSettings(flags, deps) {
 }
 
 // ../../packages/cli/src/pipeline/run-report.ts
-function sourceReader(deps) {
-  return (path) => {
-    const full = isAbsolute(path) ? path : resolve(deps.cwd, path);
-    const rel = relative(deps.cwd, full);
-    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-    try {
-      return existsSync(full) ? readFileSync(full, "utf8") : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-}
 async function runReport(req, deps) {
   if (req.inputs.length === 0) {
     throw new UserError("no report files given", { field: "files", expected: "one or more report paths" });
@@ -67016,40 +67066,74 @@ async function runReport(req, deps) {
   const startedAt = deps.now();
   const settings = resolveSettings(req.flags, deps);
   const ingested = ingestFiles(req.inputs, deps, req.format);
-  const baseline = settings.baseline ? assignFingerprints(ingestFiles([settings.baseline], deps).findings) : void 0;
-  const scanner = req.scanner ?? "report";
-  const run2 = processFindings({
-    scanner,
-    tools: ingested.tools.length > 0 ? ingested.tools : [{ name: "rampart", version: VERSION10 }],
-    startedAt,
-    now: deps.now(),
-    findings: ingested.findings,
-    ignores: settings.ignores,
-    failOn: settings.failOn,
-    newOnly: settings.newOnly,
-    readSource: sourceReader(deps),
-    notifications: ingested.notifications,
-    ...baseline ? { baseline } : {},
-    ...ingested.scannedResources.length > 0 ? { scannedResources: ingested.scannedResources } : {},
-    category: settings.category ?? `rampart/${scanner}/`
-  });
-  let written = [];
-  if (!req.dryRun) {
-    const commitSha = deps.env.CI_COMMIT_SHA ?? deps.env.GITHUB_SHA;
-    const rendered = renderAll(run2, settings.formats, {
-      sarif: { srcRoot: deps.cwd },
-      gitlab: { analyzerVersion: VERSION10, ...commitSha ? { commitSha } : {} }
-    });
-    run2.notifications.push(...rendered.notes);
-    const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
-    try {
-      written = await writeOutputsAtomic(outDir, rendered.files);
-    } catch (err) {
-      throw new ServiceError(`cannot write reports to ${outDir}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+  return finishRun(
+    {
+      scanner: req.scanner ?? "report",
+      startedAt,
+      ...ingested,
+      ...req.gitlabReportTypes ? { gitlabReportTypes: req.gitlabReportTypes } : {}
+    },
+    settings,
+    deps,
+    req.dryRun
+  );
+}
+async function publishOutcome(outcome, cwd, opts, deps) {
+  const outDir = isAbsolute(outcome.settings.outDir) ? outcome.settings.outDir : resolve(cwd, outcome.settings.outDir);
+  const file2 = (name) => outcome.written.includes(join(outDir, name)) ? join(outDir, name) : void 0;
+  const sarifPath = file2(`${outcome.run.scanner}.sarif`);
+  const summaryPath = file2("summary.md");
+  const findingsPath = file2("findings.json");
+  const counts = countRun(outcome.run);
+  await publishGithub(
+    {
+      summaryMarkdown: summaryPath ? readFileSync(summaryPath, "utf8") : "",
+      findings: outcome.run.findings,
+      counts: counts.bySeverity,
+      newCount: counts.new,
+      gate: outcome.run.gate ?? "passed",
+      reportDir: outDir,
+      ...sarifPath ? { sarifPath } : {},
+      reports: { ...findingsPath ? { findings: findingsPath } : {}, ...summaryPath ? { summary: summaryPath } : {} },
+      ...sarifPath ? { sarif: { text: readFileSync(sarifPath, "utf8"), startedAt: outcome.run.startedAt, toolName: "Rampart" } } : {},
+      options: {
+        comment: opts.comment,
+        commentId: opts.commentId,
+        uploadSarif: opts.uploadSarif,
+        annotations: opts.annotations,
+        ...opts.token ? { token: opts.token } : {}
+      }
+    },
+    deps
+  );
+  if (outcome.exitCode !== 0) {
+    const gate = outcome.run.gate;
+    deps.io.setFailed(`Rampart gate failed: ${gate?.causes.length ?? 0} finding(s) at or above ${gate?.failOn ?? "the threshold"}`);
   }
-  const exitCode = run2.gate && !run2.gate.passed ? EXIT.gateFailed : EXIT.ok;
-  return { run: run2, settings, written, exitCode };
+}
+function failStep(err, io) {
+  if (err instanceof UserError) {
+    io.setFailed(err.message);
+    return 2;
+  }
+  if (err instanceof ServiceError) {
+    io.setFailed(err.message);
+    return 3;
+  }
+  io.setFailed(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  return 3;
+}
+function actionCliDeps(io, env, cwd, now) {
+  return {
+    cwd,
+    env,
+    now,
+    stdout: (t) => io.info(t.trimEnd()),
+    stderr: (t) => io.info(t.trimEnd()),
+    isTTY: false,
+    readFile: (p) => readFileSync(p, "utf8"),
+    exists: (p) => existsSync(p)
+  };
 }
 
 // src/inputs.ts
@@ -67086,7 +67170,7 @@ function expandFiles(patterns, cwd) {
   }
   return out;
 }
-function flagsFrom2(i) {
+function flagsFrom(i) {
   const flags = { outDir: i.outputDir, newOnly: i.newOnly };
   if (i.failOn) flags.failOn = i.failOn;
   if (i.baseline) flags.baseline = i.baseline;
@@ -67095,74 +67179,32 @@ function flagsFrom2(i) {
   if (i.category) flags.category = i.category;
   return flags;
 }
-function cliDeps(deps, cwd) {
-  return {
-    cwd,
-    env: deps.env,
-    now: deps.now,
-    stdout: (t) => deps.io.info(t.trimEnd()),
-    stderr: (t) => deps.io.info(t.trimEnd()),
-    isTTY: false,
-    readFile: (p) => readFileSync(p, "utf8"),
-    exists: (p) => existsSync(p)
-  };
-}
 async function run(deps) {
   try {
     const inputs = readInputs(REPORT_INPUTS, deps.env, deps.io);
     const cwd = deps.env.GITHUB_WORKSPACE || process.cwd();
     const req = {
       inputs: expandFiles(inputs.files, cwd),
-      flags: flagsFrom2(inputs),
+      flags: flagsFrom(inputs),
       ...inputs.format ? { format: inputs.format } : {}
     };
-    const outcome = await runReport(req, cliDeps(deps, cwd));
-    const outDir = isAbsolute(outcome.settings.outDir) ? outcome.settings.outDir : resolve(cwd, outcome.settings.outDir);
-    const file2 = (name) => outcome.written.includes(join(outDir, name)) ? join(outDir, name) : void 0;
-    const sarifPath = file2(`${outcome.run.scanner}.sarif`);
-    const summaryPath = file2("summary.md");
-    const counts = countRun(outcome.run);
-    await publishGithub(
+    const outcome = await runReport(req, actionCliDeps(deps.io, deps.env, cwd, deps.now));
+    await publishOutcome(
+      outcome,
+      cwd,
       {
-        summaryMarkdown: summaryPath ? readFileSync(summaryPath, "utf8") : "",
-        findings: outcome.run.findings,
-        counts: counts.bySeverity,
-        newCount: counts.new,
-        gate: outcome.run.gate ?? "passed",
-        reportDir: outDir,
-        ...sarifPath ? { sarifPath } : {},
-        reports: {
-          ...file2("findings.json") ? { findings: join(outDir, "findings.json") } : {},
-          ...summaryPath ? { summary: summaryPath } : {}
-        },
-        ...sarifPath ? { sarif: { text: readFileSync(sarifPath, "utf8"), startedAt: outcome.run.startedAt, toolName: "Rampart" } } : {},
-        options: {
-          comment: inputs.comment,
-          commentId: "report",
-          uploadSarif: inputs.uploadSarif,
-          annotations: inputs.annotations,
-          ...inputs.githubToken ? { token: inputs.githubToken } : {}
-        }
+        comment: inputs.comment,
+        commentId: "report",
+        uploadSarif: inputs.uploadSarif,
+        annotations: inputs.annotations,
+        ...inputs.githubToken ? { token: inputs.githubToken } : {}
       },
-      { io: deps.io, env: deps.env }
+      deps
     );
-    if (outcome.exitCode !== 0) deps.io.setFailed(`Rampart gate failed: ${outcome.run.gate?.causes.length ?? 0} finding(s) at or above ${outcome.run.gate?.failOn}`);
     return outcome.exitCode;
   } catch (err) {
-    return fail(err, deps.io);
+    return failStep(err, deps.io);
   }
-}
-function fail(err, io) {
-  if (err instanceof UserError) {
-    io.setFailed(err.message);
-    return 2;
-  }
-  if (err instanceof ServiceError) {
-    io.setFailed(err.message);
-    return 3;
-  }
-  io.setFailed(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-  return 3;
 }
 
 // src/index.ts
