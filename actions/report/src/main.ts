@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { UserError } from '@rampart/core';
 import { readInputs, type ActionsIO, type Env, type Inputs } from '@rampart/ci';
 import { runReport, type SettingFlags } from '@rampart/cli/report';
-import { actionCliDeps, failStep, publishOutcome } from '@rampart/cli/github';
+import { actionCliDeps, failStep, publishOptions, publishOutcome } from '@rampart/cli/github';
 import { REPORT_INPUTS } from './inputs.js';
 
 export interface RunDeps {
@@ -60,18 +60,7 @@ export async function run(deps: RunDeps): Promise<number> {
       ...(inputs.format ? { format: inputs.format } : {}),
     };
     const outcome = await runReport(req, actionCliDeps(deps.io, deps.env, cwd, deps.now));
-    await publishOutcome(
-      outcome,
-      cwd,
-      {
-        comment: inputs.comment,
-        commentId: 'report',
-        uploadSarif: inputs.uploadSarif,
-        annotations: inputs.annotations,
-        ...(inputs.githubToken ? { token: inputs.githubToken } : {}),
-      },
-      deps,
-    );
+    await publishOutcome(outcome, cwd, publishOptions(inputs, 'report'), deps);
     return outcome.exitCode;
   } catch (err) {
     return failStep(err, deps.io);

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInputs, type ActionsIO, type Env, type Inputs } from '@rampart/ci';
 import { runScanRequest, type ScanRequest, type SettingFlags } from '@rampart/cli/scan';
-import { actionCliDeps, failStep, publishOutcome } from '@rampart/cli/github';
+import { actionCliDeps, failStep, publishOptions, publishOutcome } from '@rampart/cli/github';
 import { SAST_INPUTS } from './inputs.js';
 
 export interface RunDeps {
@@ -51,18 +51,9 @@ export async function run(deps: RunDeps): Promise<number> {
     const inputs = readInputs(SAST_INPUTS, deps.env, deps.io);
     const cwd = deps.env.GITHUB_WORKSPACE || process.cwd();
     const outcome = await runScanRequest(scanRequestFrom(inputs, deps.rulesDir), actionCliDeps(deps.io, deps.env, cwd, deps.now));
-    await publishOutcome(
-      outcome,
-      cwd,
-      {
-        comment: inputs.comment,
-        commentId: inputs.shard ? `${inputs.scan}-${inputs.shard}` : inputs.scan,
-        uploadSarif: inputs.uploadSarif,
-        annotations: inputs.annotations,
-        ...(inputs.githubToken ? { token: inputs.githubToken } : {}),
-      },
-      deps,
-    );
+    // Each shard of a matrix keeps its own sticky comment; `rampart merge` joins them for one report.
+    const commentId = inputs.shard ? `${inputs.scan}-${inputs.shard.replace('/', '-of-')}` : inputs.scan;
+    await publishOutcome(outcome, cwd, publishOptions(inputs, commentId), deps);
     return outcome.exitCode;
   } catch (err) {
     return failStep(err, deps.io);

@@ -16,6 +16,24 @@ export interface PublishOptions {
   token?: string;
 }
 
+/** The publishing inputs every action has, under the names readInputs gives them. */
+export interface PublishInputs {
+  comment: boolean;
+  uploadSarif: boolean;
+  annotations: boolean;
+  githubToken?: string | undefined;
+}
+
+export function publishOptions(inputs: PublishInputs, commentId: string): PublishOptions {
+  return {
+    comment: inputs.comment,
+    commentId,
+    uploadSarif: inputs.uploadSarif,
+    annotations: inputs.annotations,
+    ...(inputs.githubToken ? { token: inputs.githubToken } : {}),
+  };
+}
+
 export async function publishOutcome(
   outcome: ReportOutcome,
   cwd: string,
