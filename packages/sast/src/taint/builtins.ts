@@ -21,22 +21,35 @@ const NUMERIC = [
   'Math.floor', 'Math.ceil', 'Math.round', 'Math.abs', 'Math.min', 'Math.max', 'Math.trunc',
   'int', 'float', 'bool', 'len', 'abs', 'round', 'hash', 'ord', 'isinstance', 'hasattr', 'callable', 'id',
   'uuid.UUID', 'decimal.Decimal', 'Decimal',
+  // Java number and boolean parsing.
+  'parseLong', 'parseDouble', 'parseShort', 'parseByte', 'parseBoolean', 'Integer.valueOf', 'Long.valueOf',
+  'Double.valueOf', 'Float.valueOf', 'Short.valueOf', 'Byte.valueOf', 'Boolean.valueOf', 'UUID.fromString',
+  'Math.toIntExact', 'BigInteger.valueOf', 'BigDecimal.valueOf',
+];
+
+// Java encoders: OWASP ESAPI (`ESAPI.encoder().encodeForX`), OWASP Java Encoder (`Encode.forX`), Spring, Commons Text/Lang.
+const JAVA_HTML = [
+  'encodeForHTML', 'encodeForHTMLAttribute', 'encodeForJavaScript', 'encodeForCSS', 'Encode.forHtml', 'Encode.forHtmlContent',
+  'Encode.forHtmlAttribute', 'Encode.forJavaScript', 'Encode.forXml', 'HtmlUtils.htmlEscape', 'StringEscapeUtils.escapeHtml4',
+  'StringEscapeUtils.escapeHtml3', 'StringEscapeUtils.escapeHtml', 'StringEscapeUtils.escapeXml11', 'JavaScriptUtils.javaScriptEscape',
 ];
 
 const BY_CWE: Record<string, string[]> = {
-  'CWE-78': ['shlex.quote', 'pipes.quote', 'shellescape', 'shellEscape', 'escapeShellArg', 'encodeURIComponent'],
+  'CWE-78': ['encodeForOS', 'shlex.quote', 'pipes.quote', 'shellescape', 'shellEscape', 'escapeShellArg', 'encodeURIComponent'],
   'CWE-79': [
     'escape', 'escapeHtml', 'escapeHTML', 'escape_html', 'html.escape', 'cgi.escape', 'markupsafe.escape',
     'bleach.clean', 'he.encode', 'he.escape', 'DOMPurify.sanitize', 'sanitizeHtml', 'xss', 'filterXSS',
-    'encodeURIComponent', 'urllib.parse.quote', 'quote_plus', 'textContent',
+    'encodeURIComponent', 'urllib.parse.quote', 'quote_plus', 'textContent', ...JAVA_HTML,
   ],
-  'CWE-22': ['path.basename', 'os.path.basename', 'secure_filename', 'sanitizeFilename', 'sanitize-filename'],
-  'CWE-89': ['escape', 'escapeLiteral', 'escapeIdentifier', 'SqlString.escape', 'escapeId', 'quote_ident'],
+  'CWE-22': ['FilenameUtils.getName', 'FilenameUtils.getBaseName', 'getFileName', 'path.basename', 'os.path.basename', 'secure_filename', 'sanitizeFilename', 'sanitize-filename'],
+  'CWE-89': ['encodeForSQL', 'StringEscapeUtils.escapeSql', 'escape', 'escapeLiteral', 'escapeIdentifier', 'SqlString.escape', 'escapeId', 'quote_ident'],
   'CWE-943': ['String', 'mongoSanitize', 'mongo-sanitize', 'sanitize'],
-  'CWE-601': ['encodeURIComponent', 'urllib.parse.quote', 'quote_plus', 'url_for'],
+  'CWE-601': ['URLEncoder.encode', 'encodeForURL', 'encodeURIComponent', 'urllib.parse.quote', 'quote_plus', 'url_for'],
   'CWE-918': ['encodeURIComponent', 'urllib.parse.quote', 'quote_plus'],
   'CWE-1333': ['escapeRegExp', 'escapeStringRegexp', 'escape-string-regexp', 're.escape', 'RegExp.escape'],
   'CWE-730': ['escapeRegExp', 'escapeStringRegexp', 're.escape', 'RegExp.escape'],
+  'CWE-90': ['encodeForLDAP', 'encodeForDN', 'LdapEncoder.filterEncode', 'LdapEncoder.nameEncode'],
+  'CWE-643': ['encodeForXPath'],
   'CWE-95': ['JSON.stringify'],
   'CWE-94': ['JSON.stringify'],
 };
@@ -47,6 +60,9 @@ const CLEAN_METHODS = new Set([
   'localeCompare', 'charCodeAt', 'codePointAt', 'getTime', 'isArray', 'isInteger', 'isSafeInteger',
   'count', 'find', 'index', 'rfind', 'startswith', 'endswith', 'isdigit', 'isalnum', 'isalpha', 'isnumeric',
   'isdecimal', 'isspace', 'islower', 'isupper', 'isidentifier', 'hexdigest', 'digest', 'exists', 'isfile', 'isdir',
+  // Java: booleans, sizes, hashes.
+  'equals', 'equalsIgnoreCase', 'contains', 'containsKey', 'isEmpty', 'isBlank', 'length', 'size', 'hashCode', 'matches', 'compareTo',
+  'hasMoreElements', 'hasNext',
 ]);
 
 const HOST_FIXED = /^([a-zA-Z][\w+.-]*:)?\/\/[^/?#\s]+[/?#]/;

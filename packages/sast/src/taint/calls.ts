@@ -36,6 +36,11 @@ function resolveLocal(it: Interp, call: CallParts): FunctionInfo | undefined {
   const receiverText = call.receiver?.text();
   if (call.receiver && !SELF_NAMES.has(receiverText ?? '')) return undefined;
   const candidates = it.file.functions.get(call.method) ?? [];
+  if (it.file.syntax.implicitThis) {
+    // Overloads: the one whose arity fits.
+    const arity = call.args.length;
+    return candidates.find((f) => f.params.length === arity || (f.params.at(-1)?.rest === true && arity >= f.params.length - 1));
+  }
   return candidates.find((f) => f.isMethod === (call.receiver !== undefined));
 }
 
@@ -68,7 +73,7 @@ export function visitCall(it: Interp, call: CallParts): Taint {
   const local = resolveLocal(it, call);
   if (local) return applySummary(it, local, call.node, args);
   const argTaint = union(...args.positional, ...args.keyword.values(), args.spreadTaint ?? CLEAN);
-  if (call.receiver && call.method && MUTATORS.has(call.method)) {
+  if (call.receiver && call.method && (MUTATORS.has(call.method) || it.file.syntax.mutators?.has(call.method))) {
     const path = it.file.syntax.pathOf(call.receiver);
     if (path) it.state.add(path, argTaint);
   }

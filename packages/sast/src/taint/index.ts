@@ -4,6 +4,7 @@ import { builtinsFor } from './builtins.js';
 import { factsOf } from './file-facts.js';
 import { GENERIC_SYNTAX } from './generic.js';
 import { Interp, type FileCtx } from './interp.js';
+import { JAVA_SYNTAX } from './java/syntax.js';
 import { JS_SYNTAX } from './javascript/syntax.js';
 import { PY_SYNTAX } from './python/syntax.js';
 import { locateSites } from './rule-match.js';
@@ -19,6 +20,7 @@ const SYNTAX: Partial<Record<SastLanguage, Syntax>> = {
   typescript: JS_SYNTAX,
   tsx: JS_SYNTAX,
   python: PY_SYNTAX,
+  java: JAVA_SYNTAX,
 };
 
 function byPosition(a: TaintMatch, b: TaintMatch): number {

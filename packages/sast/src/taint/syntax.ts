@@ -52,6 +52,10 @@ export interface Syntax {
    * `field` binds one field of the target (`o.a` of an object literal).
    */
   bind(it: Interp, target: SgNode, taint: Taint, step: SgNode, weak?: boolean, field?: string): void;
+  /** Methods are called without a receiver (Java): an unqualified call resolves to a method of the file. */
+  implicitThis?: boolean;
+  /** Receiver methods, beyond the shared ones, that store their arguments in the receiver (`map.put`). */
+  mutators?: ReadonlySet<string>;
 }
 
 export type Literal = string | number | boolean | null;
