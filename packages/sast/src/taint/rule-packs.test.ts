@@ -6,16 +6,17 @@ import { formatRuleTestResult, runRuleTest } from '../ruletest/run-rule-test.js'
 import { findTaint } from './index.js';
 
 const RULES = join(dirname(fileURLToPath(import.meta.url)), '../../rules');
-const PACKS = ['javascript/taint', 'python/taint'].flatMap((dir) =>
+const PACKS = ['javascript/taint', 'python/taint', 'java/taint'].flatMap((dir) =>
   readdirSync(join(RULES, dir))
     .filter((f) => f.endsWith('.yml'))
     .map((f) => join(dir, f)),
 );
 
 describe('taint rule packs', () => {
-  it('has rules for both languages', () => {
+  it('has rules for every taint language', () => {
     expect(PACKS.some((p) => p.startsWith('javascript/'))).toBe(true);
     expect(PACKS.some((p) => p.startsWith('python/'))).toBe(true);
+    expect(PACKS.some((p) => p.startsWith('java/'))).toBe(true);
   });
 
   it.each(PACKS)('%s passes its annotated test file', (pack) => {

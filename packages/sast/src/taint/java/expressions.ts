@@ -50,6 +50,8 @@ function chainSources(it: Interp, node: SgNode): Taint {
 }
 
 export function visitAccess(it: Interp, node: SgNode): Taint {
+  // `arr.length` is a number.
+  if (node.kind() === 'field_access' && node.field('field')?.text() === 'length') return CLEAN;
   const path = javaPathOf(node);
   if (path) return union(it.state.read(path), chainSources(it, node));
   if (node.kind() === 'array_access') {
@@ -64,13 +66,15 @@ export function visitAccess(it: Interp, node: SgNode): Taint {
 
 /** `String x = e, y;`: each declarator binds its initializer's taint; one without an initializer is clean. */
 export function visitDeclaration(it: Interp, node: SgNode): Taint {
+  // `int n = ...`, `boolean ok = ...`: a number or a boolean carries no attacker-shaped text.
+  const primitive = PRIMITIVES.has(String(node.field('type')?.kind()));
   for (const decl of named(node)) {
     if (decl.kind() !== 'variable_declarator') continue;
     const name = decl.field('name');
     const value = decl.field('value');
     if (!name) continue;
     const taint = value ? it.visit(value) : CLEAN;
-    it.file.syntax.bind(it, name, taint, decl);
+    it.file.syntax.bind(it, name, primitive ? CLEAN : taint, decl);
   }
   return CLEAN;
 }
