@@ -36,6 +36,7 @@ describe('findTaint, Java propagation', () => {
     ['non-constant ternary', 'String c = req.getParameter("c");\nString d = c.isEmpty() ? "x" : c;\nexec(d);', [3]],
     ['live ternary', 'String c = req.getParameter("c");\nString d = (7 * 42) - 86 > 200 ? c : "x";\nexec(d);', [3]],
     ['lambda', 'List<String> l = Arrays.asList(req.getParameter("c"));\nl.forEach(x -> exec(x));', [2]],
+    ['local reassigned is not constant', 'String c = req.getParameter("c");\nint num = 106;\nnum = num - 20;\nString d = (7 * 42) - num > 200 ? c : "x";\nexec(d);', [5]],
     ['switch', 'String c = req.getParameter("c");\nString d = "x";\nswitch (c.length()) {\ncase 1: d = c; break;\ndefault: break;\n}\nexec(d);', [7]],
   ])('%s reports', (_name, body, expected, extra = '') => {
     expect(lines(body, extra)).toEqual(expected);
@@ -52,6 +53,8 @@ describe('findTaint, Java propagation', () => {
     ['final constant', 'String c = req.getParameter("c");\nString d = "x";\nif (DEBUG) { d = c; }\nexec(d);', 'private static final boolean DEBUG = false;\n'],
     ['dead ternary', 'String c = req.getParameter("c");\nString d = (7 * 42) - 106 > 200 ? c : "x";\nexec(d);'],
     ['constant int ternary', 'String c = req.getParameter("c");\nint num = 106;\nString d = (7 * 18) + num > 200 ? "x" : c;\nexec(d);'],
+    ['local constant in another method', 'String c = req.getParameter("c");\nint num = 106;\nString d = (7 * 42) - num > 200 ? c : "x";\nexec(d);', 'void other() { int num = 86; }\n'],
+    ['constant if/else', 'String c = req.getParameter("c");\nint num = 86;\nString d;\nif ((7 * 42) - num > 200) d = "x"; else d = c;\nexec(d);'],
     ['helper ignoring param', 'exec(fixed(req.getParameter("c")));', 'private String fixed(String p) { return "ls"; }\n'],
     ['allow-list', 'String c = req.getParameter("c");\nif (!ALLOWED.contains(c)) { return; }\nexec(c);'],
     ['equals guard', 'String c = req.getParameter("c");\nif ("ls".equals(c)) { exec(c); }'],

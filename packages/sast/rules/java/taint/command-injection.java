@@ -21,7 +21,9 @@ public class CommandServlet extends HttpServlet {
         // ruleid: java.taint.command-injection
         ProcessBuilder pb = new ProcessBuilder(cmd);
         // ruleid: java.taint.command-injection
-        pb.command("tar", "-xf", decode(request.getQueryString()));
+        pb.command("sh", "-c", "tar -xf " + decode(request.getQueryString()));
+        // ok: java.taint.command-injection
+        pb.command("/usr/bin/wc", "-l", "--", request.getParameter("file"));
         // ok: java.taint.command-injection
         Runtime.getRuntime().exec(new String[] {"ping", "-c", "1", "localhost"});
         // ok: java.taint.command-injection

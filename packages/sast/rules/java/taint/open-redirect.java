@@ -27,4 +27,14 @@ class RedirectController {
         // ruleid: java.taint.open-redirect
         return new RedirectView(url);
     }
+
+    @GetMapping("/back")
+    public String back(@RequestParam("to") String to, @RequestParam("tab") String tab) {
+        if (tab.isEmpty()) {
+            // ruleid: java.taint.open-redirect
+            return "redirect:" + to;
+        }
+        // ok: java.taint.open-redirect
+        return "redirect:/settings?tab=" + tab;
+    }
 }

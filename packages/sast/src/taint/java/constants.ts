@@ -54,7 +54,7 @@ export function javaValue(node: SgNode, constants: ReadonlyMap<string, Literal>)
   const n = unwrap(node);
   switch (n.kind()) {
     case 'identifier':
-      return constants.get(n.text());
+      return localConstant(n, constants) ?? constants.get(n.text());
     case 'unary_expression': {
       const operand = n.field('operand');
       const v = operand ? javaValue(operand, constants) : undefined;
@@ -77,6 +77,39 @@ export function javaValue(node: SgNode, constants: ReadonlyMap<string, Literal>)
   }
 }
 
+const METHOD_KINDS = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression', 'static_initializer']);
+const DEPTH_LIMIT = 8;
+let depth = 0;
+
+/**
+ * A local declared once in the enclosing method with a constant initializer and never assigned:
+ * `int num = 86;` in one method and `int num = 106;` in another each fold in their own method.
+ */
+function localConstant(id: SgNode, constants: ReadonlyMap<string, Literal>): Literal | undefined {
+  const name = id.text();
+  const method = id.ancestors().find((a) => METHOD_KINDS.has(String(a.kind())));
+  if (!method || depth > DEPTH_LIMIT) return undefined;
+  const declarators = method.findAll({ rule: { kind: 'variable_declarator', has: { field: 'name', regex: `^${name.replace(/\$/g, "\\$")}$` } } });
+  const [decl] = declarators;
+  if (declarators.length !== 1 || !decl) return undefined;
+  const value = decl.field('value');
+  if (!value || decl.field('dimensions')) return undefined;
+  const written = method.find({
+    rule: {
+      kind: 'identifier',
+      regex: `^${name.replace(/\$/g, "\\$")}$`,
+      any: [{ inside: { kind: 'assignment_expression', field: 'left' } }, { inside: { kind: 'update_expression' } }],
+    },
+  });
+  if (written) return undefined;
+  depth += 1;
+  try {
+    return javaValue(value, constants);
+  } finally {
+    depth -= 1;
+  }
+}
+
 /** Truthiness of a condition that does not depend on run time, else undefined. */
 export function javaFold(node: SgNode, constants: ReadonlyMap<string, Literal>): boolean | undefined {
   const value = javaValue(node, constants);
@@ -84,13 +117,13 @@ export function javaFold(node: SgNode, constants: ReadonlyMap<string, Literal>):
 }
 
 /**
- * Names (locals or fields) declared once with a constant initializer and never assigned again:
- * `final boolean DEBUG = false;`, `int num = 106;`.
+ * Fields declared once with a constant initializer and never assigned again (`static final boolean
+ * DEBUG = false;`); locals are folded within their own method (localConstant).
  */
 export function javaConstants(root: SgNode): Map<string, Literal> {
   const candidates = new Map<string, Literal>();
   const disqualified = new Set<string>();
-  for (const decl of root.findAll({ rule: { kind: 'variable_declarator' } })) {
+  for (const decl of root.findAll({ rule: { kind: 'variable_declarator', inside: { kind: 'field_declaration' } } })) {
     const name = decl.field('name')?.text();
     const value = decl.field('value');
     if (!name) continue;
