@@ -41,7 +41,7 @@ const BY_CWE: Record<string, string[]> = {
     'bleach.clean', 'he.encode', 'he.escape', 'DOMPurify.sanitize', 'sanitizeHtml', 'xss', 'filterXSS',
     'encodeURIComponent', 'urllib.parse.quote', 'quote_plus', 'textContent', ...JAVA_HTML,
   ],
-  'CWE-22': ['FilenameUtils.getName', 'FilenameUtils.getBaseName', 'getFileName', 'path.basename', 'os.path.basename', 'secure_filename', 'sanitizeFilename', 'sanitize-filename'],
+  'CWE-22': ['FilenameUtils.getName', 'FilenameUtils.getBaseName', 'getFileName', 'getName', 'path.basename', 'os.path.basename', 'secure_filename', 'sanitizeFilename', 'sanitize-filename'],
   'CWE-89': ['encodeForSQL', 'StringEscapeUtils.escapeSql', 'escape', 'escapeLiteral', 'escapeIdentifier', 'SqlString.escape', 'escapeId', 'quote_ident'],
   'CWE-943': ['String', 'mongoSanitize', 'mongo-sanitize', 'sanitize'],
   'CWE-601': ['URLEncoder.encode', 'encodeForURL', 'encodeURIComponent', 'urllib.parse.quote', 'quote_plus', 'url_for'],

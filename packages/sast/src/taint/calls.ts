@@ -34,9 +34,10 @@ export function normalizeCallee(text: string): string {
 function resolveLocal(it: Interp, call: CallParts): FunctionInfo | undefined {
   if (!call.method) return undefined;
   const receiverText = call.receiver?.text();
-  if (call.receiver && !SELF_NAMES.has(receiverText ?? '')) return undefined;
+  const syntax = it.file.syntax;
+  if (call.receiver && !SELF_NAMES.has(receiverText ?? '') && !syntax.localReceiver?.(call.receiver)) return undefined;
   const candidates = it.file.functions.get(call.method) ?? [];
-  if (it.file.syntax.implicitThis) {
+  if (syntax.implicitThis) {
     // Overloads: the one whose arity fits.
     const arity = call.args.length;
     return candidates.find((f) => f.params.length === arity || (f.params.at(-1)?.rest === true && arity >= f.params.length - 1));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sinkLines, taintRule } from './test-support.js';
 
 const rule = taintRule({
-  sources: [{ pattern: '$REQ.getParameter($$$)' }, { pattern: '$REQ.getCookies()' }],
+  sources: [{ pattern: '$REQ.getParameter($$$)' }, { pattern: '$REQ.getCookies()' }, { pattern: '$REQ.getInputStream()' }, { pattern: '$REQ.getParameterMap()' }],
   sinks: [{ any: [{ pattern: 'exec($X)' }, { pattern: '$R.exec($X)' }], focus: '$X' }],
   cwe: ['CWE-78'],
 });
@@ -36,9 +36,21 @@ describe('findTaint, Java propagation', () => {
     ['non-constant ternary', 'String c = req.getParameter("c");\nString d = c.isEmpty() ? "x" : c;\nexec(d);', [3]],
     ['live ternary', 'String c = req.getParameter("c");\nString d = (7 * 42) - 86 > 200 ? c : "x";\nexec(d);', [3]],
     ['lambda', 'List<String> l = Arrays.asList(req.getParameter("c"));\nl.forEach(x -> exec(x));', [2]],
+    ['this.helper', 'exec(this.wrap(req.getParameter("c")));', [1], 'private String wrap(String p) { return p; }\n'],
+    ['overload by arity', 'exec(wrap(req.getParameter("c"), 1));', [1], 'private String wrap(String p) { return "x"; }\nprivate String wrap(String p, int n) { return p; }\n'],
+    ['try-with-resources', 'try (BufferedReader r = new BufferedReader(new InputStreamReader(req.getInputStream()))) {\nexec(r.readLine());\n}', [2]],
+    ['while loop', 'String c = "";\nint i = 0;\nwhile (i < 3) { c = c + req.getParameter("c"); i++; }\nexec(c);', [4]],
+    ['parameter map', 'Map<String, String[]> m = req.getParameterMap();\nString[] v = m.get("c");\nexec(v[0]);', [3]],
+    ['static helper', 'exec(T.wrap(req.getParameter("c")));', [1], 'static String wrap(String p) { return "ls " + p; }\n'],
+    ['cast', 'Object o = req.getParameter("c");\nexec((String) o);', [2]],
+  ])('%s reports', (_name, body, expected, extra = '') => {
+    expect(lines(body, extra)).toEqual(expected);
+  });
+
+  it.each([
     ['local reassigned is not constant', 'String c = req.getParameter("c");\nint num = 106;\nnum = num - 20;\nString d = (7 * 42) - num > 200 ? c : "x";\nexec(d);', [5]],
     ['switch', 'String c = req.getParameter("c");\nString d = "x";\nswitch (c.length()) {\ncase 1: d = c; break;\ndefault: break;\n}\nexec(d);', [7]],
-  ])('%s reports', (_name, body, expected, extra = '') => {
+  ])('%s reports (control flow)', (_name, body, expected, extra = '') => {
     expect(lines(body, extra)).toEqual(expected);
   });
 
@@ -59,6 +71,10 @@ describe('findTaint, Java propagation', () => {
     ['allow-list', 'String c = req.getParameter("c");\nif (!ALLOWED.contains(c)) { return; }\nexec(c);'],
     ['equals guard', 'String c = req.getParameter("c");\nif ("ls".equals(c)) { exec(c); }'],
     ['size', 'exec("ls " + req.getParameter("c").length());'],
+    ['static helper of a local class', 'exec(T.fixed(req.getParameter("c")));', 'static String fixed(String p) { return "ls"; }\n'],
+    ['helper sanitising', 'exec(num(req.getParameter("c")));', 'private String num(String p) { return String.valueOf(Integer.parseInt(p)); }\n'],
+    ['primitive local', 'int n = req.getParameter("c").length();\nexec("ls " + n);'],
+    ['dead code after return', 'String c = req.getParameter("c");\nif (true) { return; }\nexec(c);'],
     ['unreached helper', 'String c = req.getParameter("c");\nexec("ls");', 'private void run(String p) {\nexec(p);\n}\n'],
   ])('%s does not report', (_name, body, extra = '') => {
     expect(lines(body, extra)).toEqual([]);

@@ -56,6 +56,8 @@ export interface Syntax {
   implicitThis?: boolean;
   /** Receiver methods, beyond the shared ones, that store their arguments in the receiver (`map.put`). */
   mutators?: ReadonlySet<string>;
+  /** A receiver that names something of this file (`Util` of `Util.clean(x)` for a class declared here). */
+  localReceiver?(receiver: SgNode): boolean;
 }
 
 export type Literal = string | number | boolean | null;

@@ -22,6 +22,8 @@ public class FileServlet extends HttpServlet {
         // ok: java.taint.path-traversal
         File safe2 = new File(BASE, Paths.get(name).getFileName().toString());
         // ok: java.taint.path-traversal
+        File safe3 = new File(BASE, new File(name).getName());
+        // ok: java.taint.path-traversal
         File fixed = new File(BASE + "index.html");
         // ok: java.taint.path-traversal
         FileOutputStream log = new FileOutputStream(BASE + Integer.parseInt(request.getParameter("n")) + ".log");

@@ -30,6 +30,24 @@ function bind(it: Interp, target: SgNode, taint: Taint, step: SgNode, weak = fal
   else it.state.write(path, stepped);
 }
 
+const classNames = new WeakMap<SgNode, Set<string>>();
+
+/** `Util.clean(x)` where `class Util` is declared in this file: a static call to a local method. */
+function localReceiver(receiver: SgNode): boolean {
+  if (receiver.kind() !== 'identifier' || !/^[A-Z]/.test(receiver.text())) return false;
+  const root = receiver.getRoot().root();
+  let names = classNames.get(root);
+  if (!names) {
+    names = new Set();
+    for (const decl of root.findAll({ rule: { any: [{ kind: 'class_declaration' }, { kind: 'enum_declaration' }, { kind: 'interface_declaration' }] } })) {
+      const name = decl.field('name')?.text();
+      if (name) names.add(name);
+    }
+    classNames.set(root, names);
+  }
+  return names.has(receiver.text());
+}
+
 export const JAVA_SYNTAX: Syntax = {
   handlers: JAVA_HANDLERS,
   functionAt,
@@ -41,4 +59,5 @@ export const JAVA_SYNTAX: Syntax = {
   bind,
   implicitThis: true,
   mutators: JAVA_MUTATORS,
+  localReceiver,
 };
