@@ -67078,6 +67078,15 @@ async function runReport(req, deps) {
     req.dryRun
   );
 }
+function publishOptions(inputs, commentId) {
+  return {
+    comment: inputs.comment,
+    commentId,
+    uploadSarif: inputs.uploadSarif,
+    annotations: inputs.annotations,
+    ...inputs.githubToken ? { token: inputs.githubToken } : {}
+  };
+}
 async function publishOutcome(outcome, cwd, opts, deps) {
   const outDir = isAbsolute(outcome.settings.outDir) ? outcome.settings.outDir : resolve(cwd, outcome.settings.outDir);
   const file2 = (name) => outcome.written.includes(join(outDir, name)) ? join(outDir, name) : void 0;
@@ -67189,18 +67198,7 @@ async function run(deps) {
       ...inputs.format ? { format: inputs.format } : {}
     };
     const outcome = await runReport(req, actionCliDeps(deps.io, deps.env, cwd, deps.now));
-    await publishOutcome(
-      outcome,
-      cwd,
-      {
-        comment: inputs.comment,
-        commentId: "report",
-        uploadSarif: inputs.uploadSarif,
-        annotations: inputs.annotations,
-        ...inputs.githubToken ? { token: inputs.githubToken } : {}
-      },
-      deps
-    );
+    await publishOutcome(outcome, cwd, publishOptions(inputs, "report"), deps);
     return outcome.exitCode;
   } catch (err) {
     return failStep(err, deps.io);

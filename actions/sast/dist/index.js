@@ -364,7 +364,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code2) => {
       return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
+    var depth2 = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -637,7 +637,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value2;
             }
-            depth(tokens[idx]);
+            depth2(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
@@ -650,7 +650,7 @@ var require_scan = __commonJS({
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
           tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
+          depth2(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
@@ -868,15 +868,15 @@ var require_parse = __commonJS({
       return chars;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
+      let depth2 = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth++;
+        depth2++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth;
+      return depth2;
     };
     var analyzeRepeatedExtglob = (body, options2) => {
       if (options2.maxExtglobRecursion === false) {
@@ -4355,7 +4355,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary2 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -4410,7 +4410,7 @@ var require_binary = __commonJS({
         return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    exports2.binary = binary;
+    exports2.binary = binary2;
   }
 });
 
@@ -4907,7 +4907,7 @@ var require_schema3 = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
@@ -4930,7 +4930,7 @@ var require_schema3 = __commonJS({
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary.binary,
+      binary2.binary,
       merge3.merge,
       omap.omap,
       pairs.pairs,
@@ -4955,7 +4955,7 @@ var require_tags = __commonJS({
     var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -4970,7 +4970,7 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
+      binary: binary2.binary,
       bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
@@ -4990,7 +4990,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:binary": binary2.binary,
       "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -14139,7 +14139,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options2) {
+      [nodeUtil.inspect.custom](depth2, options2) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -14152,7 +14152,7 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options2.depth ??= depth;
+        options2.depth ??= depth2;
         options2.colors ??= true;
         const output2 = nodeUtil.formatWithOptions(options2, state);
         return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
@@ -21280,8 +21280,8 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options2) {
-        options2.depth ??= depth;
+      [util.inspect.custom](depth2, options2) {
+        options2.depth ??= depth2;
         return `Headers ${util.formatWithOptions(options2, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
@@ -21506,7 +21506,7 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options2) {
+      [nodeUtil.inspect.custom](depth2, options2) {
         if (options2.depth === null) {
           options2.depth = 2;
         }
@@ -22273,7 +22273,7 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options2) {
+      [nodeUtil.inspect.custom](depth2, options2) {
         if (options2.depth === null) {
           options2.depth = 2;
         }
@@ -37724,18 +37724,18 @@ var require_ignore = __commonJS({
           tokens.push({ single: source.slice(index, index + 2) });
           index += 2;
         } else if (char === "(") {
-          let depth = 0;
+          let depth2 = 0;
           let end = index;
           do {
             if (source[end] === ESCAPE) {
               end++;
             } else if (source[end] === "(") {
-              depth++;
+              depth2++;
             } else if (source[end] === ")") {
-              depth--;
+              depth2--;
             }
             end++;
-          } while (end < length && depth > 0);
+          } while (end < length && depth2 > 0);
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
@@ -43482,10 +43482,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open.length;
+        const depth2 = open.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open.length > depth ? open.pop() : void 0;
+        const entry = open.length > depth2 ? open.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r) => {
             if (entry)
@@ -59442,8 +59442,8 @@ var KINDS = {
   api_fuzzing: "dast"
 };
 function kindOf(scanType, v) {
-  const named4 = KINDS[(scanType ?? v.category ?? "").toLowerCase()];
-  if (named4) return named4;
+  const named5 = KINDS[(scanType ?? v.category ?? "").toLowerCase()];
+  if (named5) return named5;
   const loc = v.location;
   if ("image" in loc) return "container";
   if ("dependency" in loc) return "dependency";
@@ -59727,8 +59727,8 @@ var readers3 = [gitleaksReader];
 
 // ../../packages/core/src/readers/grype/map.ts
 function severityOf(m) {
-  const named4 = fromGrype(m.vulnerability.severity ?? void 0);
-  if (named4 !== "unknown") return named4;
+  const named5 = fromGrype(m.vulnerability.severity ?? void 0);
+  if (named5 !== "unknown") return named5;
   const scores = [m.vulnerability, ...m.relatedVulnerabilities ?? []].flatMap((v) => v?.cvss ?? []).map((c) => c?.metrics?.baseScore).filter((s) => typeof s === "number");
   return scores.length > 0 ? fromCvssScore(Math.max(...scores)) : "unknown";
 }
@@ -60212,11 +60212,11 @@ function uriContext(run2) {
 function joinUri(prefix, uri) {
   return prefix.endsWith("/") ? `${prefix}${uri}` : `${prefix}/${uri}`;
 }
-function resolveBase(uri, baseId, ctx, depth = 0) {
-  if (!baseId || depth > 8) return uri;
+function resolveBase(uri, baseId, ctx, depth2 = 0) {
+  if (!baseId || depth2 > 8) return uri;
   const base = ctx.bases.get(baseId);
   if (!base || SCHEME.test(base.uri) || base.uri.startsWith("/")) return uri;
-  return joinUri(resolveBase(base.uri, base.uriBaseId, ctx, depth + 1), uri);
+  return joinUri(resolveBase(base.uri, base.uriBaseId, ctx, depth2 + 1), uri);
 }
 function relativize(uri, ctx) {
   for (const base of ctx.bases.values()) {
@@ -62900,14 +62900,14 @@ var ExpressionSet = class {
       }
       return this;
     }
-    const depth = expression.length;
+    const depth2 = expression.length;
     const lastSeg = expression.segments[expression.segments.length - 1];
     const tag = lastSeg?.tag;
     if (!tag || tag === "*") {
-      if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
-      this._wildcardByDepth.get(depth).push(expression);
+      if (!this._wildcardByDepth.has(depth2)) this._wildcardByDepth.set(depth2, []);
+      this._wildcardByDepth.get(depth2).push(expression);
     } else {
-      const key = `${depth}:${tag}`;
+      const key = `${depth2}:${tag}`;
       if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
       this._byDepthAndTag.get(key).push(expression);
     }
@@ -63000,16 +63000,16 @@ var ExpressionSet = class {
   * }
   */
   findMatch(matcher) {
-    const depth = matcher.getDepth();
+    const depth2 = matcher.getDepth();
     const tag = matcher.getCurrentTag();
-    const exactKey = `${depth}:${tag}`;
+    const exactKey = `${depth2}:${tag}`;
     const exactBucket = this._byDepthAndTag.get(exactKey);
     if (exactBucket) {
       for (let i = 0; i < exactBucket.length; i++) {
         if (matcher.matches(exactBucket[i])) return exactBucket[i];
       }
     }
-    const wildcardBucket = this._wildcardByDepth.get(depth);
+    const wildcardBucket = this._wildcardByDepth.get(depth2);
     if (wildcardBucket) {
       for (let i = 0; i < wildcardBucket.length; i++) {
         if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
@@ -63214,13 +63214,13 @@ var Matcher = class {
       node2.values = attrValues;
     }
     this.path.push(node2);
-    const depth = this.path.length;
+    const depth2 = this.path.length;
     const keep = options2 !== null ? options2.keep : null;
     if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
       for (let i = 0; i < keep.length; i++) {
         const name = keep[i];
         if (attrValues[name] !== void 0) {
-          this._keptAttrs.push({ depth, name, value: attrValues[name] });
+          this._keptAttrs.push({ depth: depth2, name, value: attrValues[name] });
         }
       }
     }
@@ -65789,8 +65789,8 @@ function linksOf(f) {
   for (const id of f.identifiers) {
     if (id.url === void 0 || !LINKABLE.test(id.url) || seen.has(id.url)) continue;
     seen.add(id.url);
-    const named4 = id.value.toLowerCase().startsWith(id.type.toLowerCase());
-    links.push({ name: named4 ? id.value : `${id.type.toUpperCase()} ${id.value}`, url: id.url });
+    const named5 = id.value.toLowerCase().startsWith(id.type.toLowerCase());
+    links.push({ name: named5 ? id.value : `${id.type.toUpperCase()} ${id.value}`, url: id.url });
   }
   return links;
 }
@@ -67860,10 +67860,44 @@ var NUMERIC = [
   "id",
   "uuid.UUID",
   "decimal.Decimal",
-  "Decimal"
+  "Decimal",
+  // Java number and boolean parsing.
+  "parseLong",
+  "parseDouble",
+  "parseShort",
+  "parseByte",
+  "parseBoolean",
+  "Integer.valueOf",
+  "Long.valueOf",
+  "Double.valueOf",
+  "Float.valueOf",
+  "Short.valueOf",
+  "Byte.valueOf",
+  "Boolean.valueOf",
+  "UUID.fromString",
+  "Math.toIntExact",
+  "BigInteger.valueOf",
+  "BigDecimal.valueOf"
+];
+var JAVA_HTML = [
+  "encodeForHTML",
+  "encodeForHTMLAttribute",
+  "encodeForJavaScript",
+  "encodeForCSS",
+  "Encode.forHtml",
+  "Encode.forHtmlContent",
+  "Encode.forHtmlAttribute",
+  "Encode.forJavaScript",
+  "Encode.forXml",
+  "HtmlUtils.htmlEscape",
+  "StringEscapeUtils.escapeHtml4",
+  "StringEscapeUtils.escapeHtml3",
+  "StringEscapeUtils.escapeHtml",
+  "StringEscapeUtils.escapeXml11",
+  "JavaScriptUtils.javaScriptEscape"
 ];
 var BY_CWE = {
-  "CWE-78": ["shlex.quote", "pipes.quote", "shellescape", "shellEscape", "escapeShellArg", "encodeURIComponent"],
+  "CWE-78": ["encodeForOS", "shlex.quote", "pipes.quote", "shellescape", "shellEscape", "escapeShellArg", "encodeURIComponent"],
   "CWE-79": [
     "escape",
     "escapeHtml",
@@ -67882,15 +67916,18 @@ var BY_CWE = {
     "encodeURIComponent",
     "urllib.parse.quote",
     "quote_plus",
-    "textContent"
+    "textContent",
+    ...JAVA_HTML
   ],
-  "CWE-22": ["path.basename", "os.path.basename", "secure_filename", "sanitizeFilename", "sanitize-filename"],
-  "CWE-89": ["escape", "escapeLiteral", "escapeIdentifier", "SqlString.escape", "escapeId", "quote_ident"],
+  "CWE-22": ["FilenameUtils.getName", "FilenameUtils.getBaseName", "getFileName", "getName", "path.basename", "os.path.basename", "secure_filename", "sanitizeFilename", "sanitize-filename"],
+  "CWE-89": ["encodeForSQL", "StringEscapeUtils.escapeSql", "escape", "escapeLiteral", "escapeIdentifier", "SqlString.escape", "escapeId", "quote_ident"],
   "CWE-943": ["String", "mongoSanitize", "mongo-sanitize", "sanitize"],
-  "CWE-601": ["encodeURIComponent", "urllib.parse.quote", "quote_plus", "url_for"],
+  "CWE-601": ["URLEncoder.encode", "encodeForURL", "encodeURIComponent", "urllib.parse.quote", "quote_plus", "url_for"],
   "CWE-918": ["encodeURIComponent", "urllib.parse.quote", "quote_plus"],
   "CWE-1333": ["escapeRegExp", "escapeStringRegexp", "escape-string-regexp", "re.escape", "RegExp.escape"],
   "CWE-730": ["escapeRegExp", "escapeStringRegexp", "re.escape", "RegExp.escape"],
+  "CWE-90": ["encodeForLDAP", "encodeForDN", "LdapEncoder.filterEncode", "LdapEncoder.nameEncode"],
+  "CWE-643": ["encodeForXPath"],
   "CWE-95": ["JSON.stringify"],
   "CWE-94": ["JSON.stringify"]
 };
@@ -67931,7 +67968,21 @@ var CLEAN_METHODS = /* @__PURE__ */ new Set([
   "digest",
   "exists",
   "isfile",
-  "isdir"
+  "isdir",
+  // Java: booleans, sizes, hashes.
+  "equals",
+  "equalsIgnoreCase",
+  "contains",
+  "containsKey",
+  "isEmpty",
+  "isBlank",
+  "length",
+  "size",
+  "hashCode",
+  "matches",
+  "compareTo",
+  "hasMoreElements",
+  "hasNext"
 ]);
 var HOST_FIXED = /^([a-zA-Z][\w+.-]*:)?\/\/[^/?#\s]+[/?#]/;
 var RELATIVE_PATH = /^\/[^/\\]/;
@@ -68180,74 +68231,68 @@ function firstLine(node2) {
   return nl === -1 ? text2 : `${text2.slice(0, nl)} \u2026`;
 }
 
-// ../../packages/sast/src/taint/javascript/literals.ts
-function jsLiteral(node2) {
+// ../../packages/sast/src/taint/java/literals.ts
+var ESCAPES = { n: "\n", t: "	", r: "\r", '"': '"', "'": "'", "\\": "\\", "0": "\0" };
+function stringValue(node2) {
+  let out = "";
+  for (const child2 of node2.children()) {
+    const kind = child2.kind();
+    if (kind === "string_fragment") out += child2.text();
+    else if (kind === "escape_sequence") {
+      const escaped = ESCAPES[child2.text().slice(1)];
+      if (escaped === void 0) return void 0;
+      out += escaped;
+    } else if (child2.isNamed()) return void 0;
+  }
+  return out;
+}
+function integerValue(text2) {
+  const t = text2.replace(/_/g, "").replace(/[lL]$/, "");
+  const n = /^0[xX]/.test(t) ? parseInt(t.slice(2), 16) : /^0[bB]/.test(t) ? parseInt(t.slice(2), 2) : /^0\d/.test(t) ? parseInt(t, 8) : Number(t);
+  return Number.isNaN(n) ? void 0 : n;
+}
+function javaLiteral(node2) {
   switch (node2.kind()) {
     case "true":
       return true;
     case "false":
       return false;
-    case "null":
+    case "null_literal":
       return null;
-    case "number": {
-      const n = Number(node2.text().replace(/_/g, ""));
-      return Number.isNaN(n) ? void 0 : n;
+    case "decimal_integer_literal":
+    case "hex_integer_literal":
+    case "octal_integer_literal":
+    case "binary_integer_literal":
+      return integerValue(node2.text());
+    case "string_literal":
+      return stringValue(node2);
+    case "character_literal": {
+      const inner = node2.text().slice(1, -1);
+      if (inner.length === 1) return inner;
+      return inner.startsWith("\\") ? ESCAPES[inner.slice(1)] : void 0;
     }
-    case "string":
-      return node2.text().slice(1, -1);
-    case "template_string":
-      return node2.children().some((c) => c.kind() === "template_substitution") ? void 0 : node2.text().slice(1, -1);
     default:
       return void 0;
   }
 }
-function leftmostString(node2) {
+function javaLeftmostString(node2) {
   switch (node2.kind()) {
-    case "string":
-      return node2.text().slice(1, -1);
-    case "template_string": {
-      const first = node2.children()[1];
-      return first?.kind() === "string_fragment" ? first.text() : void 0;
+    case "string_literal":
+      return stringValue(node2);
+    case "parenthesized_expression": {
+      const inner = node2.children().find((c) => c.isNamed());
+      return inner ? javaLeftmostString(inner) : void 0;
     }
     case "binary_expression": {
       const left = node2.field("left");
-      return left ? leftmostString(left) : void 0;
-    }
-    case "parenthesized_expression": {
-      const inner = node2.children().find((c) => c.isNamed());
-      return inner ? leftmostString(inner) : void 0;
+      return node2.field("operator")?.text() === "+" && left ? javaLeftmostString(left) : void 0;
     }
     default:
       return void 0;
   }
 }
 
-// ../../packages/sast/src/taint/javascript/constants.ts
-function jsConstants(root) {
-  const candidates2 = /* @__PURE__ */ new Map();
-  const disqualified = /* @__PURE__ */ new Set();
-  for (const decl of root.findAll({ rule: { kind: "variable_declarator" } })) {
-    const name = decl.field("name");
-    if (name?.kind() !== "identifier") continue;
-    const value = decl.field("value");
-    const literal2 = value ? jsLiteral(value) : void 0;
-    const key = name.text();
-    if (literal2 === void 0 || candidates2.has(key)) disqualified.add(key);
-    else candidates2.set(key, literal2);
-  }
-  const writes = root.findAll({
-    rule: { any: [{ kind: "assignment_expression" }, { kind: "augmented_assignment_expression" }, { kind: "update_expression" }] }
-  });
-  for (const write of writes) {
-    const target = write.field("left") ?? write.field("argument");
-    if (target?.kind() === "identifier") disqualified.add(target.text());
-  }
-  for (const param of root.findAll({ rule: { kind: "identifier", inside: { kind: "formal_parameters", stopBy: "end" } } })) {
-    disqualified.add(param.text());
-  }
-  for (const key of disqualified) candidates2.delete(key);
-  return candidates2;
-}
+// ../../packages/sast/src/taint/java/constants.ts
 function unwrap2(node2) {
   let current = node2;
   while (current.kind() === "parenthesized_expression") {
@@ -68257,244 +68302,132 @@ function unwrap2(node2) {
   }
   return current;
 }
-function valueOf(node2, constants5) {
-  const n = unwrap2(node2);
-  if (n.kind() === "identifier") return constants5.has(n.text()) ? constants5.get(n.text()) : n.text() === "undefined" ? null : void 0;
-  return jsLiteral(n);
-}
-function jsFold(node2, constants5) {
-  const n = unwrap2(node2);
-  const kind = n.kind();
-  if (kind === "unary_expression" && n.field("operator")?.text() === "!") {
-    const inner = n.field("argument");
-    const v = inner ? jsFold(inner, constants5) : void 0;
-    return v === void 0 ? void 0 : !v;
-  }
-  if (kind === "binary_expression") {
-    const op = n.field("operator")?.text();
-    const left = n.field("left");
-    const right = n.field("right");
-    if (!left || !right) return void 0;
-    if (op === "&&" || op === "||") {
-      const l = jsFold(left, constants5);
-      const r = jsFold(right, constants5);
-      if (op === "&&") return l === false || r === false ? false : l === true && r === true ? true : void 0;
-      return l === true || r === true ? true : l === false && r === false ? false : void 0;
-    }
-    if (op === "===" || op === "==" || op === "!==" || op === "!=") {
-      const l = valueOf(left, constants5);
-      const r = valueOf(right, constants5);
-      if (l === void 0 || r === void 0) return void 0;
-      return l === r === (op === "===" || op === "==");
-    }
-    return void 0;
-  }
-  const value = valueOf(n, constants5);
-  return value === void 0 ? void 0 : Boolean(value);
-}
-
-// ../../packages/sast/src/taint/javascript/expressions.ts
-var FUNCTION_KINDS = /* @__PURE__ */ new Set(["arrow_function", "function_expression", "function", "generator_function"]);
-var CLEAN_PROPERTIES = /* @__PURE__ */ new Set(["length", "size", "byteLength"]);
-function isFunctionValue(node2) {
-  return node2 !== null && FUNCTION_KINDS.has(String(node2.kind()));
-}
-function jsParams(fn) {
-  const params = fn.field("parameters");
-  if (!params) {
-    const single = fn.field("parameter");
-    return single ? [{ pattern: single, name: single.text(), rest: false }] : [];
-  }
-  const out = [];
-  for (const p of params.children()) {
-    if (!p.isNamed()) continue;
-    let pattern = p.field("pattern") ?? p;
-    if (pattern.kind() === "assignment_pattern") pattern = pattern.field("left") ?? pattern;
-    const rest = pattern.kind() === "rest_pattern";
-    if (rest) pattern = pattern.children().find((c) => c.isNamed()) ?? pattern;
-    out.push({ pattern, name: pattern.text(), rest });
-  }
-  return out;
-}
-function visitFunctionExpression(it, node2) {
-  const body = node2.field("body");
-  if (!body) return CLEAN;
-  return it.visitInlineFunction({ node: node2, params: jsParams(node2), body, exprBody: body.kind() !== "statement_block" });
-}
-function bindObjectLiteral(it, target, value, step) {
-  const path4 = it.file.syntax.pathOf(target);
-  if (value.kind() !== "object" || !path4 || target.kind() !== "identifier") return void 0;
-  const entries2 = [];
-  for (const entry of value.children()) {
-    if (!entry.isNamed()) continue;
-    const kind = entry.kind();
-    const key = entry.field("key");
-    const keyText = key && (key.kind() === "property_identifier" || key.kind() === "string") ? key.text().replace(/^['"]|['"]$/g, "") : void 0;
-    if (kind === "pair") entries2.push([keyText, union2(it.visit(entry.field("value") ?? entry), keyText ? CLEAN : it.visit(key ?? entry))]);
-    else if (kind === "shorthand_property_identifier") entries2.push([entry.text(), it.state.read(entry.text())]);
-    else entries2.push([void 0, it.visit(entry)]);
-  }
-  it.state.write(path4, CLEAN);
-  for (const [key, taint] of entries2) it.file.syntax.bind(it, target, taint, step, true, key);
-  return union2(...entries2.map(([, t]) => t));
-}
-function bindDeclarator(it, node2) {
-  const name = node2.field("name");
-  const value = node2.field("value");
-  if (!name || !value) return CLEAN;
-  if (isFunctionValue(value) && name.kind() === "identifier") {
-    it.file.closures.set(node2.id(), it.state);
-    return CLEAN;
-  }
-  const literal2 = bindObjectLiteral(it, name, value, node2);
-  if (literal2) return literal2;
-  const taint = it.visit(value);
-  it.file.syntax.bind(it, name, taint, node2);
-  return taint;
-}
-function assignTarget(it, node2, augmented) {
-  const left = node2.field("left");
-  const right = node2.field("right");
-  if (!left || !right) return it.visitChildren(node2);
-  const literal2 = augmented ? void 0 : bindObjectLiteral(it, left, right, node2);
-  if (literal2) return literal2;
-  let taint = it.visit(right);
-  if (augmented) taint = union2(taint, it.visit(left));
-  it.file.syntax.bind(it, left, taint, node2, augmented);
-  return taint;
-}
-function chainSources(it, node2) {
-  const found = [];
-  let current = node2;
-  while (current && (current.kind() === "member_expression" || current.kind() === "subscript_expression")) {
-    current = current.field("object");
-    if (current && it.file.sites.sources.has(current.id())) found.push([sourceTrace(current)]);
-  }
-  return union2(...found);
-}
-function visitMember(it, node2) {
-  const object2 = node2.field("object");
-  const property = node2.field("property")?.text() ?? "";
-  if (!object2) return CLEAN;
-  const path4 = it.file.syntax.pathOf(node2);
-  const taint = path4 ? union2(it.state.read(path4), chainSources(it, node2)) : it.visit(object2);
-  return CLEAN_PROPERTIES.has(property) ? CLEAN : taint;
-}
-function visitSubscript(it, node2) {
-  const object2 = node2.field("object");
-  const index = node2.field("index");
-  if (!object2) return CLEAN;
-  const path4 = it.file.syntax.pathOf(node2);
-  if (path4) return union2(it.state.read(path4), chainSources(it, node2));
-  if (index && jsLiteral(index) === void 0) it.visit(index);
-  return it.visit(object2);
-}
-
-// ../../packages/sast/src/taint/javascript/paths.ts
-function pathOfNode(node2) {
-  switch (node2.kind()) {
-    case "identifier":
-    case "shorthand_property_identifier_pattern":
-      return node2.text();
-    case "this":
-      return "this";
-    case "parenthesized_expression":
-    case "non_null_expression": {
-      const inner = node2.children().find((c) => c.isNamed());
-      return inner ? pathOfNode(inner) : void 0;
-    }
-    case "member_expression": {
-      const object2 = node2.field("object");
-      const base = object2 ? pathOfNode(object2) : void 0;
-      return base ? `${base}.${node2.field("property")?.text() ?? ""}` : void 0;
-    }
-    case "subscript_expression": {
-      const object2 = node2.field("object");
-      const index = node2.field("index");
-      const base = object2 ? pathOfNode(object2) : void 0;
-      const key = index ? jsLiteral(index) : void 0;
-      return base && (typeof key === "string" || typeof key === "number") ? `${base}.${key}` : void 0;
-    }
+function arithmetic(op, l, r) {
+  switch (op) {
+    case "+":
+      return l + r;
+    case "-":
+      return l - r;
+    case "*":
+      return l * r;
+    case "/":
+      return r === 0 ? void 0 : Math.trunc(l / r);
+    case "%":
+      return r === 0 ? void 0 : l % r;
+    case "<":
+      return l < r;
+    case ">":
+      return l > r;
+    case "<=":
+      return l <= r;
+    case ">=":
+      return l >= r;
     default:
       return void 0;
   }
 }
-
-// ../../packages/sast/src/taint/javascript/guards.ts
-var MEMBERSHIP = /* @__PURE__ */ new Set(["includes", "has", "hasOwnProperty"]);
-var VALIDATORS = /* @__PURE__ */ new Set([
-  "Number.isInteger",
-  "Number.isSafeInteger",
-  "Number.isFinite",
-  "validator.isInt",
-  "validator.isNumeric",
-  "validator.isUUID",
-  "validator.isAlphanumeric",
-  "validator.isMongoId",
-  "validator.isIn",
-  "isUUID",
-  "isInt"
-]);
-function unwrap3(node2) {
-  let current = node2;
-  while (current.kind() === "parenthesized_expression") {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
+function binary(n, constants5) {
+  const op = n.field("operator")?.text() ?? "";
+  const left = n.field("left");
+  const right = n.field("right");
+  if (!left || !right) return void 0;
+  const l = javaValue(left, constants5);
+  if (op === "&&" && l === false) return false;
+  if (op === "||" && l === true) return true;
+  const r = javaValue(right, constants5);
+  if (op === "&&") return r === false ? false : l === true && r === true ? true : void 0;
+  if (op === "||") return r === true ? true : l === false && r === false ? false : void 0;
+  if (l === void 0 || r === void 0) return void 0;
+  if (op === "==") return typeof l === "string" || typeof r === "string" ? void 0 : l === r;
+  if (op === "!=") return typeof l === "string" || typeof r === "string" ? void 0 : l !== r;
+  if (op === "+" && (typeof l === "string" || typeof r === "string")) return `${String(l)}${String(r)}`;
+  if (typeof l === "number" && typeof r === "number") return arithmetic(op, l, r);
+  return void 0;
 }
-function negate(guards) {
-  return guards.map((g) => ({ path: g.path, positive: !g.positive }));
-}
-function anchoredRegex(node2) {
-  if (node2.kind() !== "regex") return false;
-  const pattern = node2.field("pattern")?.text() ?? "";
-  return pattern.startsWith("^") && pattern.endsWith("$") && !pattern.includes(".*") && !pattern.includes(".+");
-}
-function callGuards(node2, startsWith) {
-  const callee = node2.field("function");
-  const firstArg = node2.field("arguments")?.children().find((c) => c.isNamed());
-  if (!callee) return [];
-  const calleeText = callee.text().replace(/\s+/g, "");
-  const argPath = firstArg ? pathOfNode(firstArg) : void 0;
-  if (argPath && VALIDATORS.has(calleeText)) return [{ path: argPath, positive: true }];
-  if (callee.kind() !== "member_expression") return [];
-  const object2 = callee.field("object");
-  const method = callee.field("property")?.text() ?? "";
-  if (!object2) return [];
-  const objectPath = pathOfNode(object2);
-  if (argPath && MEMBERSHIP.has(method) && objectPath !== argPath) return [{ path: argPath, positive: true }];
-  if (argPath && method === "test" && anchoredRegex(unwrap3(object2))) return [{ path: argPath, positive: true }];
-  if (startsWith && method === "startsWith" && objectPath) return [{ path: objectPath, positive: true }];
-  return [];
-}
-function equalityGuards(node2, startsWith) {
-  const op = node2.field("operator")?.text() ?? "";
-  const left = node2.field("left");
-  const right = node2.field("right");
-  if (!left || !right) return [];
-  if (op === "&&") return [...jsGuards(left, startsWith), ...jsGuards(right, startsWith)].filter((g) => g.positive);
-  if (!["===", "==", "!==", "!="].includes(op)) return [];
-  const positive = op === "===" || op === "==";
-  const [value, other] = jsLiteral(left) !== void 0 ? [right, left] : [left, right];
-  const path4 = pathOfNode(value);
-  return path4 && jsLiteral(other) !== void 0 ? [{ path: path4, positive }] : [];
-}
-function jsGuards(node2, startsWith) {
-  const n = unwrap3(node2);
+function javaValue(node2, constants5) {
+  const n = unwrap2(node2);
   switch (n.kind()) {
+    case "identifier":
+      return localConstant(n, constants5) ?? constants5.get(n.text());
     case "unary_expression": {
-      const arg = n.field("argument");
-      return n.field("operator")?.text() === "!" && arg ? negate(jsGuards(arg, startsWith)) : [];
+      const operand = n.field("operand");
+      const v = operand ? javaValue(operand, constants5) : void 0;
+      const op = n.field("operator")?.text();
+      if (op === "!" && typeof v === "boolean") return !v;
+      if (op === "-" && typeof v === "number") return -v;
+      if (op === "+" && typeof v === "number") return v;
+      return void 0;
     }
-    case "call_expression":
-      return callGuards(n, startsWith);
     case "binary_expression":
-      return equalityGuards(n, startsWith);
+      return binary(n, constants5);
+    case "ternary_expression": {
+      const condition = n.field("condition");
+      const c = condition ? javaValue(condition, constants5) : void 0;
+      const arm = c === true ? n.field("consequence") : c === false ? n.field("alternative") : null;
+      return arm ? javaValue(arm, constants5) : void 0;
+    }
     default:
-      return [];
+      return javaLiteral(n);
   }
+}
+var METHOD_KINDS = /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression", "static_initializer"]);
+var DEPTH_LIMIT = 8;
+var depth = 0;
+function localConstant(id, constants5) {
+  const name = id.text();
+  const method = id.ancestors().find((a) => METHOD_KINDS.has(String(a.kind())));
+  if (!method || depth > DEPTH_LIMIT) return void 0;
+  const declarators = method.findAll({ rule: { kind: "variable_declarator", has: { field: "name", regex: `^${name.replace(/\$/g, "\\$")}$` } } });
+  const [decl] = declarators;
+  if (declarators.length !== 1 || !decl) return void 0;
+  const value = decl.field("value");
+  if (!value || decl.field("dimensions")) return void 0;
+  const written = method.find({
+    rule: {
+      kind: "identifier",
+      regex: `^${name.replace(/\$/g, "\\$")}$`,
+      any: [{ inside: { kind: "assignment_expression", field: "left" } }, { inside: { kind: "update_expression" } }]
+    }
+  });
+  if (written) return void 0;
+  depth += 1;
+  try {
+    return javaValue(value, constants5);
+  } finally {
+    depth -= 1;
+  }
+}
+function javaFold(node2, constants5) {
+  const value = javaValue(node2, constants5);
+  return typeof value === "boolean" ? value : void 0;
+}
+function javaConstants(root) {
+  const candidates2 = /* @__PURE__ */ new Map();
+  const disqualified = /* @__PURE__ */ new Set();
+  for (const decl of root.findAll({ rule: { kind: "variable_declarator", inside: { kind: "field_declaration" } } })) {
+    const name = decl.field("name")?.text();
+    const value = decl.field("value");
+    if (!name) continue;
+    const literal2 = value ? javaValue(value, candidates2) : void 0;
+    if (literal2 === void 0 || candidates2.has(name) || decl.field("dimensions")) disqualified.add(name);
+    else candidates2.set(name, literal2);
+  }
+  for (const assign of root.findAll({ rule: { kind: "assignment_expression" } })) {
+    const left = assign.field("left");
+    const name = left?.kind() === "field_access" ? left.field("field")?.text() : left?.text();
+    if (name) disqualified.add(name);
+  }
+  for (const update of root.findAll({ rule: { kind: "update_expression" } })) {
+    for (const id of update.children()) if (id.kind() === "identifier") disqualified.add(id.text());
+  }
+  for (const param of root.findAll({ rule: { any: [{ kind: "formal_parameter" }, { kind: "catch_formal_parameter" }, { kind: "enhanced_for_statement" }, { kind: "lambda_expression" }] } })) {
+    const name = param.field("name") ?? param.field("parameters");
+    if (name) {
+      for (const id of [name, ...name.findAll({ rule: { kind: "identifier" } })]) if (id.kind() === "identifier") disqualified.add(id.text());
+    }
+  }
+  for (const key of disqualified) candidates2.delete(key);
+  return candidates2;
 }
 
 // ../../packages/sast/src/taint/state.ts
@@ -68614,8 +68547,13 @@ function normalizeCallee(text2) {
 function resolveLocal(it, call) {
   if (!call.method) return void 0;
   const receiverText = call.receiver?.text();
-  if (call.receiver && !SELF_NAMES.has(receiverText ?? "")) return void 0;
+  const syntax = it.file.syntax;
+  if (call.receiver && !SELF_NAMES.has(receiverText ?? "") && !syntax.localReceiver?.(call.receiver)) return void 0;
   const candidates2 = it.file.functions.get(call.method) ?? [];
+  if (syntax.implicitThis) {
+    const arity = call.args.length;
+    return candidates2.find((f) => f.params.length === arity || f.params.at(-1)?.rest === true && arity >= f.params.length - 1);
+  }
   return candidates2.find((f) => f.isMethod === (call.receiver !== void 0));
 }
 function evalArgs(it, call, receiverTaint) {
@@ -68641,7 +68579,7 @@ function visitCall(it, call) {
   const local = resolveLocal(it, call);
   if (local) return applySummary(it, local, call.node, args);
   const argTaint = union2(...args.positional, ...args.keyword.values(), args.spreadTaint ?? CLEAN);
-  if (call.receiver && call.method && MUTATORS.has(call.method)) {
+  if (call.receiver && call.method && (MUTATORS.has(call.method) || it.file.syntax.mutators?.has(call.method))) {
     const path4 = it.file.syntax.pathOf(call.receiver);
     if (path4) it.state.add(path4, argTaint);
   }
@@ -68650,6 +68588,249 @@ function visitCall(it, call) {
     if (path4) it.state.add(path4, argTaint);
   }
   return union2(receiverTaint, argTaint);
+}
+
+// ../../packages/sast/src/taint/java/paths.ts
+function javaPathOf(node2) {
+  switch (node2.kind()) {
+    case "identifier":
+    case "this":
+      return node2.text();
+    case "parenthesized_expression": {
+      const inner = node2.children().find((c) => c.isNamed());
+      return inner ? javaPathOf(inner) : void 0;
+    }
+    case "field_access": {
+      const object2 = node2.field("object");
+      const base = object2 ? javaPathOf(object2) : void 0;
+      const field2 = node2.field("field")?.text();
+      return base && field2 ? `${base}.${field2}` : void 0;
+    }
+    case "array_access": {
+      const array2 = node2.field("array");
+      const index = node2.field("index");
+      const base = array2 ? javaPathOf(array2) : void 0;
+      const key = index ? javaLiteral(index) : void 0;
+      return base && typeof key === "number" ? `${base}.${key}` : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// ../../packages/sast/src/taint/java/expressions.ts
+var JAVA_MUTATORS = /* @__PURE__ */ new Set([
+  "put",
+  "putAll",
+  "putIfAbsent",
+  "addAll",
+  "offer",
+  "offerFirst",
+  "offerLast",
+  "addFirst",
+  "addLast",
+  "addElement",
+  "setProperty"
+]);
+var PRIMITIVES = /* @__PURE__ */ new Set(["integral_type", "floating_point_type", "boolean_type"]);
+function named(node2) {
+  return node2 ? node2.children().filter((c) => c.isNamed()) : [];
+}
+function javaParams(fn) {
+  const params = fn.field("parameters");
+  if (!params) return [];
+  if (params.kind() === "identifier") return [{ pattern: params, name: params.text(), rest: false }];
+  const out = [];
+  for (const p of named(params)) {
+    const kind = p.kind();
+    if (kind === "identifier") out.push({ pattern: p, name: p.text(), rest: false });
+    else if (kind === "formal_parameter") {
+      const name = p.field("name");
+      if (name) out.push({ pattern: name, name: name.text(), rest: false });
+    } else if (kind === "spread_parameter") {
+      const declarator = named(p).find((c) => c.kind() === "variable_declarator");
+      const name = declarator?.field("name") ?? named(p).find((c) => c.kind() === "identifier");
+      if (name) out.push({ pattern: name, name: name.text(), rest: true });
+    }
+  }
+  return out;
+}
+function chainSources(it, node2) {
+  const found = [];
+  let current = node2;
+  while (current && (current.kind() === "field_access" || current.kind() === "array_access")) {
+    current = current.kind() === "field_access" ? current.field("object") : current.field("array");
+    if (current && it.file.sites.sources.has(current.id())) found.push([sourceTrace(current)]);
+  }
+  return union2(...found);
+}
+function visitAccess(it, node2) {
+  if (node2.kind() === "field_access" && node2.field("field")?.text() === "length") return CLEAN;
+  const path4 = javaPathOf(node2);
+  if (path4) return union2(it.state.read(path4), chainSources(it, node2));
+  if (node2.kind() === "array_access") {
+    const index = node2.field("index");
+    if (index) it.visit(index);
+    const array2 = node2.field("array");
+    return array2 ? it.visit(array2) : CLEAN;
+  }
+  const object2 = node2.field("object");
+  return object2 ? it.visit(object2) : CLEAN;
+}
+function visitDeclaration(it, node2) {
+  const primitive = PRIMITIVES.has(String(node2.field("type")?.kind()));
+  for (const decl of named(node2)) {
+    if (decl.kind() !== "variable_declarator") continue;
+    const name = decl.field("name");
+    const value = decl.field("value");
+    if (!name) continue;
+    const taint = value ? it.visit(value) : CLEAN;
+    it.file.syntax.bind(it, name, primitive ? CLEAN : taint, decl);
+  }
+  return CLEAN;
+}
+function visitAssignment(it, node2) {
+  const left = node2.field("left");
+  const right = node2.field("right");
+  if (!left || !right) return it.visitChildren(node2);
+  const op = node2.field("operator")?.text() ?? "=";
+  let taint = it.visit(right);
+  if (op === "=") {
+    it.file.syntax.bind(it, left, taint, node2);
+    return taint;
+  }
+  if (op !== "+=") return CLEAN;
+  taint = union2(taint, it.visit(left));
+  it.file.syntax.bind(it, left, taint, node2, true);
+  return taint;
+}
+function keyOf(node2) {
+  const literal2 = node2 ? javaLiteral(node2) : void 0;
+  return typeof literal2 === "string" || typeof literal2 === "number" ? String(literal2) : void 0;
+}
+function visitJavaCall(it, node2) {
+  const object2 = node2.field("object") ?? void 0;
+  const nameNode = node2.field("name");
+  const method = nameNode?.text();
+  if (!nameNode || !method) return it.visitChildren(node2);
+  const argNodes = named(node2.field("arguments"));
+  const receiverPath = object2 ? javaPathOf(object2) : void 0;
+  const key = argNodes.length >= 1 ? keyOf(argNodes[0]) : void 0;
+  if (receiverPath && key !== void 0 && (method === "put" || method === "setAttribute") && argNodes.length === 2 && argNodes[1]) {
+    const taint2 = it.visit(argNodes[1]);
+    it.state.add(`${receiverPath}.${key}`, withStep(taint2, pointOf(node2, `stored in ${receiverPath}`)));
+    return CLEAN;
+  }
+  if (receiverPath && key !== void 0 && (method === "get" || method === "getOrDefault" || method === "getAttribute")) {
+    const fallback = method === "getOrDefault" && argNodes[1] ? it.visit(argNodes[1]) : CLEAN;
+    return union2(it.state.read(`${receiverPath}.${key}`), fallback);
+  }
+  const calleeText = normalizeCallee(object2 ? `${object2.text()}.${method}` : method);
+  const taint = visitCall(it, {
+    node: node2,
+    callee: nameNode,
+    calleeText,
+    ...object2 ? { receiver: object2 } : {},
+    method,
+    args: argNodes.map((a) => ({ node: a }))
+  });
+  if (method === "format" && it.file.builtins.prefixSafe(argNodes[0] ? javaLeftmostString(argNodes[0]) ?? "" : "")) return CLEAN;
+  return taint;
+}
+function visitNew(it, node2) {
+  const type = node2.field("type");
+  const taint = it.visit(node2.field("arguments") ?? node2);
+  if (type && /^(Integer|Long|Short|Byte|Double|Float|Boolean|BigInteger|BigDecimal)$/.test(type.text())) return CLEAN;
+  return taint;
+}
+function visitCast(it, node2) {
+  const value = node2.field("value");
+  const taint = value ? it.visit(value) : CLEAN;
+  return PRIMITIVES.has(String(node2.field("type")?.kind())) ? CLEAN : taint;
+}
+function visitBinary(it, node2) {
+  const op = node2.field("operator")?.text();
+  const left = node2.field("left");
+  const right = node2.field("right");
+  if (!left || !right) return it.visitChildren(node2);
+  if (op === "&&" || op === "||") {
+    const value = it.file.syntax.fold(left, it.file.constants);
+    it.visit(left);
+    if (!(op === "&&" && value === false || op === "||" && value === true)) it.visit(right);
+    return CLEAN;
+  }
+  const taint = union2(it.visit(left), it.visit(right));
+  if (op !== "+") return CLEAN;
+  return it.file.builtins.prefixSafe(javaLeftmostString(node2) ?? "") ? CLEAN : taint;
+}
+function visitTernary(it, node2) {
+  const condition = node2.field("condition");
+  const yes = node2.field("consequence");
+  const no = node2.field("alternative");
+  if (!condition || !yes || !no) return it.visitChildren(node2);
+  const value = it.file.syntax.fold(condition, it.file.constants);
+  it.visit(condition);
+  if (value === true) return it.visit(yes);
+  if (value === false) return it.visit(no);
+  return union2(it.visit(yes), it.visit(no));
+}
+function visitLambda(it, node2) {
+  const body = node2.field("body");
+  if (!body) return CLEAN;
+  return it.visitInlineFunction({ node: node2, params: javaParams(node2), body, exprBody: body.kind() !== "block" });
+}
+
+// ../../packages/sast/src/taint/java/guards.ts
+var MEMBERSHIP = /* @__PURE__ */ new Set(["contains", "containsKey"]);
+var EQUALITY = /* @__PURE__ */ new Set(["equals", "equalsIgnoreCase", "contentEquals"]);
+function unwrap3(node2) {
+  let current = node2;
+  while (current.kind() === "parenthesized_expression") {
+    const inner = current.children().find((c) => c.isNamed());
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+function inertRegex(node2) {
+  const pattern = node2 ? javaLiteral(node2) : void 0;
+  return typeof pattern === "string" && !pattern.includes(".") && !/\\[SWD]/.test(pattern) && !pattern.includes("[^");
+}
+function callGuards(n, startsWith) {
+  const object2 = n.field("object");
+  const method = n.field("name")?.text() ?? "";
+  const args = n.field("arguments")?.children().filter((c) => c.isNamed()) ?? [];
+  const [first] = args;
+  if (!object2) return [];
+  const objectPath = javaPathOf(object2);
+  const argPath = first ? javaPathOf(first) : void 0;
+  if (MEMBERSHIP.has(method) && argPath && args.length === 1 && objectPath !== argPath) return [{ path: argPath, positive: true }];
+  if (EQUALITY.has(method) && first && args.length === 1) {
+    if (javaLiteral(unwrap3(object2)) !== void 0 && argPath) return [{ path: argPath, positive: true }];
+    if (javaLiteral(unwrap3(first)) !== void 0 && objectPath) return [{ path: objectPath, positive: true }];
+  }
+  if (method === "matches" && objectPath && inertRegex(first)) return [{ path: objectPath, positive: true }];
+  if (startsWith && method === "startsWith" && objectPath) return [{ path: objectPath, positive: true }];
+  return [];
+}
+function javaGuards(node2, startsWith) {
+  const n = unwrap3(node2);
+  switch (n.kind()) {
+    case "unary_expression": {
+      const operand = n.field("operand");
+      return n.field("operator")?.text() === "!" && operand ? javaGuards(operand, startsWith).map((g) => ({ path: g.path, positive: !g.positive })) : [];
+    }
+    case "binary_expression": {
+      const left = n.field("left");
+      const right = n.field("right");
+      if (n.field("operator")?.text() !== "&&" || !left || !right) return [];
+      return [...javaGuards(left, startsWith), ...javaGuards(right, startsWith)].filter((g) => g.positive);
+    }
+    case "method_invocation":
+      return callGuards(n, startsWith);
+    default:
+      return [];
+  }
 }
 
 // ../../packages/sast/src/taint/flow.ts
@@ -68717,16 +68898,564 @@ function applyAssertion(it, condition) {
   forgetGuarded(it.state, it.file.syntax.guards(condition, it.file.builtins.startsWithGuards), true);
 }
 
+// ../../packages/sast/src/taint/java/handlers.ts
+function visitIf(it, node2) {
+  const arms = [];
+  let elseBody;
+  let current = node2;
+  while (current) {
+    const condition = current.field("condition");
+    const body = current.field("consequence");
+    if (condition && body) arms.push({ condition, body });
+    const alt = current.field("alternative");
+    if (alt?.kind() === "if_statement") current = alt;
+    else {
+      elseBody = alt ?? void 0;
+      current = null;
+    }
+  }
+  return runBranches(it, arms, elseBody, (n) => it.visit(n));
+}
+function visitFor(it, node2) {
+  for (const init of node2.fieldChildren("init")) it.visit(init);
+  const condition = node2.field("condition") ?? void 0;
+  const body = node2.field("body");
+  return runLoop(it, condition, () => {
+    if (condition) it.visit(condition);
+    if (body) it.visit(body);
+    for (const update of node2.fieldChildren("update")) it.visit(update);
+  });
+}
+function visitForEach(it, node2) {
+  const value = node2.field("value");
+  const name = node2.field("name");
+  const body = node2.field("body");
+  const taint = value ? it.visit(value) : CLEAN;
+  return runLoop(it, void 0, () => {
+    if (name) it.file.syntax.bind(it, name, taint, node2);
+    if (body) it.visit(body);
+  });
+}
+function visitWhile(it, node2) {
+  const condition = node2.field("condition") ?? void 0;
+  const body = node2.field("body");
+  return runLoop(it, condition, () => {
+    if (condition) it.visit(condition);
+    if (body) it.visit(body);
+  });
+}
+function visitDo(it, node2) {
+  const body = node2.field("body");
+  const condition = node2.field("condition");
+  if (body) it.visit(body);
+  if (condition) it.visit(condition);
+  return visitWhile(it, node2);
+}
+function visitTry(it, node2) {
+  const resources = node2.field("resources");
+  if (resources) it.visit(resources);
+  const body = node2.field("body");
+  if (!body) return it.visitChildren(node2);
+  const handlers = [];
+  let finalizer;
+  for (const child2 of named(node2)) {
+    if (child2.kind() === "catch_clause") {
+      const block2 = child2.field("body");
+      if (block2) handlers.push(block2);
+    } else if (child2.kind() === "finally_clause") finalizer = named(child2).find((c) => c.kind() === "block");
+  }
+  return runTry(it, body, handlers, finalizer, (n) => it.visit(n));
+}
+function visitResource(it, node2) {
+  const name = node2.field("name");
+  const value = node2.field("value");
+  const taint = value ? it.visit(value) : it.visitChildren(node2);
+  if (name) it.file.syntax.bind(it, name, taint, node2);
+  return CLEAN;
+}
+function visitSwitch(it, node2) {
+  const condition = node2.field("condition");
+  if (condition) it.visit(condition);
+  const body = node2.field("body");
+  const before = it.state;
+  const outcomes = [];
+  let hasDefault = false;
+  const values = [];
+  for (const group of named(body)) {
+    if (group.text().startsWith("default")) hasDefault = true;
+    outcomes.push(it.branch(before, () => {
+      for (const child2 of named(group)) {
+        if (child2.kind() === "switch_label" || it.state.dead) continue;
+        values.push(it.visit(child2));
+      }
+    }));
+  }
+  if (!hasDefault) outcomes.push(before);
+  it.state = State.merge(outcomes);
+  return node2.kind() === "switch_expression" ? union2(...values) : CLEAN;
+}
+var clean = (it, node2) => {
+  it.visitChildren(node2);
+  return CLEAN;
+};
+var skip = () => CLEAN;
+var block = (it, n) => it.visitBlock(n);
+var JAVA_HANDLERS = {
+  program: (it, n) => it.visitChildren(n),
+  block,
+  constructor_body: block,
+  class_body: (it, n) => it.visitChildren(n),
+  local_variable_declaration: visitDeclaration,
+  assignment_expression: visitAssignment,
+  identifier: (it, n) => it.state.read(n.text()),
+  this: (it) => it.state.read("this"),
+  field_access: visitAccess,
+  array_access: visitAccess,
+  method_invocation: visitJavaCall,
+  object_creation_expression: visitNew,
+  array_creation_expression: (it, n) => {
+    const value = n.field("value");
+    for (const d of n.fieldChildren("dimensions")) it.visit(d);
+    return value ? it.visit(value) : CLEAN;
+  },
+  array_initializer: (it, n) => it.visitChildren(n),
+  argument_list: (it, n) => it.visitChildren(n),
+  parenthesized_expression: (it, n) => it.visitChildren(n),
+  cast_expression: visitCast,
+  binary_expression: visitBinary,
+  ternary_expression: visitTernary,
+  unary_expression: clean,
+  update_expression: clean,
+  instanceof_expression: clean,
+  lambda_expression: visitLambda,
+  if_statement: visitIf,
+  for_statement: visitFor,
+  enhanced_for_statement: visitForEach,
+  while_statement: visitWhile,
+  do_statement: visitDo,
+  try_statement: visitTry,
+  try_with_resources_statement: visitTry,
+  resource_specification: (it, n) => it.visitChildren(n),
+  resource: visitResource,
+  switch_statement: visitSwitch,
+  switch_expression: visitSwitch,
+  yield_statement: (it, n) => it.visitChildren(n),
+  return_statement: (it, n) => {
+    it.addReturn(it.visitChildren(n));
+    it.state.dead = true;
+    return CLEAN;
+  },
+  throw_statement: (it, n) => {
+    it.visitChildren(n);
+    it.state.dead = true;
+    return CLEAN;
+  },
+  // Methods are summarised and applied at their calls; nested type declarations have their own methods.
+  method_declaration: skip,
+  constructor_declaration: skip,
+  compact_constructor_declaration: skip,
+  field_declaration: skip,
+  class_declaration: (it, n) => {
+    const body = n.field("body");
+    return body ? it.visit(body) : CLEAN;
+  },
+  interface_declaration: skip,
+  enum_declaration: skip,
+  record_declaration: skip,
+  annotation_type_declaration: skip,
+  import_declaration: skip,
+  package_declaration: skip,
+  annotation: skip,
+  marker_annotation: skip,
+  modifiers: skip,
+  type_identifier: skip,
+  generic_type: skip,
+  array_type: skip,
+  scoped_type_identifier: skip,
+  class_body_anonymous: skip,
+  string_literal: skip,
+  method_reference: skip,
+  class_literal: skip,
+  line_comment: skip,
+  block_comment: skip
+};
+
+// ../../packages/sast/src/taint/java/syntax.ts
+function functionAt(node2) {
+  const name = node2.field("name");
+  const body = node2.field("body");
+  if (!name || !body) return void 0;
+  return { id: node2.id(), name: name.text(), node: node2, params: javaParams(node2), body, exprBody: false, isMethod: true };
+}
+function bind2(it, target, taint, step, weak = false, field2) {
+  const base = javaPathOf(target);
+  const path4 = base && field2 !== void 0 ? `${base}.${field2}` : base;
+  const stepped = withStep(taint, pointOf(step, `assigned to ${target.text()}`));
+  if (!path4) {
+    const array2 = target.kind() === "array_access" ? target.field("array") : null;
+    const arrayPath = array2 ? javaPathOf(array2) : void 0;
+    if (arrayPath) it.state.add(arrayPath, stepped);
+    return;
+  }
+  if (weak) it.state.add(path4, stepped);
+  else it.state.write(path4, stepped);
+}
+var classNames = /* @__PURE__ */ new WeakMap();
+function localReceiver(receiver) {
+  if (receiver.kind() !== "identifier" || !/^[A-Z]/.test(receiver.text())) return false;
+  const root = receiver.getRoot().root();
+  let names = classNames.get(root);
+  if (!names) {
+    names = /* @__PURE__ */ new Set();
+    for (const decl of root.findAll({ rule: { any: [{ kind: "class_declaration" }, { kind: "enum_declaration" }, { kind: "interface_declaration" }] } })) {
+      const name = decl.field("name")?.text();
+      if (name) names.add(name);
+    }
+    classNames.set(root, names);
+  }
+  return names.has(receiver.text());
+}
+var JAVA_SYNTAX = {
+  handlers: JAVA_HANDLERS,
+  functionAt,
+  functionKinds: ["method_declaration"],
+  pathOf: javaPathOf,
+  fold: javaFold,
+  constants: javaConstants,
+  guards: javaGuards,
+  bind: bind2,
+  implicitThis: true,
+  mutators: JAVA_MUTATORS,
+  localReceiver
+};
+
+// ../../packages/sast/src/taint/javascript/literals.ts
+function jsLiteral(node2) {
+  switch (node2.kind()) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    case "null":
+      return null;
+    case "number": {
+      const n = Number(node2.text().replace(/_/g, ""));
+      return Number.isNaN(n) ? void 0 : n;
+    }
+    case "string":
+      return node2.text().slice(1, -1);
+    case "template_string":
+      return node2.children().some((c) => c.kind() === "template_substitution") ? void 0 : node2.text().slice(1, -1);
+    default:
+      return void 0;
+  }
+}
+function leftmostString(node2) {
+  switch (node2.kind()) {
+    case "string":
+      return node2.text().slice(1, -1);
+    case "template_string": {
+      const first = node2.children()[1];
+      return first?.kind() === "string_fragment" ? first.text() : void 0;
+    }
+    case "binary_expression": {
+      const left = node2.field("left");
+      return left ? leftmostString(left) : void 0;
+    }
+    case "parenthesized_expression": {
+      const inner = node2.children().find((c) => c.isNamed());
+      return inner ? leftmostString(inner) : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// ../../packages/sast/src/taint/javascript/constants.ts
+function jsConstants(root) {
+  const candidates2 = /* @__PURE__ */ new Map();
+  const disqualified = /* @__PURE__ */ new Set();
+  for (const decl of root.findAll({ rule: { kind: "variable_declarator" } })) {
+    const name = decl.field("name");
+    if (name?.kind() !== "identifier") continue;
+    const value = decl.field("value");
+    const literal2 = value ? jsLiteral(value) : void 0;
+    const key = name.text();
+    if (literal2 === void 0 || candidates2.has(key)) disqualified.add(key);
+    else candidates2.set(key, literal2);
+  }
+  const writes = root.findAll({
+    rule: { any: [{ kind: "assignment_expression" }, { kind: "augmented_assignment_expression" }, { kind: "update_expression" }] }
+  });
+  for (const write of writes) {
+    const target = write.field("left") ?? write.field("argument");
+    if (target?.kind() === "identifier") disqualified.add(target.text());
+  }
+  for (const param of root.findAll({ rule: { kind: "identifier", inside: { kind: "formal_parameters", stopBy: "end" } } })) {
+    disqualified.add(param.text());
+  }
+  for (const key of disqualified) candidates2.delete(key);
+  return candidates2;
+}
+function unwrap4(node2) {
+  let current = node2;
+  while (current.kind() === "parenthesized_expression") {
+    const inner = current.children().find((c) => c.isNamed());
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+function valueOf(node2, constants5) {
+  const n = unwrap4(node2);
+  if (n.kind() === "identifier") return constants5.has(n.text()) ? constants5.get(n.text()) : n.text() === "undefined" ? null : void 0;
+  return jsLiteral(n);
+}
+function jsFold(node2, constants5) {
+  const n = unwrap4(node2);
+  const kind = n.kind();
+  if (kind === "unary_expression" && n.field("operator")?.text() === "!") {
+    const inner = n.field("argument");
+    const v = inner ? jsFold(inner, constants5) : void 0;
+    return v === void 0 ? void 0 : !v;
+  }
+  if (kind === "binary_expression") {
+    const op = n.field("operator")?.text();
+    const left = n.field("left");
+    const right = n.field("right");
+    if (!left || !right) return void 0;
+    if (op === "&&" || op === "||") {
+      const l = jsFold(left, constants5);
+      const r = jsFold(right, constants5);
+      if (op === "&&") return l === false || r === false ? false : l === true && r === true ? true : void 0;
+      return l === true || r === true ? true : l === false && r === false ? false : void 0;
+    }
+    if (op === "===" || op === "==" || op === "!==" || op === "!=") {
+      const l = valueOf(left, constants5);
+      const r = valueOf(right, constants5);
+      if (l === void 0 || r === void 0) return void 0;
+      return l === r === (op === "===" || op === "==");
+    }
+    return void 0;
+  }
+  const value = valueOf(n, constants5);
+  return value === void 0 ? void 0 : Boolean(value);
+}
+
+// ../../packages/sast/src/taint/javascript/expressions.ts
+var FUNCTION_KINDS = /* @__PURE__ */ new Set(["arrow_function", "function_expression", "function", "generator_function"]);
+var CLEAN_PROPERTIES = /* @__PURE__ */ new Set(["length", "size", "byteLength"]);
+function isFunctionValue(node2) {
+  return node2 !== null && FUNCTION_KINDS.has(String(node2.kind()));
+}
+function jsParams(fn) {
+  const params = fn.field("parameters");
+  if (!params) {
+    const single = fn.field("parameter");
+    return single ? [{ pattern: single, name: single.text(), rest: false }] : [];
+  }
+  const out = [];
+  for (const p of params.children()) {
+    if (!p.isNamed()) continue;
+    let pattern = p.field("pattern") ?? p;
+    if (pattern.kind() === "assignment_pattern") pattern = pattern.field("left") ?? pattern;
+    const rest = pattern.kind() === "rest_pattern";
+    if (rest) pattern = pattern.children().find((c) => c.isNamed()) ?? pattern;
+    out.push({ pattern, name: pattern.text(), rest });
+  }
+  return out;
+}
+function visitFunctionExpression(it, node2) {
+  const body = node2.field("body");
+  if (!body) return CLEAN;
+  return it.visitInlineFunction({ node: node2, params: jsParams(node2), body, exprBody: body.kind() !== "statement_block" });
+}
+function bindObjectLiteral(it, target, value, step) {
+  const path4 = it.file.syntax.pathOf(target);
+  if (value.kind() !== "object" || !path4 || target.kind() !== "identifier") return void 0;
+  const entries2 = [];
+  for (const entry of value.children()) {
+    if (!entry.isNamed()) continue;
+    const kind = entry.kind();
+    const key = entry.field("key");
+    const keyText = key && (key.kind() === "property_identifier" || key.kind() === "string") ? key.text().replace(/^['"]|['"]$/g, "") : void 0;
+    if (kind === "pair") entries2.push([keyText, union2(it.visit(entry.field("value") ?? entry), keyText ? CLEAN : it.visit(key ?? entry))]);
+    else if (kind === "shorthand_property_identifier") entries2.push([entry.text(), it.state.read(entry.text())]);
+    else entries2.push([void 0, it.visit(entry)]);
+  }
+  it.state.write(path4, CLEAN);
+  for (const [key, taint] of entries2) it.file.syntax.bind(it, target, taint, step, true, key);
+  return union2(...entries2.map(([, t]) => t));
+}
+function bindDeclarator(it, node2) {
+  const name = node2.field("name");
+  const value = node2.field("value");
+  if (!name || !value) return CLEAN;
+  if (isFunctionValue(value) && name.kind() === "identifier") {
+    it.file.closures.set(node2.id(), it.state);
+    return CLEAN;
+  }
+  const literal2 = bindObjectLiteral(it, name, value, node2);
+  if (literal2) return literal2;
+  const taint = it.visit(value);
+  it.file.syntax.bind(it, name, taint, node2);
+  return taint;
+}
+function assignTarget(it, node2, augmented) {
+  const left = node2.field("left");
+  const right = node2.field("right");
+  if (!left || !right) return it.visitChildren(node2);
+  const literal2 = augmented ? void 0 : bindObjectLiteral(it, left, right, node2);
+  if (literal2) return literal2;
+  let taint = it.visit(right);
+  if (augmented) taint = union2(taint, it.visit(left));
+  it.file.syntax.bind(it, left, taint, node2, augmented);
+  return taint;
+}
+function chainSources2(it, node2) {
+  const found = [];
+  let current = node2;
+  while (current && (current.kind() === "member_expression" || current.kind() === "subscript_expression")) {
+    current = current.field("object");
+    if (current && it.file.sites.sources.has(current.id())) found.push([sourceTrace(current)]);
+  }
+  return union2(...found);
+}
+function visitMember(it, node2) {
+  const object2 = node2.field("object");
+  const property = node2.field("property")?.text() ?? "";
+  if (!object2) return CLEAN;
+  const path4 = it.file.syntax.pathOf(node2);
+  const taint = path4 ? union2(it.state.read(path4), chainSources2(it, node2)) : it.visit(object2);
+  return CLEAN_PROPERTIES.has(property) ? CLEAN : taint;
+}
+function visitSubscript(it, node2) {
+  const object2 = node2.field("object");
+  const index = node2.field("index");
+  if (!object2) return CLEAN;
+  const path4 = it.file.syntax.pathOf(node2);
+  if (path4) return union2(it.state.read(path4), chainSources2(it, node2));
+  if (index && jsLiteral(index) === void 0) it.visit(index);
+  return it.visit(object2);
+}
+
+// ../../packages/sast/src/taint/javascript/paths.ts
+function pathOfNode(node2) {
+  switch (node2.kind()) {
+    case "identifier":
+    case "shorthand_property_identifier_pattern":
+      return node2.text();
+    case "this":
+      return "this";
+    case "parenthesized_expression":
+    case "non_null_expression": {
+      const inner = node2.children().find((c) => c.isNamed());
+      return inner ? pathOfNode(inner) : void 0;
+    }
+    case "member_expression": {
+      const object2 = node2.field("object");
+      const base = object2 ? pathOfNode(object2) : void 0;
+      return base ? `${base}.${node2.field("property")?.text() ?? ""}` : void 0;
+    }
+    case "subscript_expression": {
+      const object2 = node2.field("object");
+      const index = node2.field("index");
+      const base = object2 ? pathOfNode(object2) : void 0;
+      const key = index ? jsLiteral(index) : void 0;
+      return base && (typeof key === "string" || typeof key === "number") ? `${base}.${key}` : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// ../../packages/sast/src/taint/javascript/guards.ts
+var MEMBERSHIP2 = /* @__PURE__ */ new Set(["includes", "has", "hasOwnProperty"]);
+var VALIDATORS = /* @__PURE__ */ new Set([
+  "Number.isInteger",
+  "Number.isSafeInteger",
+  "Number.isFinite",
+  "validator.isInt",
+  "validator.isNumeric",
+  "validator.isUUID",
+  "validator.isAlphanumeric",
+  "validator.isMongoId",
+  "validator.isIn",
+  "isUUID",
+  "isInt"
+]);
+function unwrap5(node2) {
+  let current = node2;
+  while (current.kind() === "parenthesized_expression") {
+    const inner = current.children().find((c) => c.isNamed());
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+function negate(guards) {
+  return guards.map((g) => ({ path: g.path, positive: !g.positive }));
+}
+function anchoredRegex(node2) {
+  if (node2.kind() !== "regex") return false;
+  const pattern = node2.field("pattern")?.text() ?? "";
+  return pattern.startsWith("^") && pattern.endsWith("$") && !pattern.includes(".*") && !pattern.includes(".+");
+}
+function callGuards2(node2, startsWith) {
+  const callee = node2.field("function");
+  const firstArg = node2.field("arguments")?.children().find((c) => c.isNamed());
+  if (!callee) return [];
+  const calleeText = callee.text().replace(/\s+/g, "");
+  const argPath = firstArg ? pathOfNode(firstArg) : void 0;
+  if (argPath && VALIDATORS.has(calleeText)) return [{ path: argPath, positive: true }];
+  if (callee.kind() !== "member_expression") return [];
+  const object2 = callee.field("object");
+  const method = callee.field("property")?.text() ?? "";
+  if (!object2) return [];
+  const objectPath = pathOfNode(object2);
+  if (argPath && MEMBERSHIP2.has(method) && objectPath !== argPath) return [{ path: argPath, positive: true }];
+  if (argPath && method === "test" && anchoredRegex(unwrap5(object2))) return [{ path: argPath, positive: true }];
+  if (startsWith && method === "startsWith" && objectPath) return [{ path: objectPath, positive: true }];
+  return [];
+}
+function equalityGuards(node2, startsWith) {
+  const op = node2.field("operator")?.text() ?? "";
+  const left = node2.field("left");
+  const right = node2.field("right");
+  if (!left || !right) return [];
+  if (op === "&&") return [...jsGuards(left, startsWith), ...jsGuards(right, startsWith)].filter((g) => g.positive);
+  if (!["===", "==", "!==", "!="].includes(op)) return [];
+  const positive = op === "===" || op === "==";
+  const [value, other] = jsLiteral(left) !== void 0 ? [right, left] : [left, right];
+  const path4 = pathOfNode(value);
+  return path4 && jsLiteral(other) !== void 0 ? [{ path: path4, positive }] : [];
+}
+function jsGuards(node2, startsWith) {
+  const n = unwrap5(node2);
+  switch (n.kind()) {
+    case "unary_expression": {
+      const arg = n.field("argument");
+      return n.field("operator")?.text() === "!" && arg ? negate(jsGuards(arg, startsWith)) : [];
+    }
+    case "call_expression":
+      return callGuards2(n, startsWith);
+    case "binary_expression":
+      return equalityGuards(n, startsWith);
+    default:
+      return [];
+  }
+}
+
 // ../../packages/sast/src/taint/javascript/handlers.ts
 var COMPARISON = /* @__PURE__ */ new Set(["==", "===", "!=", "!==", "<", ">", "<=", ">=", "instanceof", "in"]);
 function operator(node2) {
   return node2.field("operator")?.text() ?? "";
 }
-function named(node2) {
+function named2(node2) {
   return node2 ? node2.children().filter((c) => c.isNamed()) : [];
 }
 function callArgs(args) {
-  return named(args).map((a) => a.kind() === "spread_element" ? { node: a, spread: true } : { node: a });
+  return named2(args).map((a) => a.kind() === "spread_element" ? { node: a, spread: true } : { node: a });
 }
 function visitCallExpression(it, node2) {
   const callee = node2.field("function") ?? node2.field("constructor");
@@ -68749,7 +69478,7 @@ function visitCallExpression(it, node2) {
     args: callArgs(args)
   });
 }
-function visitBinary(it, node2) {
+function visitBinary2(it, node2) {
   const op = operator(node2);
   const left = node2.field("left");
   const right = node2.field("right");
@@ -68767,7 +69496,7 @@ function visitBinary(it, node2) {
   if (op === "+" && it.file.builtins.prefixSafe(leftmostString(node2) ?? "")) return CLEAN;
   return taint;
 }
-function visitTernary(it, node2) {
+function visitTernary2(it, node2) {
   const condition = node2.field("condition");
   const yes = node2.field("consequence");
   const no = node2.field("alternative");
@@ -68778,7 +69507,7 @@ function visitTernary(it, node2) {
   if (value === false) return it.visit(no);
   return union2(it.visit(yes), it.visit(no));
 }
-function visitIf(it, node2) {
+function visitIf2(it, node2) {
   const arms = [];
   let current = node2;
   let elseBody;
@@ -68787,7 +69516,7 @@ function visitIf(it, node2) {
     const body = current.field("consequence");
     if (condition && body) arms.push({ condition, body });
     const alt = current.field("alternative");
-    const inner = alt ? named(alt)[0] : void 0;
+    const inner = alt ? named2(alt)[0] : void 0;
     if (inner?.kind() === "if_statement") current = inner;
     else {
       elseBody = inner;
@@ -68796,7 +69525,7 @@ function visitIf(it, node2) {
   }
   return runBranches(it, arms, elseBody, (n) => it.visit(n));
 }
-function visitFor(it, node2) {
+function visitFor2(it, node2) {
   const init = node2.field("initializer");
   if (init) it.visit(init);
   const condition = node2.field("condition") ?? void 0;
@@ -68818,7 +69547,7 @@ function visitForIn(it, node2) {
     if (body) it.visit(body);
   });
 }
-function visitWhile(it, node2) {
+function visitWhile2(it, node2) {
   const condition = node2.field("condition") ?? void 0;
   const body = node2.field("body");
   return runLoop(it, condition, () => {
@@ -68826,7 +69555,7 @@ function visitWhile(it, node2) {
     if (body) it.visit(body);
   });
 }
-function visitTry(it, node2) {
+function visitTry2(it, node2) {
   const body = node2.field("body");
   if (!body) return it.visitChildren(node2);
   const handler2 = node2.field("handler");
@@ -68834,10 +69563,10 @@ function visitTry(it, node2) {
   const handlerBody = handler2?.field("body");
   return runTry(it, body, handlerBody ? [handlerBody] : [], finalizer?.field("body") ?? void 0, (n) => it.visit(n));
 }
-function visitSwitch(it, node2) {
+function visitSwitch2(it, node2) {
   const value = node2.field("value");
   if (value) it.visit(value);
-  const cases = named(node2.field("body"));
+  const cases = named2(node2.field("body"));
   const before = it.state;
   const outcomes = cases.map((c) => it.branch(before, () => it.visitBlock(c)));
   if (!cases.some((c) => c.kind() === "switch_default")) outcomes.push(before);
@@ -68849,14 +69578,14 @@ function visitReturn(it, node2) {
   it.state.dead = true;
   return CLEAN;
 }
-function skip() {
+function skip2() {
   return CLEAN;
 }
 function recordClosure(it, node2) {
   it.file.closures.set(node2.id(), it.state);
   return CLEAN;
 }
-var clean = (it, node2) => {
+var clean2 = (it, node2) => {
   it.visitChildren(node2);
   return CLEAN;
 };
@@ -68875,10 +69604,10 @@ var JS_HANDLERS = {
   subscript_expression: visitSubscript,
   call_expression: visitCallExpression,
   new_expression: visitCallExpression,
-  binary_expression: visitBinary,
-  ternary_expression: visitTernary,
-  unary_expression: clean,
-  update_expression: clean,
+  binary_expression: visitBinary2,
+  ternary_expression: visitTernary2,
+  unary_expression: clean2,
+  update_expression: clean2,
   template_string: (it, n) => {
     const taint = it.visitChildren(n);
     return it.file.builtins.prefixSafe(leftmostString(n) ?? "") ? CLEAN : taint;
@@ -68890,17 +69619,17 @@ var JS_HANDLERS = {
   function_declaration: recordClosure,
   generator_function_declaration: recordClosure,
   method_definition: recordClosure,
-  import_statement: skip,
-  type_alias_declaration: skip,
-  interface_declaration: skip,
-  type_annotation: skip,
-  if_statement: visitIf,
-  for_statement: visitFor,
+  import_statement: skip2,
+  type_alias_declaration: skip2,
+  interface_declaration: skip2,
+  type_annotation: skip2,
+  if_statement: visitIf2,
+  for_statement: visitFor2,
   for_in_statement: visitForIn,
-  while_statement: visitWhile,
-  do_statement: visitWhile,
-  try_statement: visitTry,
-  switch_statement: visitSwitch,
+  while_statement: visitWhile2,
+  do_statement: visitWhile2,
+  try_statement: visitTry2,
+  switch_statement: visitSwitch2,
   return_statement: visitReturn,
   throw_statement: (it, n) => {
     it.visitChildren(n);
@@ -68910,7 +69639,7 @@ var JS_HANDLERS = {
 };
 
 // ../../packages/sast/src/taint/javascript/syntax.ts
-function functionAt(node2) {
+function functionAt2(node2) {
   const kind = node2.kind();
   let fn = node2;
   const name = node2.field("name");
@@ -68933,25 +69662,25 @@ function functionAt(node2) {
 function label(target) {
   return `assigned to ${target.text()}`;
 }
-function bind2(it, target, taint, step, weak = false, field2) {
+function bind3(it, target, taint, step, weak = false, field2) {
   const kind = target.kind();
   if (kind === "object_pattern" || kind === "array_pattern") {
-    for (const child2 of target.children()) if (child2.isNamed()) bind2(it, child2, taint, step, weak);
+    for (const child2 of target.children()) if (child2.isNamed()) bind3(it, child2, taint, step, weak);
     return;
   }
   if (kind === "pair_pattern") {
     const value = target.field("value");
-    if (value) bind2(it, value, taint, step, weak);
+    if (value) bind3(it, value, taint, step, weak);
     return;
   }
   if (kind === "assignment_pattern" || kind === "object_assignment_pattern") {
     const left = target.field("left");
-    if (left) bind2(it, left, taint, step, weak);
+    if (left) bind3(it, left, taint, step, weak);
     return;
   }
   if (kind === "rest_pattern") {
     const inner = target.children().find((c) => c.isNamed());
-    if (inner) bind2(it, inner, taint, step, weak);
+    if (inner) bind3(it, inner, taint, step, weak);
     return;
   }
   const base = pathOfNode(target);
@@ -68968,17 +69697,17 @@ function bind2(it, target, taint, step, weak = false, field2) {
 }
 var JS_SYNTAX = {
   handlers: JS_HANDLERS,
-  functionAt,
+  functionAt: functionAt2,
   functionKinds: ["function_declaration", "generator_function_declaration", "method_definition", "variable_declarator"],
   pathOf: pathOfNode,
   fold: jsFold,
   constants: jsConstants,
   guards: jsGuards,
-  bind: bind2
+  bind: bind3
 };
 
 // ../../packages/sast/src/taint/python/literals.ts
-function stringValue(node2) {
+function stringValue2(node2) {
   let out = "";
   for (const child2 of node2.children()) {
     const kind = child2.kind();
@@ -69001,7 +69730,7 @@ function pyLiteral(node2) {
       return Number.isNaN(n) ? void 0 : n;
     }
     case "string":
-      return stringValue(node2);
+      return stringValue2(node2);
     default:
       return void 0;
   }
@@ -69061,7 +69790,7 @@ function pyConstants(root) {
   for (const key of disqualified) candidates2.delete(key);
   return candidates2;
 }
-function unwrap4(node2) {
+function unwrap6(node2) {
   let current = node2;
   while (current.kind() === "parenthesized_expression") {
     const inner = current.children().find((c) => c.isNamed());
@@ -69071,7 +69800,7 @@ function unwrap4(node2) {
   return current;
 }
 function valueOf2(node2, constants5) {
-  const n = unwrap4(node2);
+  const n = unwrap6(node2);
   if (n.kind() === "identifier") return constants5.get(n.text());
   return pyLiteral(n);
 }
@@ -69089,7 +69818,7 @@ function foldComparison(n, constants5) {
   return void 0;
 }
 function pyFold(node2, constants5) {
-  const n = unwrap4(node2);
+  const n = unwrap6(node2);
   switch (n.kind()) {
     case "not_operator": {
       const arg = n.field("argument");
@@ -69115,12 +69844,12 @@ function pyFold(node2, constants5) {
 
 // ../../packages/sast/src/taint/python/expressions.ts
 var SEQUENCES = /* @__PURE__ */ new Set(["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list"]);
-function named2(node2) {
+function named3(node2) {
   return node2 ? node2.children().filter((c) => c.isNamed()) : [];
 }
 function pyParams(fn, dropSelf) {
   const out = [];
-  for (const p of named2(fn.field("parameters"))) {
+  for (const p of named3(fn.field("parameters"))) {
     const kind = p.kind();
     if (kind === "keyword_separator" || kind === "positional_separator") continue;
     const name = p.field("name") ?? (kind === "identifier" ? p : p.children().find((c) => c.kind() === "identifier"));
@@ -69135,7 +69864,7 @@ function bindDictLiteral(it, target, value, step) {
   const path4 = it.file.syntax.pathOf(target);
   if (value.kind() !== "dictionary" || !path4 || target.kind() !== "identifier") return void 0;
   const entries2 = [];
-  for (const entry of named2(value)) {
+  for (const entry of named3(value)) {
     const key = entry.field("key");
     const literal2 = key ? pyLiteral(key) : void 0;
     const keyText = typeof literal2 === "string" ? literal2 : void 0;
@@ -69146,13 +69875,13 @@ function bindDictLiteral(it, target, value, step) {
   for (const [key, taint] of entries2) it.file.syntax.bind(it, target, taint, step, true, key);
   return union2(...entries2.map(([, t]) => t));
 }
-function visitAssignment(it, node2, weak) {
+function visitAssignment2(it, node2, weak) {
   const left = node2.field("left");
   const right = node2.field("right");
   if (!left) return CLEAN;
   if (!right) return CLEAN;
-  const targets = named2(left);
-  const values = named2(right);
+  const targets = named3(left);
+  const values = named3(right);
   if (!weak && SEQUENCES.has(String(left.kind())) && SEQUENCES.has(String(right.kind())) && targets.length === values.length) {
     const taints = values.map((v) => it.visit(v));
     targets.forEach((t, i) => it.file.syntax.bind(it, t, taints[i] ?? CLEAN, node2));
@@ -69165,7 +69894,7 @@ function visitAssignment(it, node2, weak) {
   it.file.syntax.bind(it, left, taint, node2, weak);
   return taint;
 }
-function chainSources2(it, node2) {
+function chainSources3(it, node2) {
   const found = [];
   let current = node2;
   while (current && (current.kind() === "attribute" || current.kind() === "subscript")) {
@@ -69174,16 +69903,16 @@ function chainSources2(it, node2) {
   }
   return union2(...found);
 }
-function visitAccess(it, node2) {
+function visitAccess2(it, node2) {
   const path4 = it.file.syntax.pathOf(node2);
-  if (path4) return union2(it.state.read(path4), chainSources2(it, node2));
+  if (path4) return union2(it.state.read(path4), chainSources3(it, node2));
   const object2 = node2.kind() === "attribute" ? node2.field("object") : node2.field("value");
   const index = node2.kind() === "subscript" ? node2.field("subscript") : null;
   if (index) it.visit(index);
   return object2 ? it.visit(object2) : CLEAN;
 }
 function argParts(args) {
-  return named2(args).map((a) => {
+  return named3(args).map((a) => {
     const kind = a.kind();
     if (kind === "keyword_argument") {
       return { node: a.field("value") ?? a, keyword: a.field("name")?.text() ?? "" };
@@ -69210,7 +69939,7 @@ function visitPyCall(it, node2) {
 function visitComprehension(it, node2) {
   const body = node2.field("body");
   return it.branchValue(() => {
-    for (const clause of named2(node2)) {
+    for (const clause of named3(node2)) {
       if (clause.kind() === "for_in_clause") {
         const left = clause.field("left");
         const right = clause.field("right");
@@ -69221,7 +69950,7 @@ function visitComprehension(it, node2) {
     return body ? it.visit(body) : CLEAN;
   });
 }
-function visitLambda(it, node2) {
+function visitLambda2(it, node2) {
   const body = node2.field("body");
   if (!body) return CLEAN;
   return it.visitInlineFunction({ node: node2, params: pyParams(node2, false), body, exprBody: true });
@@ -69271,7 +70000,7 @@ function comparisonGuards(n) {
   }
   return [];
 }
-function callGuards2(n, startsWith) {
+function callGuards3(n, startsWith) {
   const callee = n.field("function");
   const args = n.field("arguments")?.children().filter((c) => c.isNamed()) ?? [];
   if (!callee) return [];
@@ -69302,17 +70031,17 @@ function pyGuards(node2, startsWith) {
     case "comparison_operator":
       return comparisonGuards(n);
     case "call":
-      return callGuards2(n, startsWith);
+      return callGuards3(n, startsWith);
     default:
       return [];
   }
 }
 
 // ../../packages/sast/src/taint/python/handlers.ts
-function named3(node2) {
+function named4(node2) {
   return node2 ? node2.children().filter((c) => c.isNamed()) : [];
 }
-function visitIf2(it, node2) {
+function visitIf3(it, node2) {
   const arms = [];
   const condition = node2.field("condition");
   const body = node2.field("consequence");
@@ -69326,7 +70055,7 @@ function visitIf2(it, node2) {
   }
   return runBranches(it, arms, elseBody, (n) => it.visit(n));
 }
-function visitFor2(it, node2) {
+function visitFor3(it, node2) {
   const left = node2.field("left");
   const right = node2.field("right");
   const body = node2.field("body");
@@ -69339,7 +70068,7 @@ function visitFor2(it, node2) {
   if (orElse) it.visit(orElse);
   return CLEAN;
 }
-function visitWhile2(it, node2) {
+function visitWhile3(it, node2) {
   const condition = node2.field("condition") ?? void 0;
   const body = node2.field("body");
   return runLoop(it, condition, () => {
@@ -69347,19 +70076,19 @@ function visitWhile2(it, node2) {
     if (body) it.visit(body);
   });
 }
-function visitTry2(it, node2) {
+function visitTry3(it, node2) {
   const body = node2.field("body");
   if (!body) return it.visitChildren(node2);
   const handlers = [];
   let finalizer;
-  for (const child2 of named3(node2)) {
+  for (const child2 of named4(node2)) {
     const kind = child2.kind();
     if (kind === "except_clause" || kind === "except_group_clause") {
-      const block = named3(child2).find((c) => c.kind() === "block");
-      if (block) handlers.push(block);
-    } else if (kind === "finally_clause") finalizer = named3(child2).find((c) => c.kind() === "block");
+      const block2 = named4(child2).find((c) => c.kind() === "block");
+      if (block2) handlers.push(block2);
+    } else if (kind === "finally_clause") finalizer = named4(child2).find((c) => c.kind() === "block");
   }
-  const orElse = named3(node2).find((c) => c.kind() === "else_clause");
+  const orElse = named4(node2).find((c) => c.kind() === "else_clause");
   return runTry(it, body, handlers, finalizer, (n) => {
     it.visit(n);
     if (n === body && orElse && !it.state.dead) it.visit(orElse);
@@ -69370,7 +70099,7 @@ function visitWith(it, node2) {
     const value = item.field("value");
     if (!value) continue;
     if (value.kind() === "as_pattern") {
-      const expr = named3(value)[0];
+      const expr = named4(value)[0];
       const alias = value.field("alias");
       const taint = expr ? it.visit(expr) : CLEAN;
       if (alias) it.file.syntax.bind(it, alias, taint, item);
@@ -69391,7 +70120,7 @@ function visitBoolean(it, node2) {
   return union2(l, it.visit(right));
 }
 function visitConditional(it, node2) {
-  const [yes, condition, no] = named3(node2);
+  const [yes, condition, no] = named4(node2);
   if (!yes || !condition || !no) return it.visitChildren(node2);
   const value = it.file.syntax.fold(condition, it.file.constants);
   it.visit(condition);
@@ -69403,17 +70132,17 @@ function stringBuilding(it, node2) {
   const taint = it.visitChildren(node2);
   return it.file.builtins.prefixSafe(pyLeftmostString(node2) ?? "") ? CLEAN : taint;
 }
-var clean2 = (it, node2) => {
+var clean3 = (it, node2) => {
   it.visitChildren(node2);
   return CLEAN;
 };
-var skip2 = () => CLEAN;
+var skip3 = () => CLEAN;
 var PY_HANDLERS = {
   module: (it, n) => it.visitBlock(n),
   block: (it, n) => it.visitBlock(n),
   else_clause: (it, n) => it.visitBlock(n.field("body") ?? n),
-  assignment: (it, n) => visitAssignment(it, n, false),
-  augmented_assignment: (it, n) => visitAssignment(it, n, true),
+  assignment: (it, n) => visitAssignment2(it, n, false),
+  augmented_assignment: (it, n) => visitAssignment2(it, n, true),
   named_expression: (it, n) => {
     const value = n.field("value");
     const name = n.field("name");
@@ -69422,8 +70151,8 @@ var PY_HANDLERS = {
     return taint;
   },
   identifier: (it, n) => it.state.read(n.text()),
-  attribute: visitAccess,
-  subscript: visitAccess,
+  attribute: visitAccess2,
+  subscript: visitAccess2,
   call: visitPyCall,
   keyword_argument: (it, n) => {
     const value = n.field("value");
@@ -69431,16 +70160,16 @@ var PY_HANDLERS = {
   },
   string: stringBuilding,
   binary_operator: stringBuilding,
-  comparison_operator: clean2,
-  not_operator: clean2,
-  unary_operator: clean2,
+  comparison_operator: clean3,
+  not_operator: clean3,
+  unary_operator: clean3,
   boolean_operator: visitBoolean,
   conditional_expression: visitConditional,
   list_comprehension: visitComprehension,
   set_comprehension: visitComprehension,
   dictionary_comprehension: visitComprehension,
   generator_expression: visitComprehension,
-  lambda: visitLambda,
+  lambda: visitLambda2,
   function_definition: (it, n) => {
     it.file.closures.set(n.id(), it.state);
     return CLEAN;
@@ -69453,10 +70182,10 @@ var PY_HANDLERS = {
     const body = n.field("body");
     return body ? it.visit(body) : CLEAN;
   },
-  if_statement: visitIf2,
-  for_statement: visitFor2,
-  while_statement: visitWhile2,
-  try_statement: visitTry2,
+  if_statement: visitIf3,
+  for_statement: visitFor3,
+  while_statement: visitWhile3,
+  try_statement: visitTry3,
   with_statement: visitWith,
   return_statement: (it, n) => {
     it.addReturn(it.visitChildren(n));
@@ -69470,16 +70199,16 @@ var PY_HANDLERS = {
   },
   assert_statement: (it, n) => {
     it.visitChildren(n);
-    const condition = named3(n)[0];
+    const condition = named4(n)[0];
     if (condition) applyAssertion(it, condition);
     return CLEAN;
   },
-  import_statement: skip2,
-  import_from_statement: skip2,
-  future_import_statement: skip2,
-  global_statement: skip2,
-  nonlocal_statement: skip2,
-  type: skip2
+  import_statement: skip3,
+  import_from_statement: skip3,
+  future_import_statement: skip3,
+  global_statement: skip3,
+  nonlocal_statement: skip3,
+  type: skip3
 };
 
 // ../../packages/sast/src/taint/python/syntax.ts
@@ -69488,22 +70217,22 @@ function inClass(fn) {
   if (parent?.kind() === "decorated_definition") parent = parent.parent();
   return parent?.kind() === "block" && parent.parent()?.kind() === "class_definition";
 }
-function functionAt2(node2) {
+function functionAt3(node2) {
   const name = node2.field("name");
   const body = node2.field("body");
   if (!name || !body) return void 0;
   const isMethod = inClass(node2);
   return { id: node2.id(), name: name.text(), node: node2, params: pyParams(node2, isMethod), body, exprBody: false, isMethod };
 }
-function bind3(it, target, taint, step, weak = false, field2) {
+function bind4(it, target, taint, step, weak = false, field2) {
   const kind = target.kind();
   if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "expression_list", "parenthesized_expression"].includes(String(kind))) {
-    for (const child2 of target.children()) if (child2.isNamed()) bind3(it, child2, taint, step, weak);
+    for (const child2 of target.children()) if (child2.isNamed()) bind4(it, child2, taint, step, weak);
     return;
   }
   if (kind === "list_splat_pattern" || kind === "as_pattern_target" || kind === "list_splat") {
     const inner = target.children().find((c) => c.isNamed());
-    if (inner) bind3(it, inner, taint, step, weak);
+    if (inner) bind4(it, inner, taint, step, weak);
     return;
   }
   const base = pyPathOf(target);
@@ -69520,13 +70249,13 @@ function bind3(it, target, taint, step, weak = false, field2) {
 }
 var PY_SYNTAX = {
   handlers: PY_HANDLERS,
-  functionAt: functionAt2,
+  functionAt: functionAt3,
   functionKinds: ["function_definition"],
   pathOf: pyPathOf,
   fold: pyFold,
   constants: pyConstants,
   guards: pyGuards,
-  bind: bind3
+  bind: bind4
 };
 
 // ../../packages/sast/src/taint/rule-match.ts
@@ -69568,7 +70297,8 @@ var SYNTAX = {
   javascript: JS_SYNTAX,
   typescript: JS_SYNTAX,
   tsx: JS_SYNTAX,
-  python: PY_SYNTAX
+  python: PY_SYNTAX,
+  java: JAVA_SYNTAX
 };
 function byPosition(a, b) {
   return a.sink.line - b.sink.line || a.sink.column - b.sink.column || a.source.line - b.source.line || a.source.column - b.source.column;
@@ -70387,16 +71117,16 @@ async function judge(ctx, dir, ignore2, name) {
     ctx.logger?.warn(`cannot read ${rel}: ${errorMessage(err)}`);
     return { kind: "none" };
   }
-  const skip3 = (reason) => ({ kind: "skip", skipped: { path: rel, reason } });
+  const skip4 = (reason) => ({ kind: "skip", skipped: { path: rel, reason } });
   const isDir = stat4.isDirectory();
-  if (isDir && ctx.defaultExcludes && DEFAULT_EXCLUDED_DIRS.has(name)) return skip3("vendored");
-  if (ignore2.isIgnored(rel, isDir)) return skip3("ignored");
-  if (isDir) return ctx.filters.excludesDir(rel) ? skip3("excluded") : { kind: "dir", rel, abs };
-  if (ctx.filters.excludesFile(rel)) return skip3("excluded");
-  if (stat4.isSymbolicLink()) return skip3("symlink");
+  if (isDir && ctx.defaultExcludes && DEFAULT_EXCLUDED_DIRS.has(name)) return skip4("vendored");
+  if (ignore2.isIgnored(rel, isDir)) return skip4("ignored");
+  if (isDir) return ctx.filters.excludesDir(rel) ? skip4("excluded") : { kind: "dir", rel, abs };
+  if (ctx.filters.excludesFile(rel)) return skip4("excluded");
+  if (stat4.isSymbolicLink()) return skip4("symlink");
   if (!stat4.isFile()) return { kind: "none" };
-  if (ctx.defaultExcludes && isMinifiedName(name)) return skip3("minified");
-  if (stat4.size > ctx.maxFileBytes) return skip3("too-large");
+  if (ctx.defaultExcludes && isMinifiedName(name)) return skip4("minified");
+  if (stat4.size > ctx.maxFileBytes) return skip4("too-large");
   if (stat4.size > 0) {
     let sample;
     try {
@@ -70405,8 +71135,8 @@ async function judge(ctx, dir, ignore2, name) {
       ctx.logger?.warn(`cannot read ${rel}: ${errorMessage(err)}`);
       return { kind: "none" };
     }
-    if (looksBinary(sample)) return skip3("binary");
-    if (ctx.defaultExcludes && isMinifiable(name) && looksMinified(sample)) return skip3("minified");
+    if (looksBinary(sample)) return skip4("binary");
+    if (ctx.defaultExcludes && isMinifiable(name) && looksMinified(sample)) return skip4("minified");
   }
   return { kind: "file", file: { path: rel, absPath: abs, size: stat4.size } };
 }
@@ -71851,12 +72581,12 @@ var GENERIC_RULE_ID = "secrets.generic-high-entropy";
 var ASSIGNMENT = /([A-Za-z_$@][\w$.@-]{0,80})["'\]]?\s{0,4}(?:=>|:=|=|:)\s{0,4}(?:(["'`])([^"'`\r\n]{1,500})\2|([^\s"'`,;)\]}<>]{1,500}))/g;
 var BARE_VALUE_FILE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini|cfg|conf|toml|sh|bash|zsh|npmrc|pypirc|netrc|tfvars|hcl|txt)|Dockerfile[^/]*|\.npmrc|\.pypirc|\.netrc|[^/.]+)$/i;
 var CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-function unwrap5(value) {
+function unwrap7(value) {
   const m = /^(?:Bearer|Basic|Token|token)\s+(\S+)$/.exec(value);
   return m?.[1] ?? value;
 }
 function credibleValue(raw, bare) {
-  const value = unwrap5(raw.trim());
+  const value = unwrap7(raw.trim());
   if (/\s/.test(value) || value.length > 500) return void 0;
   if (isReference(value) || isPlaceholder(value)) return void 0;
   if (value.includes("://") || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) return void 0;
@@ -71912,9 +72642,9 @@ function globalRegex(rule) {
   return re;
 }
 function secretSpan(m) {
-  const named4 = m.groups?.["secret"];
-  const at = named4 !== void 0 ? m.indices?.groups?.["secret"] : m.indices?.[1];
-  const raw = named4 ?? m[1];
+  const named5 = m.groups?.["secret"];
+  const at = named5 !== void 0 ? m.indices?.groups?.["secret"] : m.indices?.[1];
+  const raw = named5 ?? m[1];
   if (raw === void 0 || !at) return void 0;
   const lead = raw.length - raw.trimStart().length;
   return { secret: raw.trim(), start: at[0] + lead };
@@ -72426,18 +73156,18 @@ function parse9(adapter, text2, reportRoot) {
   return readReport(text2, { file: file2, format: adapter.format, root: reportRoot });
 }
 async function runOne(adapter, ctx) {
-  const skip3 = adapter.skipReason?.(ctx.settings);
-  if (skip3) return { status: "skipped", reason: skip3 };
-  const binary = await adapter.detect(ctx.env, ctx.which);
-  if (!binary) return { status: "skipped", reason: `\`${adapter.binary}\` is not on PATH` };
+  const skip4 = adapter.skipReason?.(ctx.settings);
+  if (skip4) return { status: "skipped", reason: skip4 };
+  const binary2 = await adapter.detect(ctx.env, ctx.which);
+  if (!binary2) return { status: "skipped", reason: `\`${adapter.binary}\` is not on PATH` };
   const outFile = join(ctx.tmp, `${adapter.id}.out`);
   const args = adapter.args({ root: ctx.root, ...ctx.files ? { files: ctx.files } : {}, outFile, settings: ctx.settings });
-  ctx.logger.info(`running ${adapter.title}: ${binary} ${args.map((a) => JSON.stringify(a)).join(" ")}`);
+  ctx.logger.info(`running ${adapter.title}: ${binary2} ${args.map((a) => JSON.stringify(a)).join(" ")}`);
   let run2;
   try {
-    run2 = await runTool(binary, args, { cwd: ctx.root, env: ctx.env, timeoutMs: ctx.timeoutMs });
+    run2 = await runTool(binary2, args, { cwd: ctx.root, env: ctx.env, timeoutMs: ctx.timeoutMs });
   } catch (err) {
-    return { status: "failed", reason: `could not be started (${binary}): ${err instanceof Error ? err.message : String(err)}` };
+    return { status: "failed", reason: `could not be started (${binary2}): ${err instanceof Error ? err.message : String(err)}` };
   }
   const problem = exitProblem(adapter, run2, ctx.timeoutMs);
   if (problem) return { status: "failed", reason: `${problem}${outputTail(run2)}` };
@@ -72464,15 +73194,15 @@ function pathEntries(env) {
   const raw = env["PATH"] ?? env["Path"] ?? "";
   return raw.split(delimiter).filter((dir) => dir !== "" && isAbsolute(dir));
 }
-function candidates(binary, env, platform2) {
-  if (platform2 !== "win32") return [binary];
+function candidates(binary2, env, platform2) {
+  if (platform2 !== "win32") return [binary2];
   const exts = (env["PATHEXT"] ?? ".EXE;.CMD;.BAT;.COM").split(";").filter((e) => e !== "");
-  return [binary, ...exts.map((e) => `${binary}${e.toLowerCase()}`)];
+  return [binary2, ...exts.map((e) => `${binary2}${e.toLowerCase()}`)];
 }
-async function findOnPath(binary, env, platform2 = process.platform) {
-  if (binary === "" || /[\\/]/.test(binary)) return void 0;
+async function findOnPath(binary2, env, platform2 = process.platform) {
+  if (binary2 === "" || /[\\/]/.test(binary2)) return void 0;
   for (const dir of pathEntries(env)) {
-    for (const name of candidates(binary, env, platform2)) {
+    for (const name of candidates(binary2, env, platform2)) {
       const full = join(dir, name);
       if (await isExecutableFile(full)) return full;
     }
@@ -72868,6 +73598,15 @@ async function runScanRequest(req, deps) {
     deps
   );
 }
+function publishOptions(inputs, commentId) {
+  return {
+    comment: inputs.comment,
+    commentId,
+    uploadSarif: inputs.uploadSarif,
+    annotations: inputs.annotations,
+    ...inputs.githubToken ? { token: inputs.githubToken } : {}
+  };
+}
 async function publishOutcome(outcome, cwd, opts, deps) {
   const outDir = isAbsolute(outcome.settings.outDir) ? outcome.settings.outDir : resolve(cwd, outcome.settings.outDir);
   const file2 = (name) => outcome.written.includes(join(outDir, name)) ? join(outDir, name) : void 0;
@@ -72980,18 +73719,8 @@ async function run(deps) {
     const inputs = readInputs(SAST_INPUTS, deps.env, deps.io);
     const cwd = deps.env.GITHUB_WORKSPACE || process.cwd();
     const outcome = await runScanRequest(scanRequestFrom(inputs, deps.rulesDir), actionCliDeps(deps.io, deps.env, cwd, deps.now));
-    await publishOutcome(
-      outcome,
-      cwd,
-      {
-        comment: inputs.comment,
-        commentId: inputs.shard ? `${inputs.scan}-${inputs.shard}` : inputs.scan,
-        uploadSarif: inputs.uploadSarif,
-        annotations: inputs.annotations,
-        ...inputs.githubToken ? { token: inputs.githubToken } : {}
-      },
-      deps
-    );
+    const commentId = inputs.shard ? `${inputs.scan}-${inputs.shard.replace("/", "-of-")}` : inputs.scan;
+    await publishOutcome(outcome, cwd, publishOptions(inputs, commentId), deps);
     return outcome.exitCode;
   } catch (err) {
     return failStep(err, deps.io);
