@@ -60,7 +60,11 @@ async function copyFile(src, dest, lang) {
   if (sample.includes(0)) return { skip: 'binary' };
   if (lang === 'js' && looksMinified(sample)) return { skip: 'minified' };
   let target = dest;
-  if (lang === 'js' && dest.endsWith('.js') && ESM_STATIC.test(buf.toString('utf8'))) target = `${dest.slice(0, -3)}.mjs`;
+  if (lang === 'js' && dest.endsWith('.js') && ESM_STATIC.test(buf.toString('utf8'))) {
+    // foo.js beside a foo.mjs becomes foo.js.mjs, so that neither file overwrites the other.
+    const sibling = await fs.stat(`${src.slice(0, -3)}.mjs`).catch(() => undefined);
+    target = sibling ? `${dest}.mjs` : `${dest.slice(0, -3)}.mjs`;
+  }
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, buf);
   return { lines: countLines(buf) };

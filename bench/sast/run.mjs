@@ -47,7 +47,7 @@ function pkgVersion(name) {
 
 /** Runs one command under /usr/bin/time; returns wall seconds and peak RSS in MiB. */
 function measure([cmd, args], okCodes) {
-  const timeFile = path.join(out, '.time');
+  const timeFile = path.join(out, `.time-${process.pid}`);
   const start = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, cmd, ...args], {
     cwd: here, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
@@ -104,7 +104,7 @@ mkdirSync(out, { recursive: true });
 const nodeVersion = process.version;
 const results = { date: new Date().toISOString(), node: nodeVersion, cores: (await import('node:os')).cpus().length, langs: [] };
 for (const lang of langs) results.langs.push(benchLang(lang));
-rmSync(path.join(out, '.time'), { force: true });
+rmSync(path.join(out, `.time-${process.pid}`), { force: true });
 const name = `summary-${langs.join('-')}${analyzeOnly ? '-analysis' : ''}.json`;
 writeFileSync(path.join(out, name), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nfull results (examples of missed findings included): ${path.join(out, name)}`);
