@@ -6,6 +6,7 @@ import { defaultFindTaint } from './default-taint.js';
 import { findingBase, flowOf, locationOf } from './finding.js';
 import { languageOf, napiLang, registerLanguages } from './languages.js';
 import { interpolate, nodeLookup } from './message.js';
+import { asciiRegexes } from './ascii-regex.js';
 import { mayMatch } from './prefilter.js';
 
 export interface ScanSourceOptions {
@@ -22,13 +23,23 @@ export function rulesFor(rules: readonly SastRule[], language: SastLanguage): Sa
   return rules.filter((r) => r.languages.includes(language));
 }
 
-/** The NapiConfig ast-grep takes for a search rule: utils and constraints sit beside the rule. */
+const configs = new WeakMap<PatternRule, NapiConfig>();
+
+/**
+ * The NapiConfig ast-grep takes for a search rule: utils and constraints sit beside the rule. Built once
+ * per rule, with ASCII regexes (see ascii-regex.ts), since it is handed to ast-grep for every file.
+ */
 export function napiConfigOf(rule: PatternRule): NapiConfig {
-  return {
-    rule: rule.rule as Rule,
-    ...(rule.constraints !== undefined ? { constraints: rule.constraints as Record<string, Rule> } : {}),
-    ...(rule.utils !== undefined ? { utils: rule.utils as Record<string, Rule> } : {}),
-  };
+  let config = configs.get(rule);
+  if (config === undefined) {
+    config = asciiRegexes({
+      rule: rule.rule as Rule,
+      ...(rule.constraints !== undefined ? { constraints: rule.constraints as Record<string, Rule> } : {}),
+      ...(rule.utils !== undefined ? { utils: rule.utils as Record<string, Rule> } : {}),
+    });
+    configs.set(rule, config);
+  }
+  return config;
 }
 
 function searchFindings(root: SgNode, rule: PatternRule, path: string): RawFinding[] {
