@@ -70411,6 +70411,38 @@ function findingBase(rule) {
   };
 }
 
+// ../../packages/sast/src/engine/ascii-regex.ts
+var OUTSIDE = /* @__PURE__ */ new Set(["b", "B", "w", "W", "d", "D", "s", "S"]);
+var INSIDE = { w: "a-zA-Z0-9_", d: "0-9", s: "\\t\\n\\x0B\\f\\r " };
+function asciiRegex(source) {
+  let out = "";
+  let inClass2 = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === "\\" && i + 1 < source.length) {
+      const next = source.charAt(i + 1);
+      i++;
+      if (!inClass2 && OUTSIDE.has(next)) out += `(?-u:\\${next})`;
+      else if (inClass2 && INSIDE[next] !== void 0) out += INSIDE[next];
+      else out += `\\${next}`;
+      continue;
+    }
+    if (c === "[" && !inClass2) inClass2 = true;
+    else if (c === "]" && inClass2 && !out.endsWith("[") && !out.endsWith("[^")) inClass2 = false;
+    out += c;
+  }
+  return out;
+}
+function asciiRegexes(value) {
+  if (Array.isArray(value)) return value.map((v) => asciiRegexes(v));
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === "regex" && typeof v === "string" ? asciiRegex(v) : asciiRegexes(v);
+    return out;
+  }
+  return value;
+}
+
 // ../../packages/sast/src/engine/prefilter.ts
 var WORD = /\$*[A-Za-z_][A-Za-z0-9_]*/g;
 var RELATIONS = ["has", "inside", "follows", "precedes"];
@@ -70472,12 +70504,18 @@ function mayMatch(rule, text2) {
 function rulesFor(rules, language) {
   return rules.filter((r) => r.languages.includes(language));
 }
+var configs = /* @__PURE__ */ new WeakMap();
 function napiConfigOf(rule) {
-  return {
-    rule: rule.rule,
-    ...rule.constraints !== void 0 ? { constraints: rule.constraints } : {},
-    ...rule.utils !== void 0 ? { utils: rule.utils } : {}
-  };
+  let config2 = configs.get(rule);
+  if (config2 === void 0) {
+    config2 = asciiRegexes({
+      rule: rule.rule,
+      ...rule.constraints !== void 0 ? { constraints: rule.constraints } : {},
+      ...rule.utils !== void 0 ? { utils: rule.utils } : {}
+    });
+    configs.set(rule, config2);
+  }
+  return config2;
 }
 function searchFindings(root, rule, path4) {
   const base = findingBase(rule);
@@ -73054,12 +73092,12 @@ var semgrepAdapter = {
   binary: "semgrep",
   detect: (env, which2) => which2("semgrep", env),
   skipReason(settings) {
-    const configs = settings.semgrepConfig ?? [];
-    return configs.length === 0 ? 'needs at least one rule config (semgrep config, e.g. a rules file); "auto" is not assumed because it downloads rules' : void 0;
+    const configs2 = settings.semgrepConfig ?? [];
+    return configs2.length === 0 ? 'needs at least one rule config (semgrep config, e.g. a rules file); "auto" is not assumed because it downloads rules' : void 0;
   },
   args(ctx) {
-    const configs = (ctx.settings.semgrepConfig ?? []).map((c) => `--config=${c}`);
-    return ["scan", "--json", `--output=${ctx.outFile}`, "--metrics=off", "--disable-version-check", ...configs, "--", ...targetsOf(ctx)];
+    const configs2 = (ctx.settings.semgrepConfig ?? []).map((c) => `--config=${c}`);
+    return ["scan", "--json", `--output=${ctx.outFile}`, "--metrics=off", "--disable-version-check", ...configs2, "--", ...targetsOf(ctx)];
   },
   format: "semgrep",
   // 0: ran; 1: findings with `--error` (not passed, but a user's config file can set it). 2 and up: failures.
