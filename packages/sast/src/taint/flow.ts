@@ -87,3 +87,28 @@ export function runTry(it: Interp, body: SgNode, handlers: SgNode[], finalizer: 
 export function applyAssertion(it: Interp, condition: SgNode): void {
   forgetGuarded(it.state, it.file.syntax.guards(condition, it.file.builtins.startsWithGuards), true);
 }
+
+/** `while (cond) body` in every grammar that names those fields `condition` and `body`. */
+export function visitWhileLoop(it: Interp, node: SgNode): Taint {
+  const condition = node.field('condition') ?? undefined;
+  const body = node.field('body');
+  return runLoop(it, condition, () => {
+    if (condition) it.visit(condition);
+    if (body) it.visit(body);
+  });
+}
+
+/**
+ * `for (x of xs)` / `for (T x : xs)`: the loop variable takes the iterated value's taint on every pass.
+ * The grammars name the two fields differently, so they are passed in.
+ */
+export function visitIterationLoop(it: Interp, node: SgNode, binding: string, iterable: string): Taint {
+  const target = node.field(binding);
+  const source = node.field(iterable);
+  const body = node.field('body');
+  const taint = source ? it.visit(source) : CLEAN;
+  return runLoop(it, undefined, () => {
+    if (target) it.file.syntax.bind(it, target, taint, node);
+    if (body) it.visit(body);
+  });
+}

@@ -1,5 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
-import { runBranches, runLoop, runTry, type Arm } from '../flow.js';
+import { runBranches, runLoop, runTry, visitIterationLoop, visitWhileLoop, type Arm } from '../flow.js';
 import type { Interp } from '../interp.js';
 import { State } from '../state.js';
 import type { Handler } from '../syntax.js';
@@ -38,32 +38,14 @@ function visitFor(it: Interp, node: SgNode): Taint {
   });
 }
 
-function visitForEach(it: Interp, node: SgNode): Taint {
-  const value = node.field('value');
-  const name = node.field('name');
-  const body = node.field('body');
-  const taint = value ? it.visit(value) : CLEAN;
-  return runLoop(it, undefined, () => {
-    if (name) it.file.syntax.bind(it, name, taint, node);
-    if (body) it.visit(body);
-  });
-}
 
-function visitWhile(it: Interp, node: SgNode): Taint {
-  const condition = node.field('condition') ?? undefined;
-  const body = node.field('body');
-  return runLoop(it, condition, () => {
-    if (condition) it.visit(condition);
-    if (body) it.visit(body);
-  });
-}
 
 function visitDo(it: Interp, node: SgNode): Taint {
   const body = node.field('body');
   const condition = node.field('condition');
   if (body) it.visit(body);
   if (condition) it.visit(condition);
-  return visitWhile(it, node);
+  return visitWhileLoop(it, node);
 }
 
 function visitTry(it: Interp, node: SgNode): Taint {
@@ -151,8 +133,8 @@ export const JAVA_HANDLERS: Record<string, Handler> = {
   lambda_expression: visitLambda,
   if_statement: visitIf,
   for_statement: visitFor,
-  enhanced_for_statement: visitForEach,
-  while_statement: visitWhile,
+  enhanced_for_statement: (it, node) => visitIterationLoop(it, node, 'name', 'value'),
+  while_statement: visitWhileLoop,
   do_statement: visitDo,
   try_statement: visitTry,
   try_with_resources_statement: visitTry,

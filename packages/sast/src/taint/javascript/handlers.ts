@@ -1,6 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import { normalizeCallee, visitCall, type ArgPart } from '../calls.js';
-import { runBranches, runLoop, runTry, type Arm } from '../flow.js';
+import { runBranches, runLoop, runTry, visitIterationLoop, visitWhileLoop, type Arm } from '../flow.js';
 import type { Interp } from '../interp.js';
 import { State } from '../state.js';
 import type { Handler } from '../syntax.js';
@@ -107,25 +107,7 @@ function visitFor(it: Interp, node: SgNode): Taint {
   });
 }
 
-function visitForIn(it: Interp, node: SgNode): Taint {
-  const left = node.field('left');
-  const right = node.field('right');
-  const body = node.field('body');
-  const taint = right ? it.visit(right) : CLEAN;
-  return runLoop(it, undefined, () => {
-    if (left) it.file.syntax.bind(it, left, taint, node);
-    if (body) it.visit(body);
-  });
-}
 
-function visitWhile(it: Interp, node: SgNode): Taint {
-  const condition = node.field('condition') ?? undefined;
-  const body = node.field('body');
-  return runLoop(it, condition, () => {
-    if (condition) it.visit(condition);
-    if (body) it.visit(body);
-  });
-}
 
 function visitTry(it: Interp, node: SgNode): Taint {
   const body = node.field('body');
@@ -204,9 +186,9 @@ export const JS_HANDLERS: Record<string, Handler> = {
   type_annotation: skip,
   if_statement: visitIf,
   for_statement: visitFor,
-  for_in_statement: visitForIn,
-  while_statement: visitWhile,
-  do_statement: visitWhile,
+  for_in_statement: (it, node) => visitIterationLoop(it, node, 'left', 'right'),
+  while_statement: visitWhileLoop,
+  do_statement: visitWhileLoop,
   try_statement: visitTry,
   switch_statement: visitSwitch,
   return_statement: visitReturn,

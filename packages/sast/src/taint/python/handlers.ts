@@ -1,5 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
-import { applyAssertion, runBranches, runLoop, runTry, type Arm } from '../flow.js';
+import { applyAssertion, runBranches, runLoop, runTry, visitWhileLoop, type Arm } from '../flow.js';
 import type { Interp } from '../interp.js';
 import type { Handler } from '../syntax.js';
 import { CLEAN, union, type Taint } from '../trace.js';
@@ -39,14 +39,6 @@ function visitFor(it: Interp, node: SgNode): Taint {
   return CLEAN;
 }
 
-function visitWhile(it: Interp, node: SgNode): Taint {
-  const condition = node.field('condition') ?? undefined;
-  const body = node.field('body');
-  return runLoop(it, condition, () => {
-    if (condition) it.visit(condition);
-    if (body) it.visit(body);
-  });
-}
 
 function visitTry(it: Interp, node: SgNode): Taint {
   const body = node.field('body');
@@ -162,7 +154,7 @@ export const PY_HANDLERS: Record<string, Handler> = {
   },
   if_statement: visitIf,
   for_statement: visitFor,
-  while_statement: visitWhile,
+  while_statement: visitWhileLoop,
   try_statement: visitTry,
   with_statement: visitWith,
   return_statement: (it, n) => {
