@@ -68897,6 +68897,24 @@ function runTry(it, body, handlers, finalizer, visitBody) {
 function applyAssertion(it, condition) {
   forgetGuarded(it.state, it.file.syntax.guards(condition, it.file.builtins.startsWithGuards), true);
 }
+function visitWhileLoop(it, node2) {
+  const condition = node2.field("condition") ?? void 0;
+  const body = node2.field("body");
+  return runLoop(it, condition, () => {
+    if (condition) it.visit(condition);
+    if (body) it.visit(body);
+  });
+}
+function visitIterationLoop(it, node2, binding, iterable) {
+  const target = node2.field(binding);
+  const source = node2.field(iterable);
+  const body = node2.field("body");
+  const taint = source ? it.visit(source) : CLEAN;
+  return runLoop(it, void 0, () => {
+    if (target) it.file.syntax.bind(it, target, taint, node2);
+    if (body) it.visit(body);
+  });
+}
 
 // ../../packages/sast/src/taint/java/handlers.ts
 function visitIf(it, node2) {
@@ -68926,30 +68944,12 @@ function visitFor(it, node2) {
     for (const update of node2.fieldChildren("update")) it.visit(update);
   });
 }
-function visitForEach(it, node2) {
-  const value = node2.field("value");
-  const name = node2.field("name");
-  const body = node2.field("body");
-  const taint = value ? it.visit(value) : CLEAN;
-  return runLoop(it, void 0, () => {
-    if (name) it.file.syntax.bind(it, name, taint, node2);
-    if (body) it.visit(body);
-  });
-}
-function visitWhile(it, node2) {
-  const condition = node2.field("condition") ?? void 0;
-  const body = node2.field("body");
-  return runLoop(it, condition, () => {
-    if (condition) it.visit(condition);
-    if (body) it.visit(body);
-  });
-}
 function visitDo(it, node2) {
   const body = node2.field("body");
   const condition = node2.field("condition");
   if (body) it.visit(body);
   if (condition) it.visit(condition);
-  return visitWhile(it, node2);
+  return visitWhileLoop(it, node2);
 }
 function visitTry(it, node2) {
   const resources = node2.field("resources");
@@ -69030,8 +69030,8 @@ var JAVA_HANDLERS = {
   lambda_expression: visitLambda,
   if_statement: visitIf,
   for_statement: visitFor,
-  enhanced_for_statement: visitForEach,
-  while_statement: visitWhile,
+  enhanced_for_statement: (it, node2) => visitIterationLoop(it, node2, "name", "value"),
+  while_statement: visitWhileLoop,
   do_statement: visitDo,
   try_statement: visitTry,
   try_with_resources_statement: visitTry,
@@ -69537,24 +69537,6 @@ function visitFor2(it, node2) {
     if (increment) it.visit(increment);
   });
 }
-function visitForIn(it, node2) {
-  const left = node2.field("left");
-  const right = node2.field("right");
-  const body = node2.field("body");
-  const taint = right ? it.visit(right) : CLEAN;
-  return runLoop(it, void 0, () => {
-    if (left) it.file.syntax.bind(it, left, taint, node2);
-    if (body) it.visit(body);
-  });
-}
-function visitWhile2(it, node2) {
-  const condition = node2.field("condition") ?? void 0;
-  const body = node2.field("body");
-  return runLoop(it, condition, () => {
-    if (condition) it.visit(condition);
-    if (body) it.visit(body);
-  });
-}
 function visitTry2(it, node2) {
   const body = node2.field("body");
   if (!body) return it.visitChildren(node2);
@@ -69625,9 +69607,9 @@ var JS_HANDLERS = {
   type_annotation: skip2,
   if_statement: visitIf2,
   for_statement: visitFor2,
-  for_in_statement: visitForIn,
-  while_statement: visitWhile2,
-  do_statement: visitWhile2,
+  for_in_statement: (it, node2) => visitIterationLoop(it, node2, "left", "right"),
+  while_statement: visitWhileLoop,
+  do_statement: visitWhileLoop,
   try_statement: visitTry2,
   switch_statement: visitSwitch2,
   return_statement: visitReturn,
@@ -70068,14 +70050,6 @@ function visitFor3(it, node2) {
   if (orElse) it.visit(orElse);
   return CLEAN;
 }
-function visitWhile3(it, node2) {
-  const condition = node2.field("condition") ?? void 0;
-  const body = node2.field("body");
-  return runLoop(it, condition, () => {
-    if (condition) it.visit(condition);
-    if (body) it.visit(body);
-  });
-}
 function visitTry3(it, node2) {
   const body = node2.field("body");
   if (!body) return it.visitChildren(node2);
@@ -70184,7 +70158,7 @@ var PY_HANDLERS = {
   },
   if_statement: visitIf3,
   for_statement: visitFor3,
-  while_statement: visitWhile3,
+  while_statement: visitWhileLoop,
   try_statement: visitTry3,
   with_statement: visitWith,
   return_statement: (it, n) => {
