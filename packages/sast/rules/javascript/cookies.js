@@ -46,3 +46,8 @@ app.post('/login', (req, res) => {
   // ok: js.cookie.httponly-false
   res.cookie('theme', 'dark', { httpOnly: true });
 });
+
+// A URI serializer's options are not cookie options.
+const fastURI = require('fast-uri');
+// ok: js.cookie.secure-false
+fastURI.serialize({ scheme: 'ws', host: 'example.com', secure: false });

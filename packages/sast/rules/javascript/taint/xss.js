@@ -22,3 +22,9 @@ function show(searchParams) {
   // ok: js.taint.xss
   el.textContent = searchParams.get('q');
 }
+
+// Fastify sends a string as text/plain and an object as JSON.
+fastify.get('/echo', async (request, reply) => {
+  // ok: js.taint.xss
+  reply.send(request.body);
+});
