@@ -26,9 +26,11 @@ describe('clausesOf', () => {
     expect(clausesOf({ matches: 'sys' }, { sys: { pattern: 'os.system($X)' } })).toEqual([['system']]);
   });
 
-  it('reads nothing from pattern objects, kinds and regexes', () => {
+  it('reads nothing from pattern objects and kinds, and only plain words from regexes', () => {
     expect(clausesOf({ pattern: { context: 'func t() { fmt.Sprintf($$$A) }', selector: 'call_expression' } }, undefined)).toEqual([]);
-    expect(clausesOf({ kind: 'string', regex: 'password' }, undefined)).toEqual([]);
+    expect(clausesOf({ kind: 'string' }, undefined)).toEqual([]);
+    expect(clausesOf({ kind: 'string', regex: 'password' }, undefined)).toEqual([['password']]);
+    expect(clausesOf({ kind: 'string', regex: '(?i)password' }, undefined)).toEqual([]);
   });
 });
 
@@ -42,5 +44,21 @@ describe('mayMatch', () => {
     expect(mayMatch(taint, 'exec(req.query.x)')).toBe(true);
     expect(mayMatch(taint, 'spawn(x)')).toBe(true);
     expect(mayMatch(taint, 'req.query.x')).toBe(false);
+  });
+});
+
+describe('regexWords', () => {
+  it('reads the words that plain regexes spell out', async () => {
+    const { regexWords } = await import('./prefilter.js');
+    expect(regexWords('^tempfile\\.mktemp$')).toEqual([['tempfile']]);
+    expect(regexWords('^(query|execute|run)$')).toEqual([['query', 'execute', 'run']]);
+    expect(regexWords('exec|spawn')).toEqual([['exec', 'spawn']]);
+  });
+
+  it('adds nothing for regexes it cannot be sure of', async () => {
+    const { regexWords } = await import('./prefilter.js');
+    for (const re of ['(?i)select', '^\\w+$', '^(a|b)$', 'md5|sha[0-9]', '^(x|(y|z))$', 'a.*b', '^$']) {
+      expect(regexWords(re), re).toEqual([]);
+    }
   });
 });
