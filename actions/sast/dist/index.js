@@ -70428,6 +70428,20 @@ function patternWords(pattern) {
   }
   return longest.length >= 2 ? [[longest]] : [];
 }
+var LITERAL = /^(?:[A-Za-z0-9_]|\\\.)+$/;
+function regexWords(regex2) {
+  let body = regex2.replace(/^\^/, "").replace(/\$$/, "");
+  if (body.startsWith("(") && body.endsWith(")") && !body.slice(1, -1).includes("(")) body = body.slice(1, -1);
+  const alternatives = body.split("|");
+  const words = [];
+  for (const alt of alternatives) {
+    if (!LITERAL.test(alt)) return [];
+    const longest = alt.split("\\.").reduce((a, b) => b.length > a.length ? b : a, "");
+    if (longest.length < 2) return [];
+    words.push(longest);
+  }
+  return words.length > 0 ? [[...new Set(words)]] : [];
+}
 function isRule(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -70443,6 +70457,7 @@ function anyOf(alternatives, utils, seen) {
 function clausesOf(rule, utils, seen = /* @__PURE__ */ new Set()) {
   const out = [];
   if (typeof rule["pattern"] === "string") out.push(...patternWords(rule["pattern"]));
+  if (typeof rule["regex"] === "string") out.push(...regexWords(rule["regex"]));
   for (const rel of RELATIONS) {
     const sub = rule[rel];
     if (isRule(sub)) out.push(...clausesOf(sub, utils, seen));
