@@ -69,3 +69,16 @@ app.get('/ping', (req, res) => {
   // ok: js.command-injection.exec-dynamic-string
   exec(fixed, (err, out) => res.send(out));
 });
+
+function packageTask(files, cp2) {
+  let tarCmd = 'tar -czf pkg.tgz';
+  for (const f of files) {
+    tarCmd += ' ' + f;
+  }
+  // ruleid: js.command-injection.exec-dynamic-string
+  cp.exec(tarCmd);
+  let fixed = 'ls';
+  fixed += ' -la';
+  // ok: js.command-injection.exec-dynamic-string
+  cp.exec(fixed);
+}
