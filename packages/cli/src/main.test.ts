@@ -1,28 +1,12 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
-import { existsSync as fsExists, readFileSync as fsRead } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from './main.js';
-import type { CliDeps } from './deps.js';
+import { recordingDeps as fakeDeps } from './testing/recording-deps.js';
 
 const fixtures = resolve(import.meta.dirname, '../test/fixtures');
 
-function fakeDeps(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const deps: CliDeps = {
-    cwd,
-    env: {},
-    now: () => new Date('2026-11-29T12:00:00Z'),
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    isTTY: false,
-    readFile: (p) => fsRead(p, 'utf8'),
-    exists: (p) => fsExists(p),
-  };
-  return { deps, out: () => out.join(''), err: () => err.join('') };
-}
 
 let dir: string;
 beforeEach(() => {

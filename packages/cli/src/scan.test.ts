@@ -1,26 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
-import type { CliDeps } from './deps.js';
+import { recordingDeps as deps } from './testing/recording-deps.js';
 
-function deps(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const d: CliDeps = {
-    cwd,
-    env: {},
-    now: () => new Date('2026-11-29T12:00:00Z'),
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    isTTY: false,
-    readFile: (p) => readFileSync(p, 'utf8'),
-    exists: (p) => existsSync(p),
-  };
-  return { d, out: () => out.join(''), err: () => err.join('') };
-}
 
 function repo(): { dir: string; git: (...args: string[]) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'rampart-scan-'));
@@ -42,15 +27,15 @@ describe('rampart sast and secrets on a git checkout', () => {
     git('add', '-A');
     git('commit', '-qm', 'change');
     const all = deps(dir);
-    expect(await main(['sast', '.', '--fail-on', 'none', '--json', '--formats', 'json'], all.d)).toBe(0);
+    expect(await main(['sast', '.', '--fail-on', 'none', '--json', '--formats', 'json'], all.deps)).toBe(0);
     const changed = deps(dir);
-    expect(await main(['sast', '.', '--changed-since', 'HEAD~1', '--fail-on', 'low', '--json', '--formats', 'json'], changed.d)).toBe(1);
+    expect(await main(['sast', '.', '--changed-since', 'HEAD~1', '--fail-on', 'low', '--json', '--formats', 'json'], changed.deps)).toBe(1);
     const a = JSON.parse(all.out()) as Summary;
     const c = JSON.parse(changed.out()) as Summary;
     expect(a.counts.total).toBeGreaterThan(c.counts.total);
     expect(c.gate.causes.every((f) => f.ruleId.startsWith('py.'))).toBe(true);
     const bad = deps(dir);
-    expect(await main(['sast', '.', '--changed-since', 'no-such-ref'], bad.d)).toBe(2);
+    expect(await main(['sast', '.', '--changed-since', 'no-such-ref'], bad.deps)).toBe(2);
     expect(bad.err()).toContain('--changed-since');
   });
 
@@ -64,9 +49,9 @@ describe('rampart sast and secrets on a git checkout', () => {
     writeFileSync(join(dir, 'settings.py'), 'import os\nAWS_ACCESS_KEY_ID = os.environ["AWS_ACCESS_KEY_ID"]\n');
     git('commit', '-qam', 'fix');
     const tree = deps(dir);
-    expect(await main(['secrets', '.', '--fail-on', 'high', '--out-dir', 'r1'], tree.d)).toBe(0);
+    expect(await main(['secrets', '.', '--fail-on', 'high', '--out-dir', 'r1'], tree.deps)).toBe(0);
     const history = deps(dir);
-    expect(await main(['secrets', '.', '--history-since', '', '--fail-on', 'high', '--out-dir', 'r2'], history.d)).toBe(1);
+    expect(await main(['secrets', '.', '--history-since', '', '--fail-on', 'high', '--out-dir', 'r2'], history.deps)).toBe(1);
     for (const f of ['findings.json', 'secrets.sarif', 'gl-secret-detection-report.json', 'summary.md', 'secrets.junit.xml']) {
       expect(readFileSync(join(dir, 'r2', f), 'utf8'), f).not.toContain(key);
     }
@@ -76,10 +61,10 @@ describe('rampart sast and secrets on a git checkout', () => {
   it('bad --shard and a missing path are usage errors', async () => {
     const { dir } = repo();
     const shard = deps(dir);
-    expect(await main(['sast', '.', '--shard', '5/4'], shard.d)).toBe(2);
+    expect(await main(['sast', '.', '--shard', '5/4'], shard.deps)).toBe(2);
     expect(shard.err()).toContain('--shard');
     const missing = deps(dir);
-    expect(await main(['sast', 'nope'], missing.d)).toBe(2);
+    expect(await main(['sast', 'nope'], missing.deps)).toBe(2);
     expect(missing.err()).toContain('nope');
   });
 
@@ -87,8 +72,8 @@ describe('rampart sast and secrets on a git checkout', () => {
     const { dir } = repo();
     writeFileSync(join(dir, 'app.py'), 'import subprocess\nimport sys\nsubprocess.call("ls " + sys.argv[1], shell=True)\n');
     const io = deps(dir);
-    io.d.env = { PATH: process.env.PATH };
-    expect(await main(['sast', '.', '--with', 'bandit', '--fail-on', 'none', '--formats', 'json'], io.d)).toBe(0);
+    io.deps.env = { PATH: process.env.PATH };
+    expect(await main(['sast', '.', '--with', 'bandit', '--fail-on', 'none', '--formats', 'json'], io.deps)).toBe(0);
     const out = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as {
       tools: { name: string }[];
       findings: { ruleId: string; tool: { name: string } }[];

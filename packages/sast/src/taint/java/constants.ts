@@ -1,16 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
+import { unwrapParens } from '../unwrap.js';
 import type { Literal } from '../syntax.js';
 import { javaLiteral } from './literals.js';
-
-function unwrap(node: SgNode): SgNode {
-  let current = node;
-  while (current.kind() === 'parenthesized_expression') {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 
 function arithmetic(op: string, l: number, r: number): Literal | undefined {
   switch (op) {
@@ -51,7 +42,7 @@ function binary(n: SgNode, constants: ReadonlyMap<string, Literal>): Literal | u
  * comparisons, `!`, `&&`, `||`, `?:` and string concatenation of constants; else undefined.
  */
 export function javaValue(node: SgNode, constants: ReadonlyMap<string, Literal>): Literal | undefined {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   switch (n.kind()) {
     case 'identifier':
       return localConstant(n, constants) ?? constants.get(n.text());

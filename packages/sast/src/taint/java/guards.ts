@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { unwrapParens } from '../unwrap.js';
 import type { Guard } from '../syntax.js';
 import { javaLiteral } from './literals.js';
 import { javaPathOf } from './paths.js';
@@ -7,16 +8,6 @@ import { javaPathOf } from './paths.js';
 const MEMBERSHIP = new Set(['contains', 'containsKey']);
 // `x.equals("a")`, `"a".equals(x)`: the value is a literal.
 const EQUALITY = new Set(['equals', 'equalsIgnoreCase', 'contentEquals']);
-
-function unwrap(node: SgNode): SgNode {
-  let current = node;
-  while (current.kind() === 'parenthesized_expression') {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 
 /** `x.matches("[a-z0-9]+")`: a whole-string match against a class without wildcards. */
 function inertRegex(node: SgNode | undefined): boolean {
@@ -34,8 +25,8 @@ function callGuards(n: SgNode, startsWith: boolean): Guard[] {
   const argPath = first ? javaPathOf(first) : undefined;
   if (MEMBERSHIP.has(method) && argPath && args.length === 1 && objectPath !== argPath) return [{ path: argPath, positive: true }];
   if (EQUALITY.has(method) && first && args.length === 1) {
-    if (javaLiteral(unwrap(object)) !== undefined && argPath) return [{ path: argPath, positive: true }];
-    if (javaLiteral(unwrap(first)) !== undefined && objectPath) return [{ path: objectPath, positive: true }];
+    if (javaLiteral(unwrapParens(object)) !== undefined && argPath) return [{ path: argPath, positive: true }];
+    if (javaLiteral(unwrapParens(first)) !== undefined && objectPath) return [{ path: objectPath, positive: true }];
   }
   if (method === 'matches' && objectPath && inertRegex(first)) return [{ path: objectPath, positive: true }];
   if (startsWith && method === 'startsWith' && objectPath) return [{ path: objectPath, positive: true }];
@@ -44,7 +35,7 @@ function callGuards(n: SgNode, startsWith: boolean): Guard[] {
 
 /** Checks that prove a value safe in one branch of a condition. */
 export function javaGuards(node: SgNode, startsWith: boolean): Guard[] {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   switch (n.kind()) {
     case 'unary_expression': {
       const operand = n.field('operand');

@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { unwrapParens } from '../unwrap.js';
 import type { Literal } from '../syntax.js';
 import { jsLiteral } from './literals.js';
 
@@ -30,25 +31,15 @@ export function jsConstants(root: SgNode): Map<string, Literal> {
   return candidates;
 }
 
-function unwrap(node: SgNode): SgNode {
-  let current = node;
-  while (current.kind() === 'parenthesized_expression') {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
-
 function valueOf(node: SgNode, constants: ReadonlyMap<string, Literal>): Literal | undefined {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   if (n.kind() === 'identifier') return constants.has(n.text()) ? constants.get(n.text()) : n.text() === 'undefined' ? null : undefined;
   return jsLiteral(n);
 }
 
 /** Truthiness of a condition that does not depend on run time, else undefined. */
 export function jsFold(node: SgNode, constants: ReadonlyMap<string, Literal>): boolean | undefined {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   const kind = n.kind();
   if (kind === 'unary_expression' && n.field('operator')?.text() === '!') {
     const inner = n.field('argument');

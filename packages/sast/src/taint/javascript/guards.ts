@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { unwrapParens } from '../unwrap.js';
 import type { Guard } from '../syntax.js';
 import { jsLiteral } from './literals.js';
 import { pathOfNode } from './paths.js';
@@ -10,16 +11,6 @@ const VALIDATORS = new Set([
   'Number.isInteger', 'Number.isSafeInteger', 'Number.isFinite', 'validator.isInt', 'validator.isNumeric',
   'validator.isUUID', 'validator.isAlphanumeric', 'validator.isMongoId', 'validator.isIn', 'isUUID', 'isInt',
 ]);
-
-function unwrap(node: SgNode): SgNode {
-  let current = node;
-  while (current.kind() === 'parenthesized_expression') {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 
 function negate(guards: Guard[]): Guard[] {
   return guards.map((g) => ({ path: g.path, positive: !g.positive }));
@@ -44,7 +35,7 @@ function callGuards(node: SgNode, startsWith: boolean): Guard[] {
   if (!object) return [];
   const objectPath = pathOfNode(object);
   if (argPath && MEMBERSHIP.has(method) && objectPath !== argPath) return [{ path: argPath, positive: true }];
-  if (argPath && method === 'test' && anchoredRegex(unwrap(object))) return [{ path: argPath, positive: true }];
+  if (argPath && method === 'test' && anchoredRegex(unwrapParens(object))) return [{ path: argPath, positive: true }];
   if (startsWith && method === 'startsWith' && objectPath) return [{ path: objectPath, positive: true }];
   return [];
 }
@@ -64,7 +55,7 @@ function equalityGuards(node: SgNode, startsWith: boolean): Guard[] {
 
 /** Checks that prove a value safe in one branch of a condition. */
 export function jsGuards(node: SgNode, startsWith: boolean): Guard[] {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   switch (n.kind()) {
     case 'unary_expression': {
       const arg = n.field('argument');

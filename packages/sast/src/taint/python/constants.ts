@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { unwrapParens } from '../unwrap.js';
 import type { Literal } from '../syntax.js';
 import { pyLiteral } from './literals.js';
 
@@ -33,18 +34,8 @@ export function pyConstants(root: SgNode): Map<string, Literal> {
   return candidates;
 }
 
-function unwrap(node: SgNode): SgNode {
-  let current = node;
-  while (current.kind() === 'parenthesized_expression') {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
-
 function valueOf(node: SgNode, constants: ReadonlyMap<string, Literal>): Literal | undefined {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   if (n.kind() === 'identifier') return constants.get(n.text());
   return pyLiteral(n);
 }
@@ -65,7 +56,7 @@ function foldComparison(n: SgNode, constants: ReadonlyMap<string, Literal>): boo
 
 /** Truthiness of a condition that does not depend on run time, else undefined. */
 export function pyFold(node: SgNode, constants: ReadonlyMap<string, Literal>): boolean | undefined {
-  const n = unwrap(node);
+  const n = unwrapParens(node);
   switch (n.kind()) {
     case 'not_operator': {
       const arg = n.field('argument');

@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { unwrapParens } from '../unwrap.js';
 import type { Guard } from '../syntax.js';
 import { pyLiteral } from './literals.js';
 import { pyPathOf } from './paths.js';
@@ -41,8 +42,7 @@ function callGuards(n: SgNode, startsWith: boolean): Guard[] {
 
 /** Checks that prove a value safe in one branch of a condition. */
 export function pyGuards(node: SgNode, startsWith: boolean): Guard[] {
-  let n = node;
-  while (n.kind() === 'parenthesized_expression') n = n.children().find((c) => c.isNamed()) ?? n;
+  const n = unwrapParens(node);
   switch (n.kind()) {
     case 'not_operator': {
       const arg = n.field('argument');
