@@ -68231,6 +68231,17 @@ function firstLine(node2) {
   return nl === -1 ? text2 : `${text2.slice(0, nl)} \u2026`;
 }
 
+// ../../packages/sast/src/taint/unwrap.ts
+function unwrapParens(node2) {
+  let current = node2;
+  while (current.kind() === "parenthesized_expression") {
+    const inner = current.children().find((c) => c.isNamed());
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
 // ../../packages/sast/src/taint/java/literals.ts
 var ESCAPES = { n: "\n", t: "	", r: "\r", '"': '"', "'": "'", "\\": "\\", "0": "\0" };
 function stringValue(node2) {
@@ -68293,15 +68304,6 @@ function javaLeftmostString(node2) {
 }
 
 // ../../packages/sast/src/taint/java/constants.ts
-function unwrap2(node2) {
-  let current = node2;
-  while (current.kind() === "parenthesized_expression") {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 function arithmetic(op, l, r) {
   switch (op) {
     case "+":
@@ -68345,7 +68347,7 @@ function binary(n, constants5) {
   return void 0;
 }
 function javaValue(node2, constants5) {
-  const n = unwrap2(node2);
+  const n = unwrapParens(node2);
   switch (n.kind()) {
     case "identifier":
       return localConstant(n, constants5) ?? constants5.get(n.text());
@@ -68783,15 +68785,6 @@ function visitLambda(it, node2) {
 // ../../packages/sast/src/taint/java/guards.ts
 var MEMBERSHIP = /* @__PURE__ */ new Set(["contains", "containsKey"]);
 var EQUALITY = /* @__PURE__ */ new Set(["equals", "equalsIgnoreCase", "contentEquals"]);
-function unwrap3(node2) {
-  let current = node2;
-  while (current.kind() === "parenthesized_expression") {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 function inertRegex(node2) {
   const pattern = node2 ? javaLiteral(node2) : void 0;
   return typeof pattern === "string" && !pattern.includes(".") && !/\\[SWD]/.test(pattern) && !pattern.includes("[^");
@@ -68806,15 +68799,15 @@ function callGuards(n, startsWith) {
   const argPath = first ? javaPathOf(first) : void 0;
   if (MEMBERSHIP.has(method) && argPath && args.length === 1 && objectPath !== argPath) return [{ path: argPath, positive: true }];
   if (EQUALITY.has(method) && first && args.length === 1) {
-    if (javaLiteral(unwrap3(object2)) !== void 0 && argPath) return [{ path: argPath, positive: true }];
-    if (javaLiteral(unwrap3(first)) !== void 0 && objectPath) return [{ path: objectPath, positive: true }];
+    if (javaLiteral(unwrapParens(object2)) !== void 0 && argPath) return [{ path: argPath, positive: true }];
+    if (javaLiteral(unwrapParens(first)) !== void 0 && objectPath) return [{ path: objectPath, positive: true }];
   }
   if (method === "matches" && objectPath && inertRegex(first)) return [{ path: objectPath, positive: true }];
   if (startsWith && method === "startsWith" && objectPath) return [{ path: objectPath, positive: true }];
   return [];
 }
 function javaGuards(node2, startsWith) {
-  const n = unwrap3(node2);
+  const n = unwrapParens(node2);
   switch (n.kind()) {
     case "unary_expression": {
       const operand = n.field("operand");
@@ -69197,22 +69190,13 @@ function jsConstants(root) {
   for (const key of disqualified) candidates2.delete(key);
   return candidates2;
 }
-function unwrap4(node2) {
-  let current = node2;
-  while (current.kind() === "parenthesized_expression") {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 function valueOf(node2, constants5) {
-  const n = unwrap4(node2);
+  const n = unwrapParens(node2);
   if (n.kind() === "identifier") return constants5.has(n.text()) ? constants5.get(n.text()) : n.text() === "undefined" ? null : void 0;
   return jsLiteral(n);
 }
 function jsFold(node2, constants5) {
-  const n = unwrap4(node2);
+  const n = unwrapParens(node2);
   const kind = n.kind();
   if (kind === "unary_expression" && n.field("operator")?.text() === "!") {
     const inner = n.field("argument");
@@ -69384,15 +69368,6 @@ var VALIDATORS = /* @__PURE__ */ new Set([
   "isUUID",
   "isInt"
 ]);
-function unwrap5(node2) {
-  let current = node2;
-  while (current.kind() === "parenthesized_expression") {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 function negate(guards) {
   return guards.map((g) => ({ path: g.path, positive: !g.positive }));
 }
@@ -69414,7 +69389,7 @@ function callGuards2(node2, startsWith) {
   if (!object2) return [];
   const objectPath = pathOfNode(object2);
   if (argPath && MEMBERSHIP2.has(method) && objectPath !== argPath) return [{ path: argPath, positive: true }];
-  if (argPath && method === "test" && anchoredRegex(unwrap5(object2))) return [{ path: argPath, positive: true }];
+  if (argPath && method === "test" && anchoredRegex(unwrapParens(object2))) return [{ path: argPath, positive: true }];
   if (startsWith && method === "startsWith" && objectPath) return [{ path: objectPath, positive: true }];
   return [];
 }
@@ -69431,7 +69406,7 @@ function equalityGuards(node2, startsWith) {
   return path4 && jsLiteral(other) !== void 0 ? [{ path: path4, positive }] : [];
 }
 function jsGuards(node2, startsWith) {
-  const n = unwrap5(node2);
+  const n = unwrapParens(node2);
   switch (n.kind()) {
     case "unary_expression": {
       const arg = n.field("argument");
@@ -69772,17 +69747,8 @@ function pyConstants(root) {
   for (const key of disqualified) candidates2.delete(key);
   return candidates2;
 }
-function unwrap6(node2) {
-  let current = node2;
-  while (current.kind() === "parenthesized_expression") {
-    const inner = current.children().find((c) => c.isNamed());
-    if (!inner) break;
-    current = inner;
-  }
-  return current;
-}
 function valueOf2(node2, constants5) {
-  const n = unwrap6(node2);
+  const n = unwrapParens(node2);
   if (n.kind() === "identifier") return constants5.get(n.text());
   return pyLiteral(n);
 }
@@ -69800,7 +69766,7 @@ function foldComparison(n, constants5) {
   return void 0;
 }
 function pyFold(node2, constants5) {
-  const n = unwrap6(node2);
+  const n = unwrapParens(node2);
   switch (n.kind()) {
     case "not_operator": {
       const arg = n.field("argument");
@@ -69998,8 +69964,7 @@ function callGuards3(n, startsWith) {
   return [];
 }
 function pyGuards(node2, startsWith) {
-  let n = node2;
-  while (n.kind() === "parenthesized_expression") n = n.children().find((c) => c.isNamed()) ?? n;
+  const n = unwrapParens(node2);
   switch (n.kind()) {
     case "not_operator": {
       const arg = n.field("argument");
@@ -72608,12 +72573,12 @@ var GENERIC_RULE_ID = "secrets.generic-high-entropy";
 var ASSIGNMENT = /([A-Za-z_$@][\w$.@-]{0,80})["'\]]?\s{0,4}(?:=>|:=|=|:)\s{0,4}(?:(["'`])([^"'`\r\n]{1,500})\2|([^\s"'`,;)\]}<>]{1,500}))/g;
 var BARE_VALUE_FILE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:env|ya?ml|properties|ini|cfg|conf|toml|sh|bash|zsh|npmrc|pypirc|netrc|tfvars|hcl|txt)|Dockerfile[^/]*|\.npmrc|\.pypirc|\.netrc|[^/.]+)$/i;
 var CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-function unwrap7(value) {
+function unwrap2(value) {
   const m = /^(?:Bearer|Basic|Token|token)\s+(\S+)$/.exec(value);
   return m?.[1] ?? value;
 }
 function credibleValue(raw, bare) {
-  const value = unwrap7(raw.trim());
+  const value = unwrap2(raw.trim());
   if (/\s/.test(value) || value.length > 500) return void 0;
   if (isReference(value) || isPlaceholder(value)) return void 0;
   if (value.includes("://") || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) return void 0;
