@@ -1,0 +1,11 @@
+export * from './types.js';
+export type { InventoryFs } from './fs/types.js';
+export { nodeFs } from './fs/node.js';
+export { memoryFs } from './fs/memory.js';
+export * from './cataloger.js';
+export { CATALOGERS, catalogerById } from './catalogers/index.js';
+export { catalog, type CatalogOptions } from './catalog.js';
+export { mergePackage, mergePackages, sortRoots } from './merge.js';
+export { makePurl, purlParts } from './purl.js';
+export { normalizeLicense, normalizeLicenses } from './license.js';
+export { parseIntegrity, hexHash } from './hashes.js';
