@@ -1,10 +1,27 @@
 import type { Cataloger } from '../cataloger.js';
+import { dotnetCatalogers } from './dotnet/index.js';
+import { goCatalogers } from './go/index.js';
+import { javaCatalogers } from './java/index.js';
+import { javascriptCatalogers } from './javascript/index.js';
+import { phpCatalogers } from './php/index.js';
+import { pythonCatalogers } from './python/index.js';
+import { rubyCatalogers } from './ruby/index.js';
+import { rustCatalogers } from './rust/index.js';
 
 /**
  * Every cataloger, in one list. Each ecosystem folder exports its own list and is added here;
  * `contract.test.ts` fails when a folder's cataloger is missing from this registry.
  */
-export const CATALOGERS: readonly Cataloger[] = [];
+export const CATALOGERS: readonly Cataloger[] = [
+  ...javascriptCatalogers,
+  ...pythonCatalogers,
+  ...goCatalogers,
+  ...rustCatalogers,
+  ...rubyCatalogers,
+  ...phpCatalogers,
+  ...javaCatalogers,
+  ...dotnetCatalogers,
+];
 
 export function catalogerById(id: string): Cataloger | undefined {
   return CATALOGERS.find((c) => c.id === id);

@@ -1,0 +1,3 @@
+import type { Cataloger } from '../../cataloger.js';
+
+export const rustCatalogers: readonly Cataloger[] = [];
