@@ -33,6 +33,7 @@ export async function catalog(fs: InventoryFs, options: CatalogOptions = {}): Pr
       logger.debug(`${cataloger.id}: ${path}`);
       const result = await cataloger.catalog({ path, text, fs, logger });
       if (result.root) roots.push(result.root);
+      if (result.members) roots.push(...result.members);
       packages.push(...result.packages);
       if (result.problems) problems.push(...result.problems);
     }

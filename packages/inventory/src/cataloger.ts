@@ -15,6 +15,12 @@ export interface CatalogInput {
 export interface CatalogResult {
   /** The project this lockfile or manifest describes, when it names one (installed-package catalogers do not). */
   root?: RootComponent;
+  /**
+   * Further projects the same file describes: the members of an npm/yarn workspace, the importers of a pnpm
+   * monorepo. One lockfile can hold many projects, and folding them into one root would give every member the
+   * dependencies of all the others.
+   */
+  members?: RootComponent[];
   packages: Package[];
   /** Entries that could not be used, each with a reason; the file as a whole was read. */
   problems?: InventoryProblem[];
@@ -26,7 +32,7 @@ export interface CatalogResult {
  * Contract, checked for every registered cataloger by `catalogers/contract.test.ts`:
  * - `claims` is a pure function of the path and claims no path of another cataloger's format;
  * - `catalog` returns packages whose purl matches name, version and ecosystem, with `locations` holding `path`
- *   and `dependsOn` naming only purls it also returned;
+ *   and `dependsOn` (of packages, of `root` and of `members`) naming only purls it also returned;
  * - input that is not the format at all, or a version of the format it does not know, throws a `UserError` naming
  *   the file, the field and what was expected; it never returns an empty result for it.
  */

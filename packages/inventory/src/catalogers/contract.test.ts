@@ -90,7 +90,9 @@ describe.each(CATALOGERS.map((c) => [c.id, c] as const))('cataloger %s meets the
         expect(p.locations).toContain(fixture.path);
         for (const dep of p.dependsOn) expect(purls, `${p.purl} -> ${dep} in ${fixture.path}`).toContain(dep);
       }
-      for (const dep of result.root?.dependsOn ?? []) expect(purls).toContain(dep);
+      for (const root of [...(result.root ? [result.root] : []), ...(result.members ?? [])]) {
+        for (const dep of root.dependsOn) expect(purls, `${root.ref} -> ${dep} in ${fixture.path}`).toContain(dep);
+      }
     }
   });
 
