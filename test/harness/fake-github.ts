@@ -36,6 +36,13 @@ export interface FakeSarifUpload {
   sarifText: string;
 }
 
+export interface FakeSnapshot {
+  id: number;
+  owner: string;
+  repo: string;
+  body: Record<string, unknown>;
+}
+
 interface Failure {
   status: number;
   remaining: number;
@@ -50,6 +57,8 @@ export interface FakeGithub {
   calls: RecordedCall[];
   comments: FakeComment[];
   sarifs: FakeSarifUpload[];
+  /** Dependency snapshots accepted by POST …/dependency-graph/snapshots. */
+  snapshots: FakeSnapshot[];
   /** Answer every write (POST/PATCH/PUT/DELETE) with this status, as GitHub does for a fork PR's token. */
   denyWrites: 403 | 404 | null;
   /** The next `times` requests (matching `path`, if given) fail with `status`. */
@@ -118,6 +127,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     calls: [],
     comments: [],
     sarifs: [],
+    snapshots: [],
     denyWrites: null,
     failNext(status, o = {}) {
       failures.push({ status, remaining: o.times ?? 1, match: o.path, headers: {}, message: 'Server Error' });
@@ -197,6 +207,38 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     return { status: 200, body: { processing_status: 'complete', analyses_url: `${baseUrl}/repos/${owner}/${repo}/code-scanning/analyses?sarif_id=${id}` } };
   }
 
+  /** The checks GitHub documents for a snapshot: a 40-character sha, a full ref, job, detector and manifests. */
+  function snapshotProblem(b: Record<string, unknown>): string | undefined {
+    if (b.version !== 0) return 'version must be 0';
+    if (typeof b.sha !== 'string' || !/^[0-9a-f]{40}$/.test(b.sha)) return 'sha is not a 40 character sha';
+    if (typeof b.ref !== 'string' || !b.ref.startsWith('refs/')) return 'ref is not a full ref';
+    const job = b.job as Record<string, unknown> | undefined;
+    if (typeof job?.correlator !== 'string' || typeof job.id !== 'string') return 'job.correlator and job.id are required strings';
+    const det = b.detector as Record<string, unknown> | undefined;
+    if (typeof det?.name !== 'string' || typeof det.version !== 'string' || typeof det.url !== 'string') return 'detector needs name, version and url';
+    if (typeof b.scanned !== 'string' || Number.isNaN(Date.parse(b.scanned))) return 'scanned is not a date-time';
+    const manifests = b.manifests as Record<string, { name?: unknown; resolved?: Record<string, Record<string, unknown>> }> | undefined;
+    for (const [key, m] of Object.entries(manifests ?? {})) {
+      if (typeof m.name !== 'string') return `manifests.${key}.name is required`;
+      for (const [dep, d] of Object.entries(m.resolved ?? {})) {
+        if (typeof d.package_url !== 'string' || !d.package_url.startsWith('pkg:')) return `manifests.${key}.resolved.${dep}.package_url is not a purl`;
+        if (d.relationship !== undefined && d.relationship !== 'direct' && d.relationship !== 'indirect') return `bad relationship for ${dep}`;
+        if (d.scope !== undefined && d.scope !== 'runtime' && d.scope !== 'development') return `bad scope for ${dep}`;
+        if (d.dependencies !== undefined && !Array.isArray(d.dependencies)) return `dependencies of ${dep} is not an array`;
+      }
+    }
+    return undefined;
+  }
+
+  function createSnapshot(owner: string, repo: string, body: unknown): Reply {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const problem = snapshotProblem(b);
+    if (problem) return message(422, `Invalid request: ${problem}`);
+    const id = fake.snapshots.length + 1;
+    fake.snapshots.push({ id, owner, repo, body: b });
+    return { status: 201, body: { id, created_at: new Date().toISOString(), result: 'SUCCESS', message: 'Dependency results for the repo have been successfully updated.' } };
+  }
+
   function route(method: string, path: string, query: Record<string, string>, body: unknown): Reply {
     let m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     if (m?.[1] && m[2] && m[3]) {
@@ -209,6 +251,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     if (m?.[1] && m[2] && method === 'POST') return uploadSarif(m[1], m[2], body);
     m = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs\/([^/]+)$/.exec(path);
     if (m?.[1] && m[2] && m[3] && method === 'GET') return getSarif(m[1], m[2], m[3]);
+    m = /^\/repos\/([^/]+)\/([^/]+)\/dependency-graph\/snapshots$/.exec(path);
+    if (m?.[1] && m[2] && method === 'POST') return createSnapshot(m[1], m[2], body);
     return message(404, 'Not Found');
   }
 
