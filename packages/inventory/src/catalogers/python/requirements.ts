@@ -1,0 +1,117 @@
+import type { Cataloger, CatalogInput, CatalogResult } from '../../cataloger.js';
+import { makePurl } from '../../purl.js';
+import type { InventoryProblem, Package } from '../../types.js';
+import { pinnedVersion } from './pep508.js';
+import { parseRequirementsFile, type RequirementsEntry } from './requirements-parse.js';
+import { assertText, dirOf, joinPath, normalizePyName } from './text.js';
+
+const MAX_INCLUDE_DEPTH = 10;
+
+interface Sighting {
+  entry: Extract<RequirementsEntry, { kind: 'requirement' }>;
+  file: string;
+}
+
+function isRequirementsFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /^requirements[^/]*\.txt$/i.test(base);
+}
+
+/** pip has no dev flag; the convention is a separate `requirements-dev.txt` / `requirements/test.txt` file. */
+function isDevFile(path: string): boolean {
+  return /(^|[-_./])(dev|develop|development|test|tests|testing|lint|docs)([-_.]|\.txt$)/i.test(path);
+}
+
+async function collect(
+  input: CatalogInput,
+  file: string,
+  text: string,
+  depth: number,
+  seen: Set<string>,
+  out: { sightings: Sighting[]; problems: InventoryProblem[] },
+): Promise<void> {
+  assertText(file, text, 'a pip requirements file');
+  for (const entry of parseRequirementsFile(file, text)) {
+    if (entry.kind === 'requirement') {
+      out.sightings.push({ entry, file });
+    } else if (entry.kind === 'problem') {
+      out.problems.push({ file, message: `line ${entry.line}: ${entry.message}` });
+    } else {
+      const target = joinPath(dirOf(file), entry.target);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.target)) {
+        out.problems.push({ file, message: `line ${entry.line}: remote include ${entry.target} is not read` });
+      } else if (seen.has(target)) {
+        continue;
+      } else if (depth >= MAX_INCLUDE_DEPTH || !(await input.fs.exists(target))) {
+        out.problems.push({ file, message: `line ${entry.line}: included file ${target} was not found or nests too deep` });
+      } else {
+        seen.add(target);
+        await collect(input, target, await input.fs.readText(target), depth + 1, seen, out);
+      }
+    }
+  }
+}
+
+function toPackages(path: string, sightings: Sighting[], problems: InventoryProblem[]): Package[] {
+  const byKey = new Map<string, Package>();
+  const byName = new Map<string, Package[]>();
+  // pip-compile output annotates every line; there a line is direct only when it comes from an input file (`-r`).
+  const annotated = sightings.some((s) => s.entry.via !== undefined);
+  for (const { entry, file } of sightings) {
+    const { requirement } = entry;
+    const version = pinnedVersion(requirement.specifier);
+    if (version === undefined) {
+      const what = requirement.url ? `a URL (${requirement.url})` : requirement.specifier || 'no version';
+      problems.push({ file, message: `line ${entry.line}: ${requirement.name} is not pinned with == (${what})` });
+      continue;
+    }
+    const name = normalizePyName(requirement.name);
+    const purl = makePurl('pypi', requirement.name, version);
+    const direct = !annotated || (entry.via ?? []).some((v) => v.startsWith('-'));
+    const existing = byKey.get(purl);
+    if (existing) {
+      existing.direct ||= direct;
+      existing.dev &&= isDevFile(file);
+      continue;
+    }
+    const pkg: Package = {
+      purl,
+      name: requirement.name,
+      version,
+      ecosystem: 'pypi',
+      licenses: [],
+      hashes: entry.hashes,
+      direct,
+      dev: isDevFile(file),
+      locations: file === path ? [path] : [path, file],
+      dependsOn: [],
+    };
+    byKey.set(purl, pkg);
+    byName.set(name, [...(byName.get(name) ?? []), pkg]);
+  }
+  // `# via parent` says parent depends on this package: turn it into the parent's edge.
+  for (const { entry } of sightings) {
+    const version = pinnedVersion(entry.requirement.specifier);
+    if (version === undefined) continue;
+    const child = makePurl('pypi', entry.requirement.name, version);
+    for (const via of entry.via ?? []) {
+      for (const parent of byName.get(normalizePyName(via)) ?? []) {
+        if (!parent.dependsOn.includes(child)) parent.dependsOn.push(child);
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+export const pythonRequirementsCataloger: Cataloger = {
+  id: 'python-requirements',
+  ecosystem: 'pypi',
+  files: 'requirements*.txt (pinned name==version lines, -r includes, --hash, pip-compile "# via" edges)',
+  claims: isRequirementsFile,
+  async catalog(input): Promise<CatalogResult> {
+    const out = { sightings: [] as Sighting[], problems: [] as InventoryProblem[] };
+    await collect(input, input.path, await input.text(), 0, new Set([input.path]), out);
+    const packages = toPackages(input.path, out.sightings, out.problems);
+    return { packages, problems: out.problems };
+  },
+};
