@@ -1,7 +1,8 @@
 import type { Inventory, Package } from '@rampart/inventory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubTestBed, type GithubTestBed } from '../../test/support/github.js';
-import { buildDependencySnapshot, submitDependencySnapshot } from './dependency-snapshot.js';
+import { TOKEN, FAST } from '../../test/support/github.js';
+import { buildDependencySnapshot, publishDependencySnapshot, submitDependencySnapshot } from './dependency-snapshot.js';
 
 const pkg = (name: string, over: Partial<Package> = {}): Package => ({
   purl: `pkg:npm/${name}@1.0.0`,
@@ -91,5 +92,36 @@ describe('submitDependencySnapshot', () => {
     const r = await submitDependencySnapshot({ octokit: bed.octokit, io: bed.io, owner: 'acme', repo: 'shop', snapshot: bad });
     expect(r.status).toBe('failed');
     expect(r.status === 'failed' && r.reason).toMatch(/422.*sha/);
+  });
+});
+
+describe('publishDependencySnapshot', () => {
+  let bed: GithubTestBed;
+  beforeEach(async () => {
+    bed = await githubTestBed();
+  });
+  afterEach(async () => {
+    await bed.gh.close();
+  });
+  const env = () => ({
+    GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'b'.repeat(40), GITHUB_REF: 'refs/heads/main', GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'sbom', GITHUB_RUN_ID: '99', GITHUB_API_URL: bed.gh.url, GITHUB_SERVER_URL: 'https://github.test',
+  });
+  const args = { inventory, detector: ctx.detector, scanned: ctx.scanned };
+
+  it('takes sha, ref, correlator and run link from the runner variables', async () => {
+    const r = await publishDependencySnapshot({ ...args, token: TOKEN, correlatorSuffix: 'web' }, { io: bed.io, env: env(), octokit: FAST });
+    expect(r.status).toBe('submitted');
+    expect(bed.gh.snapshots[0]).toMatchObject({
+      owner: 'acme', repo: 'shop',
+      body: { sha: 'b'.repeat(40), ref: 'refs/heads/main', job: { correlator: 'CI sbom web', id: '99', html_url: 'https://github.test/acme/shop/actions/runs/99' } },
+    });
+  });
+
+  it('skips with a notice when there is no token', async () => {
+    const r = await publishDependencySnapshot({ ...args, token: '' }, { io: bed.io, env: env() });
+    expect(r.status).toBe('skipped');
+    expect(bed.gh.calls).toEqual([]);
+    expect(bed.io.at('notice')[0]?.message).toMatch(/no github-token/);
   });
 });

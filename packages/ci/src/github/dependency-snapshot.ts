@@ -1,7 +1,9 @@
 import type { Inventory, Package, RootComponent } from '@rampart/inventory';
+import { envValue, type Env } from '../env.js';
+import { analysisRef, readGithubContext, runUrl } from './context.js';
 import { classifyFailure } from './http-errors.js';
 import type { ActionsIO } from './io.js';
-import type { GithubClient } from './octokit.js';
+import { createOctokit, type GithubClient, type OctokitSettings } from './octokit.js';
 
 /** One entry of a manifest's `resolved` map in the dependency submission API. */
 export interface SnapshotDependency {
@@ -149,4 +151,50 @@ export async function submitDependencySnapshot(p: {
     p.io.warning(`Rampart could not submit the dependency snapshot: ${reason}`);
     return { status: 'failed', reason };
   }
+}
+
+export interface PublishSnapshotArgs {
+  inventory: Inventory;
+  token: string | undefined;
+  /** Added to `<workflow> <job>`, for jobs that submit several trees (a matrix over directories). */
+  correlatorSuffix?: string;
+  detector: { name: string; version: string; url: string };
+  scanned: Date;
+}
+
+export interface PublishSnapshotDeps {
+  io: ActionsIO;
+  env: Env;
+  createClient?: (s: OctokitSettings) => Promise<GithubClient>;
+  octokit?: Partial<OctokitSettings>;
+}
+
+/** Reads the run's context, builds the snapshot and submits it; a missing token or ref is a notice, not a failure. */
+export async function publishDependencySnapshot(a: PublishSnapshotArgs, deps: PublishSnapshotDeps): Promise<SnapshotSubmitResult> {
+  const token = a.token?.trim();
+  if (!token) {
+    const reason = 'no github-token was given';
+    deps.io.notice(`Rampart skipped the dependency snapshot: ${reason}.`);
+    return { status: 'skipped', reason };
+  }
+  const ctx = readGithubContext(deps.env);
+  const at = analysisRef(ctx);
+  if (!at) {
+    const reason = 'GITHUB_REF and GITHUB_SHA do not name a commit and ref';
+    deps.io.notice(`Rampart skipped the dependency snapshot: ${reason}.`);
+    return { status: 'skipped', reason };
+  }
+  const base = [envValue(deps.env, 'GITHUB_WORKFLOW'), envValue(deps.env, 'GITHUB_JOB')].filter(Boolean).join(' ');
+  const correlator = [base || 'rampart', a.correlatorSuffix?.trim()].filter(Boolean).join(' ');
+  const link = runUrl(ctx);
+  const snapshot = buildDependencySnapshot(a.inventory, {
+    ...at,
+    correlator,
+    runId: ctx.runId ?? '0',
+    ...(link ? { htmlUrl: link } : {}),
+    detector: a.detector,
+    scanned: a.scanned,
+  });
+  const client = await (deps.createClient ?? createOctokit)({ ...deps.octokit, token, apiUrl: ctx.apiUrl, io: deps.io });
+  return submitDependencySnapshot({ octokit: client, owner: ctx.owner, repo: ctx.repo, snapshot, io: deps.io });
 }
