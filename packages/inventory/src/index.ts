@@ -9,3 +9,4 @@ export { mergePackage, mergePackages, sortRoots } from './merge.js';
 export { makePurl, purlParts } from './purl.js';
 export { normalizeLicense, normalizeLicenses } from './license.js';
 export { parseIntegrity, hexHash } from './hashes.js';
+export { serializeInventory, parseInventoryJson, INVENTORY_FORMAT_VERSION } from './serialize.js';
