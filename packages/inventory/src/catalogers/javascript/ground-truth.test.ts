@@ -1,0 +1,98 @@
+/**
+ * Ground truth: real package managers from the npm registry install a real project, and what Rampart reads from
+ * the lockfile they wrote must be what they say they installed: the same (name, version) set and, where the
+ * manager lists them, the same dependency edges. Needs the npm registry (CI has it); installs use a shared cache.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordingLogger } from '@rampart/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Cataloger, CatalogResult } from '../../cataloger.js';
+import { nodeFs } from '../../fs/node.js';
+import { npmLockCataloger } from './npm-lock/index.js';
+import { graphOf, npmLsGraph, withoutPackages, type Graph } from './ground-truth/listings.js';
+import { PROJECT_JSON } from './ground-truth/project.js';
+import { BIN, CACHE, run, runTolerant, writeProject } from './ground-truth/tools.js';
+
+const TIMEOUT = 300_000;
+
+async function catalogFile(cataloger: Cataloger, dir: string, path: string): Promise<CatalogResult> {
+  const fs = nodeFs(dir);
+  expect(cataloger.claims(path)).toBe(true);
+  return cataloger.catalog({ path, text: () => fs.readText(path), fs, logger: recordingLogger() });
+}
+
+/**
+ * Packages a lockfile records but the platform did not install (fsevents on Linux): they belong in an SBOM of the
+ * lockfile, so they are kept, but each must be optional and named by the manager as a dependency it skipped.
+ */
+function platformSkipped(result: CatalogResult, theirs: Graph, missing: ReadonlySet<string>): Set<string> {
+  const extra = result.packages.filter((p) => !theirs.packages.has(`${p.name}@${p.version}`));
+  for (const p of extra) {
+    expect(p.optional, `${p.purl} is only in the lockfile`).toBe(true);
+    expect([...missing], `${p.purl} is not a dependency the manager skipped`).toContain(p.name);
+  }
+  return new Set(extra.map((p) => `${p.name}@${p.version}`));
+}
+
+function newDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `rampart-gt-${name}-`));
+}
+
+describe('npm ground truth', () => {
+  const npm = BIN('npm');
+  const lockfiles: Record<'v1' | 'v2' | 'v3', { dir: string; ls: string } | undefined> = {
+    v1: undefined,
+    v2: undefined,
+    v3: undefined,
+  };
+
+  beforeAll(async () => {
+    const install = async (version: 2 | 3) => {
+      const dir = newDir(`npm-v${version}`);
+      writeProject(dir, { 'package.json': PROJECT_JSON });
+      await run(npm, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--lockfile-version', String(version), '--cache', join(CACHE, 'npm')], dir);
+      return { dir, ls: await runTolerant(npm, ['ls', '--all', '--json'], dir) };
+    };
+    // npm 6 is the last to write lockfileVersion 1; it runs on Node 20 from the registry.
+    const installV1 = async () => {
+      const dir = newDir('npm-v1');
+      writeProject(dir, { 'package.json': PROJECT_JSON });
+      await run('npx', ['-y', 'npm@6', 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(CACHE, 'npm6')], dir);
+      return { dir, ls: await runTolerant('npx', ['-y', 'npm@6', 'ls', '--json'], dir) };
+    };
+    lockfiles.v3 = await install(3);
+    lockfiles.v2 = await install(2);
+    lockfiles.v1 = await installV1();
+  }, TIMEOUT * 2);
+
+  it.each(['v1', 'v2', 'v3'] as const)('lockfile %s: the same packages and edges as npm ls', async (v) => {
+    const done = lockfiles[v];
+    if (!done) throw new Error('install did not run');
+    const lock = JSON.parse(readFileSync(join(done.dir, 'package-lock.json'), 'utf8')) as { lockfileVersion: number };
+    expect(lock.lockfileVersion).toBe(Number(v.slice(1)));
+    const result = await catalogFile(npmLockCataloger, done.dir, 'package-lock.json');
+    const theirs = npmLsGraph(done.ls);
+    expect(theirs.packages.size).toBeGreaterThan(100);
+    expect(theirs.edges.size).toBeGreaterThan(theirs.packages.size);
+    const ours = withoutPackages(graphOf(result), platformSkipped(result, theirs, theirs.missing));
+    expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
+    expect([...ours.edges].sort()).toEqual([...theirs.edges].sort());
+    expect(result.root?.name).toBe('rampart-ground-truth');
+  }, TIMEOUT);
+
+  it('flags the dev-only tree as dev and the production tree as not', async () => {
+    const done = lockfiles.v3;
+    if (!done) throw new Error('install did not run');
+    const result = await catalogFile(npmLockCataloger, done.dir, 'package-lock.json');
+    const byName = (name: string) => result.packages.find((p) => p.name === name);
+    expect(byName('mocha')).toMatchObject({ dev: true, direct: true });
+    expect(byName('typescript')).toMatchObject({ dev: true, direct: true });
+    expect(byName('express')).toMatchObject({ dev: false, direct: true });
+    expect(byName('body-parser')).toMatchObject({ dev: false, direct: false });
+    expect(byName('@babel/code-frame')?.purl).toMatch(/^pkg:npm\/%40babel\/code-frame@/);
+    expect(byName('express')?.hashes[0]?.alg).toBe('sha512');
+    expect(byName('express')?.licenses).toEqual(['MIT']);
+  }, TIMEOUT);
+});
