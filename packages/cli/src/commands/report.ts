@@ -1,4 +1,4 @@
-import { basename, relative } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { isGitlabCi, publishGitlabNote } from '@rampart/ci';
 import { READER_IDS } from '@rampart/core';
 import { boolOpt, parseCommandArgs, stringOpt, type ParsedArgs } from '../args.js';
@@ -33,7 +33,8 @@ export async function runAndPrint(req: ReportRequest, args: ParsedArgs, deps: Cl
 
 /** The summary on stdout, then the MR note in GitLab; the same for every command that writes reports. */
 export async function printOutcome(outcome: ReportOutcome, args: ParsedArgs, deps: CliDeps, dryRun = false): Promise<number> {
-  const rel = (p: string) => relative(deps.cwd, p) || '.';
+  // Relative paths in the outcome (an --out-dir as given) are relative to the CLI's cwd, not the process's.
+  const rel = (p: string) => relative(deps.cwd, resolve(deps.cwd, p)) || '.';
   deps.stdout(boolOpt(args, 'json') ? jsonSummary(outcome) : textSummary(outcome, rel));
   if (!dryRun) await publishMergeRequestNote(outcome, deps);
   return outcome.exitCode;

@@ -64,14 +64,21 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(changedSince ? { changedSince } : {}),
     ...(historySince !== undefined ? { historySince } : {}),
     ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(flavor.name === 'scan' ? { sbom: !boolOpt(args, 'no-sbom') } : {}),
     ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
   };
   if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
   return printOutcome(await runScanRequest(req, deps), args, deps);
 }
 
+const SBOM_SWITCH: OptionSpec = {
+  name: 'no-sbom',
+  type: 'boolean',
+  description: 'Do not inventory packages or write sbom.cdx.json and sbom.spdx.json',
+};
+
 function scanCommand(flavor: Flavor, description: string): Command {
-  const options = [...SCAN_OPTIONS, CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION];
+  const options = [...SCAN_OPTIONS, ...(flavor.name === 'scan' ? [SBOM_SWITCH] : []), CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION];
   return {
     name: flavor.name,
     summary: flavor.summary,
@@ -95,6 +102,7 @@ export const secretsCommand = scanCommand(
 );
 
 export const scanAllCommand = scanCommand(
-  { name: 'scan', summary: 'Run every scanner that applies to a path (SAST and secrets today)' },
-  'Runs SAST and secret detection on the path in one pass and writes one set of outputs.',
+  { name: 'scan', summary: 'Run every scanner that applies to a path (SAST, secrets and the SBOM today)' },
+  'Runs SAST and secret detection on the path in one pass, inventories its packages into sbom.cdx.json and\n' +
+    'sbom.spdx.json (with license-policy findings), and writes one set of outputs.',
 );

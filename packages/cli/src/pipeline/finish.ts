@@ -36,6 +36,8 @@ export interface Gathered {
   scannedResources?: { method: string; url: string }[];
   /** GitLab report types written even when empty, so GitLab resolves what an earlier run found. */
   gitlabReportTypes?: GitlabReportType[];
+  /** Files a scanner produced besides the findings reports (SBOMs), written in the same atomic step. */
+  extraFiles?: { name: string; content: string }[];
 }
 
 /** Source files for inline `rampart-ignore` comments, only inside the working directory. */
@@ -87,7 +89,7 @@ export async function finishRun(g: Gathered, settings: Settings, deps: CliDeps, 
     run.notifications.push(...rendered.notes);
     const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
     try {
-      written = await writeOutputsAtomic(outDir, rendered.files);
+      written = await writeOutputsAtomic(outDir, [...rendered.files, ...(g.extraFiles ?? [])]);
     } catch (err) {
       // The inputs were fine; the machine would not take the reports (read-only, full, not a directory).
       throw new ServiceError(`cannot write reports to ${outDir}: ${err instanceof Error ? err.message : String(err)}`);

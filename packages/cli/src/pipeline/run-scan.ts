@@ -2,6 +2,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { UserError, type GitlabReportType } from '@rampart/core';
 import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
+import { absoluteOutDir } from './run-sbom.js';
+import { runSbomStep } from './sbom-step.js';
 import { finishRun, type ReportOutcome } from './finish.js';
 import { resolveSettings, type SettingFlags } from './settings.js';
 
@@ -27,6 +29,8 @@ export interface ScanRequest {
   /** Third-party tools to run too (bandit, semgrep, eslint, gitleaks). */
   with?: string[];
   semgrepConfig?: string[];
+  /** `rampart scan` also inventories the tree and writes the SBOMs (off with --no-sbom). */
+  sbom?: boolean;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -71,14 +75,27 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
       ? { adapters: { ids: req.with, env: deps.env, ...(req.semgrepConfig ? { semgrepConfig: req.semgrepConfig } : {}) } }
       : {}),
   });
+  const sbom = req.sbom
+    ? await runSbomStep(
+        {
+          root,
+          outDir: absoluteOutDir(settings.outDir, deps),
+          format: 'both',
+          specVersion: '1.6',
+          licensePolicy: settings.licensePolicy,
+        },
+        deps,
+      )
+    : undefined;
   return finishRun(
     {
       scanner: req.scanner,
       startedAt,
-      findings: result.findings,
-      tools: result.tools,
-      notifications: result.notifications,
+      findings: sbom ? [...result.findings, ...sbom.findings] : result.findings,
+      tools: sbom ? [...result.tools, sbom.tool] : result.tools,
+      notifications: sbom ? [...result.notifications, ...sbom.notifications] : result.notifications,
       gitlabReportTypes: GITLAB_TYPES[req.scanner],
+      ...(sbom ? { extraFiles: sbom.files } : {}),
     },
     settings,
     deps,

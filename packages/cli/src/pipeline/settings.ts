@@ -33,6 +33,8 @@ export interface Settings {
   formats: OutputFormat[];
   ignores: IgnoreEntry[];
   category: string | undefined;
+  /** `license-policy` of the config file: SPDX ids allowed or denied in dependencies. */
+  licensePolicy: { allow: string[]; deny: string[] } | undefined;
 }
 
 const DEFAULT_CONFIG_FILE = '.rampart.yml';
@@ -81,5 +83,6 @@ export function resolveSettings(flags: SettingFlags, deps: CliDeps): Settings {
     formats,
     ignores: config.ignore ?? [],
     category: flags.category,
+    licensePolicy: config['license-policy'],
   };
 }
