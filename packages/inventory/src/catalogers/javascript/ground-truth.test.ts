@@ -11,8 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { nodeFs } from '../../fs/node.js';
 import { npmLockCataloger } from './npm-lock/index.js';
-import { graphOf, npmLsGraph, withoutPackages, type Graph } from './ground-truth/listings.js';
-import { PROJECT_JSON } from './ground-truth/project.js';
+import { pnpmLockCataloger } from './pnpm-lock/index.js';
+import { graphOf, npmLsGraph, pnpmListGraph, withoutPackages, type Graph } from './ground-truth/listings.js';
+import { PLATFORM_ONLY, PROJECT_JSON } from './ground-truth/project.js';
 import { BIN, CACHE, run, runTolerant, writeProject } from './ground-truth/tools.js';
 
 const TIMEOUT = 300_000;
@@ -27,11 +28,11 @@ async function catalogFile(cataloger: Cataloger, dir: string, path: string): Pro
  * Packages a lockfile records but the platform did not install (fsevents on Linux): they belong in an SBOM of the
  * lockfile, so they are kept, but each must be optional and named by the manager as a dependency it skipped.
  */
-function platformSkipped(result: CatalogResult, theirs: Graph, missing: ReadonlySet<string>): Set<string> {
+function platformSkipped(result: CatalogResult, theirs: Graph): Set<string> {
   const extra = result.packages.filter((p) => !theirs.packages.has(`${p.name}@${p.version}`));
   for (const p of extra) {
     expect(p.optional, `${p.purl} is only in the lockfile`).toBe(true);
-    expect([...missing], `${p.purl} is not a dependency the manager skipped`).toContain(p.name);
+    expect([...PLATFORM_ONLY], `${p.purl} is not a dependency the manager skips on this platform`).toContain(p.name);
   }
   return new Set(extra.map((p) => `${p.name}@${p.version}`));
 }
@@ -76,10 +77,11 @@ describe('npm ground truth', () => {
     const theirs = npmLsGraph(done.ls);
     expect(theirs.packages.size).toBeGreaterThan(100);
     expect(theirs.edges.size).toBeGreaterThan(theirs.packages.size);
-    const ours = withoutPackages(graphOf(result), platformSkipped(result, theirs, theirs.missing));
+    const ours = withoutPackages(graphOf(result), platformSkipped(result, theirs));
     expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
     expect([...ours.edges].sort()).toEqual([...theirs.edges].sort());
     expect(result.root?.name).toBe('rampart-ground-truth');
+    for (const name of PLATFORM_ONLY) expect(theirs.missing).toContain(name);
   }, TIMEOUT);
 
   it('flags the dev-only tree as dev and the production tree as not', async () => {
@@ -94,5 +96,41 @@ describe('npm ground truth', () => {
     expect(byName('@babel/code-frame')?.purl).toMatch(/^pkg:npm\/%40babel\/code-frame@/);
     expect(byName('express')?.hashes[0]?.alg).toBe('sha512');
     expect(byName('express')?.licenses).toEqual(['MIT']);
+  }, TIMEOUT);
+});
+
+describe('pnpm ground truth', () => {
+  const generations: Record<'v6' | 'v9', { dir: string; list: string } | undefined> = { v6: undefined, v9: undefined };
+
+  beforeAll(async () => {
+    // pnpm 10 writes lockfileVersion 9.0; pnpm 8, the last to write 6.0, runs on Node 20 from the registry.
+    const install = async (pnpm: string[], name: 'v6' | 'v9') => {
+      const dir = newDir(`pnpm-${name}`);
+      writeProject(dir, { 'package.json': PROJECT_JSON });
+      const [cmd, ...pre] = pnpm;
+      if (cmd === undefined) throw new Error('no pnpm command');
+      const store = join(CACHE, `pnpm-store-${name}`);
+      await run(cmd, [...pre, 'install', '--ignore-scripts', '--no-frozen-lockfile', '--store-dir', store], dir);
+      return { dir, list: await run(cmd, [...pre, 'list', '--depth', 'Infinity', '--json'], dir) };
+    };
+    generations.v9 = await install([BIN('pnpm')], 'v9');
+    generations.v6 = await install(['npx', '-y', 'pnpm@8'], 'v6');
+  }, TIMEOUT * 2);
+
+  it.each(['v6', 'v9'] as const)('lockfile %s: the same packages and edges as pnpm list', async (v) => {
+    const done = generations[v];
+    if (!done) throw new Error('install did not run');
+    expect(readFileSync(join(done.dir, 'pnpm-lock.yaml'), 'utf8')).toContain(v === 'v9' ? "lockfileVersion: '9.0'" : "lockfileVersion: '6.0'");
+    const result = await catalogFile(pnpmLockCataloger, done.dir, 'pnpm-lock.yaml');
+    const theirs = pnpmListGraph(done.list);
+    expect(theirs.packages.size).toBeGreaterThan(100);
+    const ours = withoutPackages(graphOf(result), platformSkipped(result, theirs));
+    expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
+    expect([...ours.edges].sort()).toEqual([...theirs.edges].sort());
+    expect(result.root?.name).toBe('rampart-ground-truth');
+    const byName = (name: string) => result.packages.find((p) => p.name === name);
+    expect(byName('mocha')).toMatchObject({ dev: true, direct: true });
+    expect(byName('express')).toMatchObject({ dev: false, direct: true });
+    expect(byName('react-dom')?.dependsOn).toContain(byName('react')?.purl);
   }, TIMEOUT);
 });

@@ -1,4 +1,5 @@
 import type { Cataloger } from '../../cataloger.js';
 import { npmLockCataloger } from './npm-lock/index.js';
+import { pnpmLockCataloger } from './pnpm-lock/index.js';
 
-export const javascriptCatalogers: readonly Cataloger[] = [npmLockCataloger];
+export const javascriptCatalogers: readonly Cataloger[] = [npmLockCataloger, pnpmLockCataloger];

@@ -72,9 +72,9 @@ export function pnpmListGraph(json: string): Graph {
       if (child.version === undefined || child.version.startsWith('link:')) continue;
       const id = `${child.from ?? name}@${child.version}`;
       edges.add(`${from}>${id}`);
-      const seen = packages.has(id);
       packages.add(id);
-      if (!seen) visit(id, child);
+      // pnpm 10 prints a repeated subtree once and marks the other copies `deduped`, in no particular order.
+      visit(id, child);
     }
   };
   for (const importer of importers) visit(ROOT, importer);

@@ -28,3 +28,6 @@ export const PROJECT_MANIFEST = {
 };
 
 export const PROJECT_JSON = `${JSON.stringify(PROJECT_MANIFEST, null, 2)}\n`;
+
+/** Dependencies of the project that exist only on other platforms, which a manager on Linux records but skips. */
+export const PLATFORM_ONLY: ReadonlySet<string> = new Set(['fsevents']);
