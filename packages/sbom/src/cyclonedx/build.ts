@@ -1,7 +1,4 @@
-import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
-import * as Models from '@cyclonedx/cyclonedx-library/Models';
-import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
-import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
+import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
 import type { Inventory } from '@rampart/inventory';
 import { sha256Hex, uuidV5 } from '../digest.js';
 import type { CycloneDxVersion, SbomOptions } from '../options.js';

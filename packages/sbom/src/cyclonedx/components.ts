@@ -1,6 +1,4 @@
-import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
-import * as Models from '@cyclonedx/cyclonedx-library/Models';
-import * as SPDX from '@cyclonedx/cyclonedx-library/SPDX';
+import { Enums, Models, SPDX } from '@cyclonedx/cyclonedx-library';
 import { purlParts, type Ecosystem, type HashAlgorithm, type Package } from '@rampart/inventory';
 import { joinLicenses, singleLicenseId } from '../licenses.js';
 import type { SubjectRoot } from '../subject.js';

@@ -1,4 +1,4 @@
-import type { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
+import { Validation } from '@cyclonedx/cyclonedx-library';
 import type { CycloneDxVersion } from '../options.js';
 import { specOf } from './build.js';
 
@@ -16,20 +16,8 @@ function describe(error: unknown): string[] {
   });
 }
 
-async function loadValidator(): Promise<typeof JsonStrictValidator> {
-  try {
-    return (await import('@cyclonedx/cyclonedx-library/Validation')).JsonStrictValidator;
-  } catch (e) {
-    throw new Error(
-      'The CycloneDX validator could not load. It reads its schemas from the installed @cyclonedx/cyclonedx-library ' +
-        'package, so a bundle must keep that package external (and ship it in node_modules).',
-      { cause: e },
-    );
-  }
-}
-
 // One validator per version and process: compiling the schema is the expensive part.
-const validators = new Map<CycloneDxVersion, JsonStrictValidator>();
+const validators = new Map<CycloneDxVersion, Validation.JsonStrictValidator>();
 
 /**
  * Errors of a CycloneDX JSON document against the official (strict) schema, through the library's validator; empty
@@ -43,9 +31,7 @@ export async function validateCycloneDx(json: string, specVersion: CycloneDxVers
   }
   let validator = validators.get(specVersion);
   if (validator === undefined) {
-    // Loaded here, not on import: the validator module resolves its schema files from its own directory when it loads,
-    // which a bundle that inlines the library cannot satisfy; building documents must keep working there.
-    validator = new (await loadValidator())(specOf(specVersion));
+    validator = new Validation.JsonStrictValidator(specOf(specVersion));
     validators.set(specVersion, validator);
   }
   const error: unknown = await validator.validate(json);
