@@ -12,6 +12,15 @@ export function singleLicenseId(expression: string): string | undefined {
   return info.license;
 }
 
+export function isValidExpression(expression: string): boolean {
+  try {
+    parseSpdx(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isCompound(expression: string): boolean {
   return /\s(AND|OR|WITH)\s/i.test(expression);
 }

@@ -80,21 +80,24 @@ describe('buildCycloneDx', () => {
     expect(component(bom, 'pkg:pypi/requests@2.31.0')?.group).toBeUndefined();
   });
 
-  it('writes a single license id as license.id and anything else as one expression', () => {
+  it('writes a single license id as license.id and anything else as one expression', async () => {
     const inv = inventory([], [
       pkg({ purl: 'pkg:npm/a@1', name: 'a', version: '1', licenses: ['MIT'] }),
       pkg({ purl: 'pkg:npm/b@1', name: 'b', version: '1', licenses: ['MIT OR Apache-2.0'] }),
       pkg({ purl: 'pkg:npm/c@1', name: 'c', version: '1', licenses: ['MIT', 'ISC'] }),
       pkg({ purl: 'pkg:npm/d@1', name: 'd', version: '1', licenses: ['MIT', 'GPL-2.0-only WITH Classpath-exception-2.0'] }),
       pkg({ purl: 'pkg:npm/e@1', name: 'e', version: '1', licenses: ['LicenseRef-acme'] }),
+      pkg({ purl: 'pkg:npm/f@1', name: 'f', version: '1', licenses: ['Acme Community License', 'MIT'] }),
     ]);
     const json = buildCycloneDx(inv, OPTIONS);
+    expect(await validateCycloneDx(json)).toEqual([]);
     const bom = parse(json);
     expect(component(bom, 'pkg:npm/a@1')?.licenses).toEqual([{ license: { id: 'MIT' } }]);
     expect(component(bom, 'pkg:npm/b@1')?.licenses).toEqual([{ expression: 'MIT OR Apache-2.0' }]);
     expect(component(bom, 'pkg:npm/c@1')?.licenses).toEqual([{ license: { id: 'MIT' } }, { license: { id: 'ISC' } }]);
     expect(component(bom, 'pkg:npm/d@1')?.licenses).toEqual([{ expression: 'MIT AND (GPL-2.0-only WITH Classpath-exception-2.0)' }]);
     expect(component(bom, 'pkg:npm/e@1')?.licenses).toEqual([{ expression: 'LicenseRef-acme' }]);
+    expect(component(bom, 'pkg:npm/f@1')?.licenses).toEqual([{ license: { id: 'MIT' } }, { license: { name: 'Acme Community License' } }]);
   });
 
   it('maps hash algorithms to CycloneDX names and keeps every one', async () => {

@@ -1,6 +1,6 @@
 import { Enums, Models, SPDX } from '@cyclonedx/cyclonedx-library';
 import { purlParts, type Ecosystem, type HashAlgorithm, type Package } from '@rampart/inventory';
-import { joinLicenses, singleLicenseId } from '../licenses.js';
+import { isValidExpression, joinLicenses, singleLicenseId } from '../licenses.js';
 import type { SubjectRoot } from '../subject.js';
 
 const HASH_ALGORITHMS: Record<HashAlgorithm, Enums.HashAlgorithm> = {
@@ -28,16 +28,19 @@ function nameAndGroup(ecosystem: Ecosystem | undefined, fullName: string): { nam
 
 /**
  * One declared license as `license.id` when it is a single id on CycloneDX's list, else the whole as `expression`.
- * The schema allows either a list of `license` objects or exactly one `expression`, never both.
+ * The schema allows either a list of `license` objects or exactly one `expression`, never both. Text that is not an
+ * SPDX expression (the inventory should not hold any) is kept as a named license rather than passed off as one.
  */
 export function licensesOf(licenses: readonly string[]): Models.LicenseRepository {
   const repo = new Models.LicenseRepository();
-  const ids = licenses.map(singleLicenseId);
-  if (ids.length > 0 && ids.every((id): id is string => id !== undefined && SPDX.isSupportedSpdxId(id))) {
-    for (const id of [...new Set(ids)]) repo.add(new Models.SpdxLicense(id));
+  const valid = licenses.filter(isValidExpression);
+  const named = licenses.filter((l) => !isValidExpression(l)).map((l) => new Models.NamedLicense(l));
+  const ids = valid.map(singleLicenseId);
+  if (ids.every((id): id is string => id !== undefined && SPDX.isSupportedSpdxId(id))) {
+    for (const license of [...[...new Set(ids)].map((id) => new Models.SpdxLicense(id)), ...named]) repo.add(license);
     return repo;
   }
-  const expression = joinLicenses(licenses);
+  const expression = joinLicenses(valid);
   if (expression !== undefined) repo.add(new Models.LicenseExpression(expression));
   return repo;
 }

@@ -103,6 +103,11 @@ describe('buildSpdx', () => {
     expect(rels(none)).toEqual([`SPDXRef-DOCUMENT DESCRIBES ${project?.SPDXID}`, `${idOf(none, 'pkg:npm/a@1')} DEV_DEPENDENCY_OF ${project?.SPDXID}`].sort());
   });
 
+  it('declares NOASSERTION rather than text that is not an SPDX expression', () => {
+    const json = buildSpdx(inventory([], [pkg({ purl: 'pkg:npm/a@1', name: 'a', version: '1', licenses: ['Acme Community License'] })]), OPTIONS);
+    expect(byPurl(parse(json), 'pkg:npm/a@1')?.licenseDeclared).toBe('NOASSERTION');
+  });
+
   it('defines every LicenseRef it uses', () => {
     const json = buildSpdx(inventory([], [pkg({ purl: 'pkg:npm/a@1', name: 'a', version: '1', licenses: ['LicenseRef-acme OR MIT'] })]), OPTIONS);
     expect(parse(json).hasExtractedLicensingInfos?.map((l) => l.licenseId)).toEqual(['LicenseRef-acme']);

@@ -1,6 +1,6 @@
 import type { HashAlgorithm, Inventory, Package } from '@rampart/inventory';
 import { sha256Hex } from '../digest.js';
-import { joinLicenses, licenseIdsOf } from '../licenses.js';
+import { isValidExpression, joinLicenses, licenseIdsOf } from '../licenses.js';
 import type { SbomOptions } from '../options.js';
 import { byCodeUnit } from '../order.js';
 import { subjectOf, type Subject, type SubjectRoot } from '../subject.js';
@@ -17,6 +17,11 @@ const CHECKSUM_ALGORITHMS: Record<HashAlgorithm, SpdxChecksum['algorithm']> = {
   sha512: 'SHA512',
 };
 
+/** Only SPDX expressions: text that is not one (the inventory should hold none) would make the document invalid. */
+function declared(licenses: readonly string[]): string {
+  return joinLicenses(licenses.filter(isValidExpression)) ?? 'NOASSERTION';
+}
+
 function rootPackage(root: SubjectRoot, id: string): SpdxPackage {
   return {
     SPDXID: id,
@@ -25,7 +30,7 @@ function rootPackage(root: SubjectRoot, id: string): SpdxPackage {
     downloadLocation: 'NOASSERTION',
     filesAnalyzed: false,
     licenseConcluded: 'NOASSERTION',
-    licenseDeclared: joinLicenses(root.licenses) ?? 'NOASSERTION',
+    licenseDeclared: declared(root.licenses),
     copyrightText: 'NOASSERTION',
     ...(root.purl !== undefined
       ? { externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: root.purl }] }
@@ -45,7 +50,7 @@ function libraryPackage(p: Package, id: string): SpdxPackage {
     downloadLocation: 'NOASSERTION',
     filesAnalyzed: false,
     licenseConcluded: 'NOASSERTION',
-    licenseDeclared: joinLicenses(p.licenses) ?? 'NOASSERTION',
+    licenseDeclared: declared(p.licenses),
     copyrightText: 'NOASSERTION',
     ...(checksums.length > 0 ? { checksums } : {}),
     externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }],
