@@ -7,8 +7,8 @@ export default defineConfig(
   baseConfig({
     entry: { index: 'src/index.ts' },
     outDir: 'dist',
-    noExternal: [/^(?!@ast-grep\/).*/],
-    external: [/^@ast-grep\//],
+    noExternal: [/^(?!@ast-grep\/|@cyclonedx\/cyclonedx-library$).*/],
+    external: [/^@ast-grep\//, '@cyclonedx/cyclonedx-library'],
     sourcemap: false,
     banner: REQUIRE_BANNER,
   }),

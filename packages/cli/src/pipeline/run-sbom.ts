@@ -3,7 +3,7 @@ import { UserError } from '@rampart/core';
 import type { CycloneDxVersion } from '@rampart/sbom';
 import type { CliDeps } from '../deps.js';
 import { finishRun, type ReportOutcome } from './finish.js';
-import { resolveSettings, type SettingFlags } from './settings.js';
+import { absoluteOutDir, resolveSettings, type SettingFlags } from './settings.js';
 import { runSbomStep, type SbomFormat } from './sbom-step.js';
 
 export interface SbomRequest {
@@ -11,10 +11,6 @@ export interface SbomRequest {
   flags: SettingFlags;
   format: SbomFormat;
   specVersion: CycloneDxVersion;
-}
-
-export function absoluteOutDir(outDir: string, deps: CliDeps): string {
-  return isAbsolute(outDir) ? outDir : resolve(deps.cwd, outDir);
 }
 
 /** `rampart sbom`: the inventory as SBOMs, plus license findings through the usual gate and outputs. */

@@ -2,10 +2,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { UserError, type GitlabReportType } from '@rampart/core';
 import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
-import { absoluteOutDir } from './run-sbom.js';
-import { runSbomStep } from './sbom-step.js';
 import { finishRun, type ReportOutcome } from './finish.js';
-import { resolveSettings, type SettingFlags } from './settings.js';
+import { absoluteOutDir, resolveSettings, type SettingFlags } from './settings.js';
 
 export type ScanKind = 'sast' | 'secrets' | 'scan';
 
@@ -75,8 +73,9 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
       ? { adapters: { ids: req.with, env: deps.env, ...(req.semgrepConfig ? { semgrepConfig: req.semgrepConfig } : {}) } }
       : {}),
   });
+  // Loaded only when asked for: the SAST action's bundle leaves the CycloneDX library out.
   const sbom = req.sbom
-    ? await runSbomStep(
+    ? await (await import('./sbom-step.js')).runSbomStep(
         {
           root,
           outDir: absoluteOutDir(settings.outDir, deps),

@@ -86,3 +86,7 @@ export function resolveSettings(flags: SettingFlags, deps: CliDeps): Settings {
     licensePolicy: config['license-policy'],
   };
 }
+
+export function absoluteOutDir(outDir: string, deps: CliDeps): string {
+  return isAbsolute(outDir) ? outDir : resolve(deps.cwd, outDir);
+}
