@@ -1,0 +1,63 @@
+import { UserError } from '@rampart/core';
+import type { Cataloger, CatalogResult } from '../../cataloger.js';
+import { makePurl } from '../../purl.js';
+import type { Package } from '../../types.js';
+
+const EXPECTED = 'Gradle lock state lines "group:artifact:version=configuration,..." and "empty=..."';
+const COORD = /^([^:\s=,]+):([^:\s=,]+):([^:\s=,]+)$/;
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Gradle 6+ writes one `gradle.lockfile` per project (and `buildscript-gradle.lockfile`, `settings-gradle.lockfile`
+ * for the build's own classpath); Gradle 4.8-5 wrote `gradle/dependency-locks/<configuration>.lockfile` with bare
+ * coordinates. https://docs.gradle.org/current/userguide/dependency_locking.html
+ */
+function isLockfile(path: string): boolean {
+  return /(^|-)gradle\.lockfile$/.test(basename(path)) || /(^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(path);
+}
+
+/** Dev when every configuration that resolves it is a test one; the build's own classpath is never shipped either. */
+function isDev(path: string, configurations: string[]): boolean {
+  if (/^(buildscript|settings)-gradle\.lockfile$/.test(basename(path))) return true;
+  return configurations.length > 0 && configurations.every((c) => /^test/i.test(c));
+}
+
+export const gradleLockfileCataloger: Cataloger = {
+  id: 'java-gradle-lockfile',
+  ecosystem: 'maven',
+  files: 'gradle.lockfile, *-gradle.lockfile and gradle/dependency-locks/*.lockfile',
+  claims: isLockfile,
+  async catalog(input): Promise<CatalogResult> {
+    const file = input.path;
+    const legacyConfiguration = file.includes('gradle/dependency-locks/') ? basename(file).replace(/\.lockfile$/, '') : undefined;
+    const byPurl = new Map<string, Package>();
+    const lines = (await input.text()).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const line = (lines[i] ?? '').trim();
+      if (line === '' || line.startsWith('#')) continue;
+      if (legacyConfiguration === undefined && line.startsWith('empty=')) continue;
+      const eq = line.indexOf('=');
+      const coord = eq < 0 ? line : line.slice(0, eq);
+      const configurations = eq < 0 ? [legacyConfiguration ?? ''] : line.slice(eq + 1).split(',').filter((c) => c !== '');
+      const m = COORD.exec(coord);
+      if (!m || (eq < 0 && legacyConfiguration === undefined)) {
+        throw new UserError(`line "${line.slice(0, 80)}" is not a locked dependency`, { file, line: i + 1, expected: EXPECTED });
+      }
+      const name = `${m[1]}:${m[2]}`;
+      const version = m[3] ?? '';
+      const purl = makePurl('maven', name, version);
+      const dev = isDev(file, configurations);
+      const seen = byPurl.get(purl);
+      if (seen) {
+        seen.dev &&= dev;
+        continue;
+      }
+      // The lock state is flat: it records neither edges nor which dependencies the build script declares.
+      byPurl.set(purl, { purl, name, version, ecosystem: 'maven', licenses: [], hashes: [], direct: false, dev, locations: [file], dependsOn: [] });
+    }
+    return { packages: [...byPurl.values()] };
+  },
+};
