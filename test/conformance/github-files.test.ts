@@ -68,3 +68,26 @@ describe('workflows', () => {
     });
   }
 });
+
+describe('workflow snippets in the README', () => {
+  const validate = validator('github-workflow.json');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  const jobs = blocks.filter((b) => /^jobs:/m.test(b));
+
+  it('has a complete workflow to check', () => {
+    expect(jobs.length).toBeGreaterThan(0);
+  });
+  for (const [i, block] of jobs.entries()) {
+    it(`snippet ${i + 1} validates as a workflow and pins third-party actions by SHA`, () => {
+      const doc = { name: 'snippet', on: 'push', ...(parse(block) as Record<string, unknown>) };
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+      for (const m of block.matchAll(/uses:\s*([^\s#]+)/g)) {
+        const ref = m[1] ?? '';
+        if (ref.startsWith('<owner>/rampart/')) continue;
+        expect(ref, `${ref} must be pinned by a full commit SHA`).toMatch(/@[0-9a-f]{40}$/);
+      }
+      expect(scriptsWithExpressions(doc)).toEqual([]);
+    });
+  }
+});
