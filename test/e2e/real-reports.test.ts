@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multitoolErrors, validateGitlab, validateSarifSchema, type GitlabReportType } from '../../packages/core/src/writers/testing/validate.js';
 import { CLI_BIN, ROOT, requireBuilt } from './paths.js';
@@ -27,21 +27,25 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
 
-function only(dir: string): string {
-  const files = readdirSync(join(REAL, dir)).filter((f) => f !== 'PROVENANCE.md');
-  if (files.length !== 1) throw new Error(`expected one report in ${dir}, found ${files.join(', ')}`);
-  return join(REAL, dir, files[0] as string);
+/** The reports in one tool's folder (its PROVENANCE.md aside). */
+function reports(dir: string): string[] {
+  const files = readdirSync(join(REAL, dir))
+    .filter((f) => f !== 'PROVENANCE.md')
+    .sort();
+  if (files.length === 0) throw new Error(`no report in ${dir}`);
+  return files.map((f) => join(REAL, dir, f));
 }
 
-// --- Independent counts, one per format, from the tools' own report structure. -------------------------
+// --- Independent counts, one per format, from the tools' own report structure. Each takes several
+// reports so that the same issue in two of them counts once, as Rampart's dedupe is meant to do. ---------
 
 interface SarifLog {
   runs: { results?: { suppressions?: unknown[] }[] }[];
 }
 
 /** Every SARIF result is one finding (none of these is suppressed in the source). */
-function sarifResults(path: string): number {
-  return (readJson(path) as SarifLog).runs.reduce((n, run) => n + (run.results ?? []).length, 0);
+function sarifResults(paths: string[]): number {
+  return paths.reduce((sum, p) => sum + (readJson(p) as SarifLog).runs.reduce((n, run) => n + (run.results ?? []).length, 0), 0);
 }
 
 interface TrivyReport {
@@ -49,10 +53,12 @@ interface TrivyReport {
 }
 
 /** One finding per advisory per installed package: Trivy lists each exactly once per result target. */
-function trivyVulnerabilities(path: string): number {
+function trivyVulnerabilities(paths: string[]): number {
   const keys = new Set<string>();
-  for (const r of (readJson(path) as TrivyReport).Results ?? []) {
-    for (const v of r.Vulnerabilities ?? []) keys.add(`${v.VulnerabilityID} ${v.PkgName} ${v.InstalledVersion}`);
+  for (const path of paths) {
+    for (const r of (readJson(path) as TrivyReport).Results ?? []) {
+      for (const v of r.Vulnerabilities ?? []) keys.add(`${v.VulnerabilityID} ${v.PkgName} ${v.InstalledVersion}`);
+    }
   }
   return keys.size;
 }
@@ -63,9 +69,9 @@ interface SemgrepReport {
 }
 
 /** One finding per rule match: rule, file and line (two rules on one line are two findings). */
-function semgrepMatches(path: string): number {
-  const report = readJson(path) as SemgrepReport;
-  return new Set(report.results.map((r) => `${r.check_id} ${r.path} ${r.start.line}`)).size;
+function semgrepMatches(paths: string[]): number {
+  const results = paths.flatMap((p) => (readJson(p) as SemgrepReport).results);
+  return new Set(results.map((r) => `${r.check_id} ${r.path} ${r.start.line}`)).size;
 }
 
 interface ZapReport {
@@ -73,20 +79,24 @@ interface ZapReport {
 }
 
 /**
- * ZAP lists an alert once per instance, and a baseline scan reports `http://host:3000` and
- * `http://host:3000/` as two instances. They are one endpoint: a URL with an empty path is the root
- * (WHATWG URL parsing says so), so the legitimate count is one per plugin, method, origin + path and
- * parameter. This report has no id-like path segments, so nothing else needs normalising.
+ * ZAP lists an alert once per instance: a baseline scan reports `http://host:3000` and
+ * `http://host:3000/` as two instances, and an active rule lists one instance per attack it tried on
+ * the same parameter (48 User-Agent strings on 4 URLs in the 2.14 report). A finding is one endpoint
+ * and parameter for one rule, so the legitimate count is one per plugin, method, origin + path (WHATWG
+ * URL parsing makes an empty path the root) and parameter. These reports have no id-like path
+ * segments, so nothing else needs normalising.
  */
-function zapEndpoints(path: string): { instances: number; endpoints: number } {
+function zapEndpoints(paths: string[]): { instances: number; endpoints: number } {
   let instances = 0;
   const keys = new Set<string>();
-  for (const site of (readJson(path) as ZapReport).site) {
-    for (const alert of site.alerts) {
-      for (const i of alert.instances) {
-        instances += 1;
-        const url = new URL(i.uri);
-        keys.add(`${alert.pluginid} ${i.method} ${url.origin}${url.pathname} ${i.param ?? ''}`);
+  for (const path of paths) {
+    for (const site of (readJson(path) as ZapReport).site) {
+      for (const alert of site.alerts) {
+        for (const i of alert.instances) {
+          instances += 1;
+          const url = new URL(i.uri);
+          keys.add(`${alert.pluginid} ${i.method} ${url.origin}${url.pathname} ${i.param ?? ''}`);
+        }
       }
     }
   }
@@ -134,16 +144,22 @@ function expectValidOutputs(run: Run, gitlab: string[]): void {
 }
 
 const CASES = [
-  { tool: 'CodeQL', dir: 'codeql', expected: (p: string) => sarifResults(p), kinds: ['sast'], gitlab: ['gl-sast-report.json'] },
+  { tool: 'CodeQL', dir: 'codeql', expected: sarifResults, kinds: ['sast'], gitlab: ['gl-sast-report.json'] },
   {
     tool: 'Trivy',
     dir: 'trivy',
-    expected: (p: string) => trivyVulnerabilities(p),
+    expected: trivyVulnerabilities,
     kinds: ['container'],
     gitlab: ['gl-container-scanning-report.json'],
   },
-  { tool: 'Semgrep', dir: 'semgrep', expected: (p: string) => semgrepMatches(p), kinds: ['sast'], gitlab: ['gl-sast-report.json'] },
-  { tool: 'ZAP', dir: 'zap', expected: (p: string) => zapEndpoints(p).endpoints, kinds: ['dast'], gitlab: ['gl-dast-report.json'] },
+  { tool: 'Semgrep', dir: 'semgrep', expected: semgrepMatches, kinds: ['sast'], gitlab: ['gl-sast-report.json'] },
+  {
+    tool: 'ZAP',
+    dir: 'zap',
+    expected: (paths: string[]) => zapEndpoints(paths).endpoints,
+    kinds: ['dast'],
+    gitlab: ['gl-dast-report.json'],
+  },
 ] as const;
 
 describe('rampart report on real tool outputs', () => {
@@ -152,50 +168,54 @@ describe('rampart report on real tool outputs', () => {
   });
 
   it('the fixtures are the tools’ reports with findings in them, not empty runs', () => {
-    expect(sarifResults(only('codeql'))).toBeGreaterThan(0);
-    expect(trivyVulnerabilities(only('trivy'))).toBeGreaterThan(0);
-    expect((readJson(only('semgrep')) as SemgrepReport).errors).toEqual([]);
-    expect(semgrepMatches(only('semgrep'))).toBeGreaterThan(0);
-    // The ZAP report repeats one endpoint with and without a trailing slash; the test relies on it.
-    const zap = zapEndpoints(only('zap'));
-    expect(zap.instances).toBeGreaterThan(zap.endpoints);
+    for (const c of CASES) {
+      for (const path of reports(c.dir)) expect(c.expected([path]), path).toBeGreaterThan(0);
+    }
+    for (const path of reports('semgrep')) expect((readJson(path) as SemgrepReport).errors).toEqual([]);
+    // Both ZAP reports list one endpoint more than once; the dedupe assertions rely on it.
+    for (const path of reports('zap')) {
+      const zap = zapEndpoints([path]);
+      expect(zap.instances).toBeGreaterThan(zap.endpoints);
+    }
   });
 
   for (const c of CASES) {
-    describe(c.tool, () => {
-      let run: Run;
-      beforeAll(() => {
-        run = report([only(c.dir)]);
-      });
+    for (const path of reports(c.dir)) {
+      describe(`${c.tool}: ${basename(path)}`, () => {
+        let run: Run;
+        beforeAll(() => {
+          run = report([path]);
+        });
 
-      it('exits 0 and reads every entry (no skipped-entry notifications)', () => {
-        expect(run.stderr).toBe('');
-        expect(run.status).toBe(0);
-        expect(run.notifications).toEqual([]);
-      });
+        it('exits 0 and reads every entry (no skipped-entry notifications)', () => {
+          expect(run.stderr).toBe('');
+          expect(run.status).toBe(0);
+          expect(run.notifications).toEqual([]);
+        });
 
-      it('has one finding per result in the source report', () => {
-        expect(run.findings).toHaveLength(c.expected(only(c.dir)));
-        expect(new Set(run.findings.map((f) => f.kind))).toEqual(new Set(c.kinds));
-      });
+        it('has one finding per result in the source report', () => {
+          expect(run.findings).toHaveLength(c.expected([path]));
+          expect(new Set(run.findings.map((f) => f.kind))).toEqual(new Set(c.kinds));
+        });
 
-      it('writes SARIF the multitool accepts (Sarif;Gh) and GitLab 15.0.7 reports', () => {
-        expectValidOutputs(run, [...c.gitlab]);
+        it('writes SARIF the multitool accepts (Sarif;Gh) and GitLab 15.0.7 reports', () => {
+          expectValidOutputs(run, [...c.gitlab]);
+        });
       });
-    });
+    }
   }
 
-  describe('all four in one call', () => {
+  describe('every report in one call', () => {
     let run: Run;
     beforeAll(() => {
-      run = report(CASES.map((c) => only(c.dir)));
+      run = report(CASES.flatMap((c) => reports(c.dir)));
     });
 
     it('keeps every finding of every tool (different kinds never merge)', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.notifications).toEqual([]);
-      const total = CASES.reduce((n, c) => n + c.expected(only(c.dir)), 0);
+      const total = CASES.reduce((n, c) => n + c.expected(reports(c.dir)), 0);
       expect(run.findings).toHaveLength(total);
     });
 
