@@ -1,3 +1,4 @@
 import type { Cataloger } from '../../cataloger.js';
+import { gemfileLockCataloger } from './gemfile-lock.js';
 
-export const rubyCatalogers: readonly Cataloger[] = [];
+export const rubyCatalogers: readonly Cataloger[] = [gemfileLockCataloger];
