@@ -1,0 +1,1 @@
+export { COMPARATORS, comparatorFor, type VersionComparator } from './versions/index.js';

@@ -1,0 +1,14 @@
+import type { VersionComparator } from './types.js';
+
+export type { VersionComparator } from './types.js';
+
+/**
+ * Every comparator, one per file in this folder; `registry.test.ts` fails when a comparator file is not listed.
+ */
+export const COMPARATORS: readonly VersionComparator[] = [];
+
+/** The comparator for an OSV ecosystem name such as `npm`, `PyPI`, `Debian:12`, `Alpine:v3.20`, `Ubuntu:22.04:LTS`. */
+export function comparatorFor(osvEcosystem: string): VersionComparator | undefined {
+  const base = osvEcosystem.split(':')[0] ?? osvEcosystem;
+  return COMPARATORS.find((c) => c.ecosystems.includes(base));
+}
