@@ -1,5 +1,6 @@
 import type { Cataloger } from '../../cataloger.js';
 import { npmLockCataloger } from './npm-lock/index.js';
 import { pnpmLockCataloger } from './pnpm-lock/index.js';
+import { yarnLockCataloger } from './yarn-lock/index.js';
 
-export const javascriptCatalogers: readonly Cataloger[] = [npmLockCataloger, pnpmLockCataloger];
+export const javascriptCatalogers: readonly Cataloger[] = [npmLockCataloger, pnpmLockCataloger, yarnLockCataloger];

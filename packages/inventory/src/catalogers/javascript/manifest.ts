@@ -1,24 +1,43 @@
 import { UserError } from '@rampart/core';
 import type { InventoryFs } from '../../fs/types.js';
-import { dependencyNames, isRecord, optionalString, siblingPath } from './fields.js';
+import { isRecord, optionalRecordAt, optionalString, siblingPath } from './fields.js';
 
 export type InputFs = Pick<InventoryFs, 'exists' | 'readText'>;
+
+/** name -> range, as package.json declares them. */
+export type Ranges = [string, string][];
 
 export interface Manifest {
   path: string;
   name?: string;
   version?: string;
   license?: string;
-  /** dependencies, optionalDependencies and peerDependencies. */
-  prodNames: string[];
-  devNames: string[];
-  /** Every dependency the project declares. */
+  /** dependencies and peerDependencies. */
+  prod: Ranges;
+  optional: Ranges;
+  dev: Ranges;
+  /** Every dependency name the project declares. */
   dependencyNames: string[];
+  /** Globs of workspace member folders (`workspaces` as an array or as `{ packages }`). */
+  workspaces: string[];
 }
 
-/** The package.json beside a lockfile, for the facts a lockfile format leaves out (direct and dev). */
-export async function readManifest(fs: InputFs, lockfile: string): Promise<Manifest | undefined> {
-  const path = siblingPath(lockfile, 'package.json');
+function ranges(value: unknown, file: string, field: string): Ranges {
+  return Object.entries(optionalRecordAt(value, file, field)).map(([name, range]) => {
+    if (typeof range !== 'string') {
+      throw new UserError('dependency range is not a string', { file, field: `${field}.${name}`, expected: 'a string' });
+    }
+    return [name, range];
+  });
+}
+
+function workspaceGlobs(value: unknown): string[] {
+  const list = isRecord(value) ? value['packages'] : value;
+  return Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : [];
+}
+
+/** A package.json: the facts a lockfile format leaves out (which dependencies are direct, which are dev). */
+export async function readManifestAt(fs: InputFs, path: string): Promise<Manifest | undefined> {
   if (!(await fs.exists(path))) return undefined;
   let json: unknown;
   try {
@@ -27,20 +46,26 @@ export async function readManifest(fs: InputFs, lockfile: string): Promise<Manif
     throw new UserError(`is not valid JSON: ${(err as Error).message}`, { file: path, expected: 'a package.json' });
   }
   if (!isRecord(json)) throw new UserError('is not a JSON object', { file: path, expected: 'a package.json object' });
-  const names = (field: string) => dependencyNames(json[field], path, field);
-  const prodNames = [...names('dependencies'), ...names('optionalDependencies'), ...names('peerDependencies')];
-  const devNames = names('devDependencies');
-  const license = json['license'];
+  const prod = [...ranges(json['dependencies'], path, 'dependencies'), ...ranges(json['peerDependencies'], path, 'peerDependencies')];
+  const optional = ranges(json['optionalDependencies'], path, 'optionalDependencies');
+  const dev = ranges(json['devDependencies'], path, 'devDependencies');
   const manifest: Manifest = {
     path,
-    prodNames: [...new Set(prodNames)],
-    devNames,
-    dependencyNames: [...new Set([...prodNames, ...devNames])],
+    prod,
+    optional,
+    dev,
+    dependencyNames: [...new Set([...prod, ...optional, ...dev].map(([n]) => n))],
+    workspaces: workspaceGlobs(json['workspaces']),
   };
   const name = optionalString(json['name'], path, 'name');
   const version = optionalString(json['version'], path, 'version');
   if (name !== undefined) manifest.name = name;
   if (version !== undefined) manifest.version = version;
-  if (typeof license === 'string') manifest.license = license;
+  if (typeof json['license'] === 'string') manifest.license = json['license'];
   return manifest;
+}
+
+/** The package.json beside a lockfile. */
+export function readManifest(fs: InputFs, lockfile: string): Promise<Manifest | undefined> {
+  return readManifestAt(fs, siblingPath(lockfile, 'package.json'));
 }

@@ -87,7 +87,11 @@ export function pnpmListGraph(json: string): Graph {
  * for the yarn managers, whose own listings are partial (yarn 1 `list` prints no versions of hoisted duplicates'
  * parents; berry has no full tree listing).
  */
-export function installedGraph(dir: string, rootManifest: { dependencies?: object; devDependencies?: object; optionalDependencies?: object }): Graph {
+export function installedGraph(
+  dir: string,
+  rootManifest: { dependencies?: object; devDependencies?: object; optionalDependencies?: object },
+  { peers }: { peers: boolean },
+): Graph {
   const packages = new Set<string>();
   const edges = new Set<string>();
   const found = new Map<string, { id: string; deps: string[] }>();
@@ -108,7 +112,7 @@ export function installedGraph(dir: string, rootManifest: { dependencies?: objec
         };
         const id = `${m.name}@${m.version}`;
         packages.add(id);
-        const deps = [...Object.keys(m.dependencies ?? {}), ...Object.keys(m.optionalDependencies ?? {}), ...Object.keys(m.peerDependencies ?? {})];
+        const deps = [...Object.keys(m.dependencies ?? {}), ...Object.keys(m.optionalDependencies ?? {}), ...(peers ? Object.keys(m.peerDependencies ?? {}) : [])];
         found.set(pkgDir, { id, deps });
         walk(join(pkgDir, 'node_modules'));
       }

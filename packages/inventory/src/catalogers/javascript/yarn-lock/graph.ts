@@ -1,0 +1,115 @@
+import type { InventoryProblem, Package, RootComponent } from '../../../types.js';
+import { npmPackage, npmRoot } from '../npm-package.js';
+import { reachable } from '../reachability.js';
+import type { YarnDep, YarnEntry, YarnProject } from './model.js';
+
+export interface YarnGraph {
+  root: RootComponent | undefined;
+  members: RootComponent[];
+  packages: Package[];
+  problems: InventoryProblem[];
+}
+
+/**
+ * Turns entries and projects into packages and roots. Yarn flags neither dev nor optional packages, so both come
+ * from reachability, as npm computes its own flags: a package is dev when no production dependency of a project
+ * reaches it, and optional when it is only reached through optional edges.
+ */
+export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], file: string, isLocal: (dep: YarnDep) => boolean): YarnGraph {
+  const problems: InventoryProblem[] = [];
+  const byDescriptor = new Map<string, YarnEntry>();
+  for (const entry of entries) for (const d of entry.descriptors) byDescriptor.set(d, entry);
+  const purl = (e: YarnEntry) => npmPackage({ name: e.name, version: e.version, location: file }).purl;
+  const resolve = (dep: YarnDep, from: string): YarnEntry | undefined => {
+    const hit = byDescriptor.get(dep.descriptor);
+    if (!hit && !isLocal(dep) && !dep.optional) problems.push({ file, message: `${from}: ${dep.descriptor} is not in the lockfile` });
+    return hit;
+  };
+
+  const edges = new Map<string, string[]>();
+  const requiredEdges = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, from: string, to: string) => {
+    const list = map.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    map.set(from, list);
+  };
+  /** name -> entry for each package's resolved dependencies, where a peer of a dependency is looked up. */
+  const providers = new Map<string, Map<string, YarnEntry>>();
+  const link = (from: string, deps: YarnDep[], field: string) => {
+    const provided = new Map<string, YarnEntry>();
+    for (const dep of deps) {
+      const to = resolve(dep, field);
+      if (!to) continue;
+      provided.set(dep.name, to);
+      add(edges, from, purl(to));
+      if (!dep.optional) add(requiredEdges, from, purl(to));
+    }
+    providers.set(from, provided);
+    return provided;
+  };
+  for (const entry of entries) link(purl(entry), entry.deps, entry.field);
+  const projectIds = projects.map((p, i) => `project:${i}`);
+  projects.forEach((p, i) => link(projectIds[i] ?? '', p.deps, p.path));
+  resolvePeers(entries, purl, providers, edges);
+
+  const prodStarts = projects.flatMap((p) => p.deps.filter((d) => !d.dev).map((d) => byDescriptor.get(d.descriptor)));
+  const prod = reachable(prodStarts.filter((e): e is YarnEntry => e !== undefined).map(purl), edges);
+  const required = reachable(projectIds, requiredEdges);
+  const direct = new Set(projects.flatMap((p) => p.deps.map((d) => byDescriptor.get(d.descriptor))).filter((e) => e).map((e) => purl(e as YarnEntry)));
+
+  // Without a project (a yarn 1 lockfile alone) nothing is known to be dev or optional; say neither.
+  const known = projects.length > 0;
+  const packages = entries.map((e) => {
+    const id = purl(e);
+    return npmPackage({
+      name: e.name,
+      version: e.version,
+      location: file,
+      integrity: e.integrity,
+      dev: known && !prod.has(id),
+      optional: known && !required.has(id),
+      direct: direct.has(id),
+      dependsOn: edges.get(id) ?? [],
+    });
+  });
+  const roots = projects.map((p, i) =>
+    npmRoot({
+      name: p.name,
+      version: p.version,
+      manifest: file,
+      member: p.path === '.' ? '' : p.path,
+      licenses: [p.license],
+      dependsOn: edges.get(projectIds[i] ?? '') ?? [],
+    }),
+  );
+  const rootIndex = projects.findIndex((p) => p.path === '.');
+  return { root: roots[rootIndex], members: roots.filter((_, i) => i !== rootIndex), packages, problems };
+}
+
+/**
+ * A peer dependency is provided by the package that depends on the peer's owner (react-dom's `react` is the
+ * `react` its dependent installs next to it). Berry lockfiles leave peers unresolved; this resolves them the way
+ * the node-modules linker does, from each dependent's own dependencies.
+ */
+function resolvePeers(
+  entries: YarnEntry[],
+  purl: (e: YarnEntry) => string,
+  providers: Map<string, Map<string, YarnEntry>>,
+  edges: Map<string, string[]>,
+): void {
+  const withPeers = new Map(entries.filter((e) => e.peers.length > 0).map((e) => [purl(e), e]));
+  if (withPeers.size === 0) return;
+  for (const [dependent, provided] of providers) {
+    for (const dep of provided.values()) {
+      const owner = withPeers.get(purl(dep));
+      if (!owner) continue;
+      for (const peer of owner.peers) {
+        const provider = provided.get(peer) ?? providers.get(purl(owner))?.get(peer);
+        if (!provider || dependent === purl(owner)) continue;
+        const list = edges.get(purl(owner)) ?? [];
+        if (!list.includes(purl(provider))) list.push(purl(provider));
+        edges.set(purl(owner), list);
+      }
+    }
+  }
+}
