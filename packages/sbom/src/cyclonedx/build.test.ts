@@ -13,7 +13,7 @@ interface CdxComponent {
   version?: string;
   purl?: string;
   scope?: string;
-  licenses?: ({ license: { id?: string; name?: string } } | { expression: string })[];
+  licenses?: ({ license: { id?: string; name?: string; acknowledgement?: string } } | { expression: string; acknowledgement?: string })[];
   hashes?: { alg: string; content: string }[];
   properties?: { name: string; value: string }[];
 }
@@ -92,12 +92,22 @@ describe('buildCycloneDx', () => {
     const json = buildCycloneDx(inv, OPTIONS);
     expect(await validateCycloneDx(json)).toEqual([]);
     const bom = parse(json);
-    expect(component(bom, 'pkg:npm/a@1')?.licenses).toEqual([{ license: { id: 'MIT' } }]);
-    expect(component(bom, 'pkg:npm/b@1')?.licenses).toEqual([{ expression: 'MIT OR Apache-2.0' }]);
-    expect(component(bom, 'pkg:npm/c@1')?.licenses).toEqual([{ license: { id: 'MIT' } }, { license: { id: 'ISC' } }]);
-    expect(component(bom, 'pkg:npm/d@1')?.licenses).toEqual([{ expression: 'MIT AND (GPL-2.0-only WITH Classpath-exception-2.0)' }]);
-    expect(component(bom, 'pkg:npm/e@1')?.licenses).toEqual([{ expression: 'LicenseRef-acme' }]);
-    expect(component(bom, 'pkg:npm/f@1')?.licenses).toEqual([{ license: { id: 'MIT' } }, { license: { name: 'Acme Community License' } }]);
+    const d = 'declared';
+    expect(component(bom, 'pkg:npm/a@1')?.licenses).toEqual([{ license: { id: 'MIT', acknowledgement: d } }]);
+    expect(component(bom, 'pkg:npm/b@1')?.licenses).toEqual([{ expression: 'MIT OR Apache-2.0', acknowledgement: d }]);
+    expect(component(bom, 'pkg:npm/c@1')?.licenses).toEqual([
+      { license: { id: 'MIT', acknowledgement: d } }, { license: { id: 'ISC', acknowledgement: d } },
+    ]);
+    expect(component(bom, 'pkg:npm/d@1')?.licenses).toEqual([
+      { expression: 'MIT AND (GPL-2.0-only WITH Classpath-exception-2.0)', acknowledgement: d },
+    ]);
+    expect(component(bom, 'pkg:npm/e@1')?.licenses).toEqual([{ expression: 'LicenseRef-acme', acknowledgement: d }]);
+    expect(component(bom, 'pkg:npm/f@1')?.licenses).toEqual([
+      { license: { id: 'MIT', acknowledgement: d } }, { license: { name: 'Acme Community License', acknowledgement: d } },
+    ]);
+    // 1.5 has no acknowledgement; the library leaves it out there.
+    const v15 = parse(buildCycloneDx(inv, { ...OPTIONS, specVersion: '1.5' }));
+    expect(component(v15, 'pkg:npm/a@1')?.licenses).toEqual([{ license: { id: 'MIT' } }]);
   });
 
   it('maps hash algorithms to CycloneDX names and keeps every one', async () => {

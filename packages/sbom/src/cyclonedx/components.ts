@@ -11,6 +11,8 @@ const HASH_ALGORITHMS: Record<HashAlgorithm, Enums.HashAlgorithm> = {
   sha512: Enums.HashAlgorithm['SHA-512'],
 };
 
+const DECLARED = Enums.LicenseAcknowledgement.Declared;
+
 /**
  * Where the package was found. CycloneDX 1.6 has `evidence.occurrences` for this, but the library's model (10.x) has
  * no occurrences, and there is no official taxonomy name; like syft (`syft:location:N:path`) and cdxgen (`SrcFile`)
@@ -30,18 +32,25 @@ function nameAndGroup(ecosystem: Ecosystem | undefined, fullName: string): { nam
  * One declared license as `license.id` when it is a single id on CycloneDX's list, else the whole as `expression`.
  * The schema allows either a list of `license` objects or exactly one `expression`, never both. Text that is not an
  * SPDX expression (the inventory should not hold any) is kept as a named license rather than passed off as one.
+ * All of them are what the package declares (1.6 `acknowledgement: declared`), nothing we concluded.
  */
 export function licensesOf(licenses: readonly string[]): Models.LicenseRepository {
   const repo = new Models.LicenseRepository();
+  const declared = { acknowledgement: DECLARED };
   const valid = licenses.filter(isValidExpression);
-  const named = licenses.filter((l) => !isValidExpression(l)).map((l) => new Models.NamedLicense(l));
+  const named = licenses.filter((l) => !isValidExpression(l)).map((l) => new Models.NamedLicense(l, declared));
   const ids = valid.map(singleLicenseId);
   if (ids.every((id): id is string => id !== undefined && SPDX.isSupportedSpdxId(id))) {
-    for (const license of [...[...new Set(ids)].map((id) => new Models.SpdxLicense(id)), ...named]) repo.add(license);
+    for (const id of new Set(ids)) repo.add(new Models.SpdxLicense(id, declared));
+    for (const license of named) repo.add(license);
     return repo;
   }
   const expression = joinLicenses(valid);
-  if (expression !== undefined) repo.add(new Models.LicenseExpression(expression));
+  if (expression !== undefined) {
+    const license = new Models.LicenseExpression(expression);
+    license.acknowledgement = DECLARED;
+    repo.add(license);
+  }
   return repo;
 }
 
