@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validateCycloneDx, validateSpdx } from '../../packages/sbom/src/index.js';
+import { startFakeArtifactService, unzip } from '../harness/fake-artifacts.js';
 import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { DEFAULT_TOKEN, runAction } from '../harness/github-runner.js';
 import { ROOT, requireBuilt } from './paths.js';
@@ -79,5 +80,30 @@ describe('actions/sbom from a copy of the action folder alone', () => {
     expect(sub.code).toBe(0);
     expect(sub.outputs.snapshot).toBe('skipped');
     expect(sub.stdout).toMatch(/::notice::.*contents: write/);
+  });
+
+  it('uploads the SBOMs as one workflow artifact through @actions/artifact', async () => {
+    const artifacts = await startFakeArtifactService();
+    try {
+      const action = actionCopy();
+      const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
+      cpSync(PROJECT, checkout, { recursive: true });
+      const res = await runAction({
+        script: join(action, 'dist/index.js'),
+        cwd: checkout,
+        actionYml: readFileSync(join(action, 'action.yml'), 'utf8'),
+        eventName: 'push',
+        inputs: { 'fail-on': 'none', 'artifact-name': 'shop-sbom' },
+        env: { ACTIONS_RUNTIME_TOKEN: artifacts.runtimeToken, ACTIONS_RESULTS_URL: artifacts.url },
+      });
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      expect(artifacts.artifacts.map((a) => [a.name, a.finalized])).toEqual([['shop-sbom', true]]);
+      const files = unzip(artifacts.artifacts[0]?.zip ?? Buffer.alloc(0));
+      expect([...files.keys()].sort()).toEqual(['inventory.json', 'sbom.cdx.json', 'sbom.spdx.json']);
+      expect(files.get('sbom.cdx.json')?.toString('utf8')).toBe(readFileSync(join(checkout, 'rampart-reports/sbom.cdx.json'), 'utf8'));
+      expect(res.stdout).toMatch(/Uploaded the SBOM artifact "shop-sbom" \(3 files/);
+    } finally {
+      await artifacts.close();
+    }
   });
 });
