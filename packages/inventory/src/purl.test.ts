@@ -21,4 +21,11 @@ describe('makePurl', () => {
       'pkg:deb/openssl@3.0.11-1~deb12u2?arch=amd64&distro=debian-12',
     );
   });
+  it('puts the distribution in the namespace of OS packages only', () => {
+    expect(makePurl('deb', 'openssl', '3.0.11-1', { arch: 'amd64', distro: 'debian-12' }, 'debian')).toBe(
+      'pkg:deb/debian/openssl@3.0.11-1?arch=amd64&distro=debian-12',
+    );
+    expect(makePurl('apk', 'musl', '1.2.4-r2', { arch: 'x86_64' }, 'alpine')).toBe('pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64');
+    expect(makePurl('npm', 'lodash', '4.17.21', undefined, 'ignored')).toBe('pkg:npm/lodash@4.17.21');
+  });
 });

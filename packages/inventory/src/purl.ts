@@ -1,6 +1,8 @@
 import { PackageURL } from 'packageurl-js';
 import type { Ecosystem } from './types.js';
 
+const OS_ECOSYSTEMS: ReadonlySet<Ecosystem> = new Set(['deb', 'apk', 'rpm']);
+
 export interface PurlParts {
   namespace?: string;
   name: string;
@@ -33,14 +35,21 @@ export function purlParts(ecosystem: Ecosystem, fullName: string): PurlParts {
   }
 }
 
-/** The purl of a package; `qualifiers` carry what the ecosystem needs (Debian `arch`/`distro`, for example). */
+/**
+ * The purl of a package; `qualifiers` carry what the ecosystem needs (Debian `arch`/`distro`, for example).
+ * `namespace` is for OS packages, whose purl namespace is the distribution (`pkg:deb/debian/openssl`) rather than
+ * part of the package name; it is ignored for ecosystems whose names carry their own namespace.
+ */
 export function makePurl(
   ecosystem: Ecosystem,
   fullName: string,
   version: string | undefined,
   qualifiers?: Record<string, string>,
+  namespace?: string,
 ): string {
-  const { namespace, name } = purlParts(ecosystem, fullName);
+  const parts = purlParts(ecosystem, fullName);
+  const name = parts.name;
+  const ns = parts.namespace ?? (OS_ECOSYSTEMS.has(ecosystem) ? namespace : undefined);
   // The purl spec lower-cases PyPI names and replaces `_` with `-`; packageurl-js does that normalisation itself.
-  return new PackageURL(ecosystem, namespace, name, version, qualifiers, undefined).toString();
+  return new PackageURL(ecosystem, ns, name, version, qualifiers, undefined).toString();
 }
