@@ -21,6 +21,7 @@ const packageSchema = z.object({
   optional: z.boolean().optional(),
   locations: z.array(z.string()),
   dependsOn: z.array(z.string()),
+  layer: z.string().optional(),
 });
 const rootSchema = z.object({
   ref: z.string().min(1),

@@ -44,6 +44,8 @@ export interface Package {
   locations: string[];
   /** purls of the packages this one depends on. */
   dependsOn: string[];
+  /** In a container image: the digest (or id) of the layer that last wrote the file the package was found in. */
+  layer?: string;
 }
 
 /** The project a lockfile or manifest describes: what the SBOM calls its root component. */
