@@ -10,6 +10,8 @@ import { recordingLogger } from '@rampart/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { nodeFs } from '../../fs/node.js';
+import { mergePackages } from '../../merge.js';
+import { nodeModulesCataloger } from './node-modules/index.js';
 import { npmLockCataloger } from './npm-lock/index.js';
 import { pnpmLockCataloger } from './pnpm-lock/index.js';
 import { yarnLockCataloger } from './yarn-lock/index.js';
@@ -49,6 +51,19 @@ function platformSkipped(result: CatalogResult, theirs: Graph, { listsThem }: { 
   if (listsThem) expect(extra).toEqual([]);
   else expect(extra.map((p) => p.name)).toEqual(expect.arrayContaining([...PLATFORM_ONLY]));
   return new Set(extra.map((p) => `${p.name}@${p.version}`));
+}
+
+/** Every installed package.json under `dir` that the installed-package cataloger claims, as one result. */
+async function catalogInstalled(dir: string): Promise<CatalogResult> {
+  const fs = nodeFs(dir);
+  const packages = [];
+  for await (const path of fs.walk()) {
+    if (!nodeModulesCataloger.claims(path)) continue;
+    const result = await nodeModulesCataloger.catalog({ path, text: () => fs.readText(path), fs, logger: recordingLogger() });
+    expect(result.problems ?? []).toEqual([]);
+    packages.push(...result.packages);
+  }
+  return { packages: mergePackages(packages) };
 }
 
 function newDir(name: string): string {
@@ -97,6 +112,14 @@ describe('npm ground truth', () => {
     expect(result.root?.name).toBe('rampart-ground-truth');
     // npm 6 lists the skipped fsevents with its version; npm 10 as an empty node.
     if (v !== 'v1') for (const name of PLATFORM_ONLY) expect(theirs.missing).toContain(name);
+  }, TIMEOUT);
+
+  it('finds in the installed node_modules exactly what npm ls lists', async () => {
+    const done = lockfiles.v3;
+    if (!done) throw new Error('install did not run');
+    const theirs = npmLsGraph(done.ls);
+    const ours = graphOf(await catalogInstalled(done.dir));
+    expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
   }, TIMEOUT);
 
   it('flags the dev-only tree as dev and the production tree as not', async () => {
@@ -148,6 +171,16 @@ describe('pnpm ground truth', () => {
     expect(byName('express')).toMatchObject({ dev: false, direct: true });
     expect(byName('react-dom')?.dependsOn).toContain(byName('react')?.purl);
   }, TIMEOUT);
+
+  it("finds in pnpm's store every package pnpm list lists but those it skipped on this platform", async () => {
+    const done = generations.v9;
+    if (!done) throw new Error('install did not run');
+    const theirs = pnpmListGraph(done.list);
+    const ours = graphOf(await catalogInstalled(done.dir));
+    const skipped = [...theirs.packages].filter((p) => !ours.packages.has(p));
+    expect(skipped.map((p) => p.slice(0, p.lastIndexOf('@')))).toEqual([...PLATFORM_ONLY]);
+    expect([...ours.packages].sort()).toEqual([...theirs.packages].filter((p) => !skipped.includes(p)).sort());
+  }, TIMEOUT);
 });
 
 describe('yarn ground truth', () => {
@@ -194,5 +227,6 @@ describe('yarn ground truth', () => {
     const debug = result.packages.find((p) => p.name === 'debug' && p.direct);
     expect(debug?.dev).toBe(false);
     expect(debug?.optional ?? false).toBe(false);
+    expect([...graphOf(await catalogInstalled(dir)).packages].sort()).toEqual([...theirs.packages].sort());
   }, TIMEOUT);
 });
