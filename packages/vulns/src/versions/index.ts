@@ -1,3 +1,7 @@
+import { dpkgComparator } from './dpkg.js';
+import { goComparator } from './go.js';
+import { pypiComparator } from './pypi.js';
+import { semverComparator } from './semver.js';
 import type { VersionComparator } from './types.js';
 
 export type { VersionComparator } from './types.js';
@@ -5,7 +9,12 @@ export type { VersionComparator } from './types.js';
 /**
  * Every comparator, one per file in this folder; `registry.test.ts` fails when a comparator file is not listed.
  */
-export const COMPARATORS: readonly VersionComparator[] = [];
+export const COMPARATORS: readonly VersionComparator[] = [
+  semverComparator,
+  goComparator,
+  pypiComparator,
+  dpkgComparator,
+];
 
 /** The comparator for an OSV ecosystem name such as `npm`, `PyPI`, `Debian:12`, `Alpine:v3.20`, `Ubuntu:22.04:LTS`. */
 export function comparatorFor(osvEcosystem: string): VersionComparator | undefined {
