@@ -28,6 +28,21 @@ describe('python-pipfile-lock', () => {
     expect(problems?.[0]?.message).toMatch(/mylib has no pinned version/);
   });
 
+  it('reads the real python-rsa Pipfile.lock', async () => {
+    const fs = nodeFs(join(fixtures, 'py-pipenv-real'));
+    const { packages, problems } = await c.catalog({ path: 'Pipfile.lock', text: () => fs.readText('Pipfile.lock'), fs, logger: recordingLogger() });
+    expect(problems).toEqual([]);
+    expect(packages).toHaveLength(42);
+    expect(packages.find((p) => p.name === 'pyasn1')).toMatchObject({
+      purl: 'pkg:pypi/pyasn1@0.4.4',
+      direct: true,
+      dev: false,
+      hashes: [{ alg: 'sha256', value: 'b9d3abc5031e61927c82d4d96c1cec1e55676c1a991623cfed28faea73cdd7ca' }],
+    });
+    expect(packages.find((p) => p.name.toLowerCase() === 'sphinx')).toMatchObject({ direct: true, dev: true });
+    expect(packages.filter((p) => p.dev)).toHaveLength(41);
+  });
+
   it('refuses an unknown pipfile-spec and non-JSON with a UserError naming the file', async () => {
     await expect(runText('{"_meta": {"pipfile-spec": 7}, "default": {}}')).rejects.toThrow(/svc\/Pipfile\.lock: field _meta\.pipfile-spec/);
     await expect(runText('{"_meta": {"pipfile-spec": 6}, "default": []}')).rejects.toThrow(/field default/);

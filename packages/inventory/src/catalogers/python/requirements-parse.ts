@@ -94,12 +94,21 @@ function parseOptionLine(line: LogicalLine): RequirementsEntry | undefined {
   return { kind: 'problem', line: line.line, message: `unknown option ${flag}` };
 }
 
+/** pip installs a line as a path or URL when it looks like one rather than like `name[extras] spec`. */
+function isPathOrUrl(text: string): boolean {
+  return (
+    /^(\.{1,2}([/\\]|$)|[/\\~]|[a-z][a-z0-9+.-]*:\/\/|(git|hg|svn|bzr)\+)/i.test(text) ||
+    (!text.includes('@') && /[/\\]/.test(text)) ||
+    /\.(whl|tar\.gz|zip|tar\.bz2)$/i.test(text)
+  );
+}
+
 function parseRequirementLine(path: string, line: LogicalLine): RequirementsEntry {
   // Per-requirement options (`--hash`, `--config-settings`) follow the requirement, each starting with `--`.
   const optionAt = line.text.search(/(^|\s)--/);
   const reqText = (optionAt < 0 ? line.text : line.text.slice(0, optionAt)).trim();
   const options = optionAt < 0 ? [] : line.text.slice(optionAt).trim().split(/\s+/);
-  if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/|git\+)/i.test(reqText) || /\.(whl|tar\.gz|zip)$/i.test(reqText)) {
+  if (isPathOrUrl(reqText)) {
     return { kind: 'problem', line: line.line, message: `a path or URL, not a pinned package: ${reqText}` };
   }
   const requirement = parseRequirement(reqText);

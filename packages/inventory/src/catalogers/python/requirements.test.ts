@@ -65,6 +65,15 @@ describe('python-requirements', () => {
     ]);
   });
 
+  it('reports every line of the real pip docs requirements as a problem, the local "." included', async () => {
+    const result = await run(c, 'py-requirements-real', 'requirements.txt');
+    expect(result.packages).toEqual([]);
+    const messages = (result.problems ?? []).map((p) => p.message);
+    expect(messages).toHaveLength(8);
+    expect(messages).toContain('line 1: sphinx is not pinned with == (~=4.2,!=4.4.0)');
+    expect(messages).toContain('line 11: a path or URL, not a pinned package: .');
+  });
+
   it('reports a missing include and stops include cycles', async () => {
     const missing = await runText('requirements.txt', '-r nope.txt\nsix==1.16.0\n');
     expect(missing.problems?.[0]?.message).toMatch(/nope\.txt was not found/);
