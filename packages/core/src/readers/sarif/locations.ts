@@ -78,12 +78,19 @@ export interface ResolvedRegion {
   snippet?: string | null;
 }
 
+/**
+ * SARIF says a line region without `startColumn` starts at column 1, and CodeQL relies on it: a
+ * result that starts the line is written `{"startLine": 6, "endColumn": 28}`. Without the default the
+ * end column has no start and writers must drop it, so the span would be lost. A region with no
+ * `endColumn` keeps no columns: a whole-line result gains nothing from `startColumn: 1`.
+ */
 export function regionOf(physical: SarifPhysicalLocation): ResolvedRegion {
   const r = physical?.region;
+  const impliedStart = typeof r?.startLine === 'number' && typeof r.endColumn === 'number' ? 1 : undefined;
   return {
     startLine: r?.startLine,
     endLine: r?.endLine,
-    startColumn: r?.startColumn,
+    startColumn: r?.startColumn ?? impliedStart,
     endColumn: r?.endColumn,
     snippet: r?.snippet?.text,
   };
