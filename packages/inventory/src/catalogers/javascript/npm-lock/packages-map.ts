@@ -29,46 +29,7 @@ export function catalogPackagesMap(lock: Json, file: string): NpmLockResult {
   const problems: InventoryProblem[] = [];
   const entries = new Map<string, Json>();
   for (const [key, value] of Object.entries(map)) entries.set(key, recordAt(value, file, `packages["${key}"]`));
-
-  const linkTarget = (key: string): string => {
-    const entry = entries.get(key);
-    if (!entry || entry['link'] !== true) return key;
-    const resolved = optionalString(entry['resolved'], file, `packages["${key}"].resolved`);
-    if (resolved === undefined) {
-      throw new UserError('link entry has no target', { file, field: `packages["${key}"].resolved`, expected: 'a path' });
-    }
-    return resolved;
-  };
-  const purlOf = new Map<string, string>();
-  for (const [key, value] of entries) {
-    if (key === '' || value['link'] === true || nameFromKey(key) === undefined) continue;
-    const purl = describe({ key, value }, file, problems);
-    if (purl) purlOf.set(key, purl.purl);
-  }
-
-  /** The purl a dependency `name` of the package at `from` resolves to; undefined for a local folder or missing. */
-  const resolve = (from: string, name: string): { purl?: string; found: boolean } => {
-    for (const candidate of nodeModulesCandidates(from, name)) {
-      if (!entries.has(candidate)) continue;
-      const target = linkTarget(candidate);
-      const purl = purlOf.get(target);
-      return purl ? { purl, found: true } : { found: true };
-    }
-    return { found: false };
-  };
-  const edgesOf = (entry: Entry, fields: readonly (typeof EDGE_FIELDS)[number][]): string[] => {
-    const out: string[] = [];
-    for (const field of fields) {
-      for (const name of dependencyNames(entry.value[field], file, `packages["${entry.key}"].${field}`)) {
-        const hit = resolve(entry.key, name);
-        if (hit.purl) out.push(hit.purl);
-        else if (!hit.found && field === 'dependencies') {
-          problems.push({ file, message: `packages["${entry.key}"]: dependency ${name} is not in the lockfile` });
-        }
-      }
-    }
-    return out;
-  };
+  const edgesOf = edgeResolver(entries, file, problems);
 
   const packages: Package[] = [];
   const members: RootComponent[] = [];
@@ -114,6 +75,57 @@ export function catalogPackagesMap(lock: Json, file: string): NpmLockResult {
   });
   markDirect(packages, [root, ...members]);
   return { root, members, packages, problems };
+}
+
+type EdgeField = (typeof EDGE_FIELDS)[number];
+
+/**
+ * Resolves each dependency of an entry to the purl Node would load for it: the nearest `node_modules/<name>` up
+ * the entry's path, through `link` entries to the folder they point at (a workspace member: no purl).
+ */
+function edgeResolver(entries: Map<string, Json>, file: string, problems: InventoryProblem[]) {
+  const linkTarget = (key: string): string => {
+    const entry = entries.get(key);
+    if (!entry || entry['link'] !== true) return key;
+    const resolved = optionalString(entry['resolved'], file, `packages["${key}"].resolved`);
+    if (resolved === undefined) {
+      throw new UserError('link entry has no target', { file, field: `packages["${key}"].resolved`, expected: 'a path' });
+    }
+    return resolved;
+  };
+  const purlOf = new Map<string, string>();
+  for (const [key, value] of entries) {
+    if (key === '' || value['link'] === true || nameFromKey(key) === undefined) continue;
+    // Entries that cannot be described are reported once, by the caller's own pass.
+    const purl = describe({ key, value }, file, []);
+    if (purl) purlOf.set(key, purl.purl);
+  }
+
+  /** The purl a dependency `name` of the package at `from` resolves to; undefined for a local folder or missing. */
+  const resolve = (from: string, name: string): { purl?: string; found: boolean } => {
+    for (const candidate of nodeModulesCandidates(from, name)) {
+      if (!entries.has(candidate)) continue;
+      const target = linkTarget(candidate);
+      const purl = purlOf.get(target);
+      return purl ? { purl, found: true } : { found: true };
+    }
+    return { found: false };
+  };
+  const edgesOf = (entry: Entry, fields: readonly EdgeField[]): string[] => {
+    const out: string[] = [];
+    for (const field of fields) {
+      for (const name of dependencyNames(entry.value[field], file, `packages["${entry.key}"].${field}`)) {
+        const hit = resolve(entry.key, name);
+        if (hit.purl) out.push(hit.purl);
+        else if (!hit.found && field === 'dependencies') {
+          problems.push({ file, message: `packages["${entry.key}"]: dependency ${name} is not in the lockfile` });
+        }
+      }
+    }
+    return out;
+  };
+
+  return edgesOf;
 }
 
 function describe(entry: Entry, file: string, problems: InventoryProblem[]) {
