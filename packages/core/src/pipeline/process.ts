@@ -21,6 +21,8 @@ export interface ProcessOptions {
   notifications?: Notification[];
   scannedResources?: { method: string; url: string }[];
   category?: string;
+  /** Per-rule gate overrides (DAST rules files); see `GateInput.ruleActions`. */
+  ruleActions?: ReadonlyMap<string, 'fail' | 'warn'>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function processFindings(opts: ProcessOptions): ScanRun {
   const ignored = applyIgnores(findings, opts.ignores, opts.now);
   findings = ignored.findings;
   const baseline = opts.baseline ? diffBaseline(findings, opts.baseline) : undefined;
-  const gate = evaluateGate({ findings, failOn: opts.failOn, newOnly: opts.newOnly, ...(baseline ? { baseline } : {}) });
+  const gate = evaluateGate({ findings, failOn: opts.failOn, newOnly: opts.newOnly, ...(baseline ? { baseline } : {}), ...(opts.ruleActions ? { ruleActions: opts.ruleActions } : {}) });
   return {
     scanner: opts.scanner,
     tools: opts.tools,

@@ -26,6 +26,15 @@ describe('evaluateGate', () => {
     expect(evaluateGate({ findings: [medium], failOn: 'high', newOnly: false }).passed).toBe(true);
   });
 
+  it('applies per-rule actions: fail whatever the severity, warn never', () => {
+    const low = sourceFinding({ severity: 'low', path: 'l.ts', ruleId: 'zap-10038' });
+    const crit = { ...critical, ruleId: 'zap-40012' };
+    const actions = new Map<string, 'fail' | 'warn'>([['zap-10038', 'fail'], ['zap-40012', 'warn']]);
+    const v = evaluateGate({ findings: [low, crit], failOn: 'high', newOnly: false, ruleActions: actions });
+    expect(v.causes).toEqual([low]);
+    expect(evaluateGate({ findings: [low], failOn: 'none', newOnly: false, ruleActions: actions }).passed).toBe(true);
+  });
+
   it('never fails with none', () => {
     const v = evaluateGate({ findings: [critical, high], failOn: 'none', newOnly: false });
     expect(v).toEqual({ passed: true, failOn: 'none', newOnly: false, causes: [] });

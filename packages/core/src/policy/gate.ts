@@ -25,6 +25,11 @@ export interface GateInput {
   newOnly: boolean;
   /** The baseline's findings, or a diff already made against it; only read with `newOnly`. */
   baseline?: readonly Finding[] | BaselineDiff;
+  /**
+   * Per-rule overrides of the threshold, as ZAP's rules.tsv has them: `fail` makes any finding of the rule fail
+   * the gate whatever its severity, `warn` lets it never fail it. `fail-on none` still never fails.
+   */
+  ruleActions?: ReadonlyMap<string, 'fail' | 'warn'>;
 }
 
 function isNew(baseline: GateInput['baseline']): (f: Finding) => boolean {
@@ -50,6 +55,8 @@ export function evaluateGate(input: GateInput): GateVerdict {
   const { failOn, newOnly } = input;
   if (failOn === 'none') return { passed: true, failOn, newOnly, causes: [] };
   const counts = newOnly ? isNew(input.baseline) : () => true;
-  const causes = input.findings.filter((f) => !f.suppression && atLeast(f.severity, failOn) && counts(f));
+  const action = (f: Finding) => input.ruleActions?.get(f.ruleId);
+  const fails = (f: Finding) => (action(f) === 'fail' ? true : action(f) === 'warn' ? false : atLeast(f.severity, failOn));
+  const causes = input.findings.filter((f) => !f.suppression && fails(f) && counts(f));
   return { passed: causes.length === 0, failOn, newOnly, causes: sortFindings(causes) };
 }
