@@ -49,6 +49,16 @@ describe('go-mod', () => {
     expect(problems?.map((p) => p.message)).toEqual([expect.stringMatching(/example\.com\/shop\/internal is replaced by a local directory/)]);
   });
 
+  it('reads the real viper go.mod with every require hashed from its go.sum', async () => {
+    const { root, packages, problems } = await run(goModCataloger, 'go-viper-real', 'go.mod');
+    expect(root?.purl).toBe('pkg:golang/github.com/spf13/viper');
+    expect(packages).toHaveLength(60);
+    expect(packages.filter((p) => p.direct)).toHaveLength(14);
+    expect(packages.every((p) => p.hashes.length === 1)).toBe(true);
+    expect(problems).toEqual([]);
+    expect(packages.find((p) => p.name === 'gopkg.in/ini.v1')).toMatchObject({ version: 'v1.66.2', direct: true });
+  });
+
   it('refuses unknown directives, missing module and a broken go.sum beside it, naming the file', async () => {
     await expect(runText(goModCataloger, 'x/go.mod', 'module a\nfrobnicate b\n')).rejects.toThrow(/x\/go\.mod:2: unknown directive/);
     await expect(runText(goModCataloger, 'x/go.mod', 'go 1.21\n')).rejects.toThrow(/has no module directive/);
