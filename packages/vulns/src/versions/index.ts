@@ -1,7 +1,9 @@
+import { apkComparator } from './apk.js';
 import { dpkgComparator } from './dpkg.js';
 import { goComparator } from './go.js';
 import { pypiComparator } from './pypi.js';
 import { semverComparator } from './semver.js';
+import { rpmComparator } from './rpm.js';
 import type { VersionComparator } from './types.js';
 
 export type { VersionComparator } from './types.js';
@@ -14,6 +16,8 @@ export const COMPARATORS: readonly VersionComparator[] = [
   goComparator,
   pypiComparator,
   dpkgComparator,
+  apkComparator,
+  rpmComparator,
 ];
 
 /** The comparator for an OSV ecosystem name such as `npm`, `PyPI`, `Debian:12`, `Alpine:v3.20`, `Ubuntu:22.04:LTS`. */
