@@ -10,3 +10,4 @@ export { makePurl, purlParts } from './purl.js';
 export { normalizeLicense, normalizeLicenses } from './license.js';
 export { parseIntegrity, hexHash } from './hashes.js';
 export { serializeInventory, parseInventoryJson, INVENTORY_FORMAT_VERSION } from './serialize.js';
+export { readOsRelease, parseOsReleaseText, osReleaseFrom, distroQualifier, type OsRelease } from './os-release.js';

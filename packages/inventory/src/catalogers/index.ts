@@ -1,5 +1,6 @@
 import type { Cataloger } from '../cataloger.js';
 import { dotnetCatalogers } from './dotnet/index.js';
+import { dpkgCatalogers } from './dpkg/index.js';
 import { goCatalogers } from './go/index.js';
 import { javaCatalogers } from './java/index.js';
 import { javascriptCatalogers } from './javascript/index.js';
@@ -21,6 +22,7 @@ export const CATALOGERS: readonly Cataloger[] = [
   ...phpCatalogers,
   ...javaCatalogers,
   ...dotnetCatalogers,
+  ...dpkgCatalogers,
 ];
 
 export function catalogerById(id: string): Cataloger | undefined {
