@@ -38,6 +38,25 @@ function fromRoot(root: RootComponent, known: ReadonlySet<string>): SubjectRoot 
   return out;
 }
 
+/**
+ * Merging keeps the first sighting's name and licenses when two sightings of one purl disagree (pypi's `a_b` and
+ * `a.b`), so the sightings are put in an order that depends on their content only, never on the input order.
+ */
+function canonicalOrder(packages: readonly Package[]): Package[] {
+  const keyed = packages.map((p) => {
+    const canonical: Package = {
+      ...p,
+      hashes: [...p.hashes].sort((a, b) => byCodeUnit(a.alg, b.alg) || byCodeUnit(a.value, b.value)),
+      locations: [...p.locations].sort(byCodeUnit),
+      dependsOn: [...p.dependsOn].sort(byCodeUnit),
+    };
+    const { purl, name, version, ecosystem, licenses, hashes, direct, dev, optional, locations, dependsOn } = canonical;
+    const key = JSON.stringify([purl, name, version, ecosystem, licenses, hashes, direct, dev, optional, locations, dependsOn]);
+    return { canonical, key };
+  });
+  return keyed.sort((a, b) => byCodeUnit(a.key, b.key)).map((k) => k.canonical);
+}
+
 /** Packages that nothing else depends on: the best guess at what a project without a manifest uses directly. */
 function topLevel(packages: readonly Package[]): string[] {
   const used = new Set(packages.flatMap((p) => p.dependsOn.filter((d) => d !== p.purl)));
@@ -52,7 +71,7 @@ function topLevel(packages: readonly Package[]): string[] {
  */
 export function subjectOf(inventory: Inventory, projectName: string): Subject {
   const rootRefs = new Set(inventory.roots.map((r) => r.ref));
-  const merged = mergePackages(inventory.packages).filter((p) => !rootRefs.has(p.purl));
+  const merged = mergePackages(canonicalOrder(inventory.packages)).filter((p) => !rootRefs.has(p.purl));
   const known = new Set([...rootRefs, ...merged.map((p) => p.purl)]);
   const packages = merged.map((p) => ({
     ...p,

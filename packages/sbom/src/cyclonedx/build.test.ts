@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Inventory } from '@rampart/inventory';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, inventory, OPTIONS, pkg, readFixture, root, shuffled } from '../testing/inventory.js';
+import { buildSpdx } from '../spdx/build.js';
 import { buildCycloneDx } from './build.js';
 import { validateCycloneDx } from './validate.js';
 
@@ -47,6 +48,15 @@ describe('buildCycloneDx', () => {
     const a = buildCycloneDx(small(), OPTIONS);
     expect(buildCycloneDx(small(), OPTIONS)).toBe(a);
     expect(buildCycloneDx(shuffled(small()), OPTIONS)).toBe(a);
+  });
+
+  it('merges disagreeing sightings of one purl the same way in any order', () => {
+    const a = pkg({ purl: 'pkg:pypi/zope-interface@6.0', name: 'zope.interface', version: '6.0', ecosystem: 'pypi', licenses: ['ZPL-2.1'] });
+    const b = pkg({ purl: 'pkg:pypi/zope-interface@6.0', name: 'zope_interface', version: '6.0', ecosystem: 'pypi', dev: true, locations: ['poetry.lock'] });
+    const one = buildCycloneDx(inventory([], [a, b]), OPTIONS);
+    expect(buildCycloneDx(inventory([], [b, a]), OPTIONS)).toBe(one);
+    expect(buildSpdx(inventory([], [b, a]), OPTIONS)).toBe(buildSpdx(inventory([], [a, b]), OPTIONS));
+    expect(parse(one).components).toHaveLength(1);
   });
 
   it('derives the serial number from the content, so another timestamp gives another serial', () => {
