@@ -1,4 +1,5 @@
 import type { InventoryFs } from '../../../fs/types.js';
+import type { InventoryProblem } from '../../../types.js';
 import { isRecord, optionalRecordAt, optionalString, type Json } from '../fields.js';
 
 export interface Importer {
@@ -46,6 +47,7 @@ export async function importerManifest(
   fs: InventoryFs,
   lockfile: string,
   importer: string,
+  problems: InventoryProblem[],
 ): Promise<{ name?: string; version?: string; license?: string }> {
   const dir = lockfile.includes('/') ? lockfile.slice(0, lockfile.lastIndexOf('/')) : '';
   const rel = importer === '.' ? 'package.json' : `${importer}/package.json`;
@@ -61,8 +63,9 @@ export async function importerManifest(
       if (v !== undefined) out[k] = v;
     }
     return out;
-  } catch {
-    // A broken package.json beside a lockfile leaves the project unnamed; the lockfile still describes it.
+  } catch (err) {
+    // A broken package.json leaves the project unnamed; the lockfile still describes it, so it is not fatal here.
+    problems.push({ file: path, message: `not read as JSON (${(err as Error).message}); project left unnamed` });
     return {};
   }
 }

@@ -30,7 +30,7 @@ export const pnpmLockCataloger: Cataloger = {
     const graph = buildGraph(lock, file, dialect, importers);
     const roots: RootComponent[] = [];
     for (const importer of importers) {
-      const manifest = await importerManifest(input.fs, file, importer.path);
+      const manifest = await importerManifest(input.fs, file, importer.path, graph.problems);
       roots.push(
         npmRoot({
           name: manifest.name,
