@@ -1,7 +1,7 @@
 import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
 import type { Inventory } from '@rampart/inventory';
 import { sha256Hex, uuidV5 } from '../digest.js';
-import type { CycloneDxVersion, SbomOptions } from '../options.js';
+import { documentTime, projectNameOf, type CycloneDxVersion, type SbomOptions } from '../options.js';
 import { subjectOf, type Subject } from '../subject.js';
 import { packageComponent, rootComponent } from './components.js';
 
@@ -20,7 +20,7 @@ export function specOf(version: CycloneDxVersion): Spec.Version {
  */
 function bomOf(subject: Subject, options: SbomOptions): Models.Bom {
   const bom = new Models.Bom();
-  bom.metadata.timestamp = options.timestamp ?? new Date();
+  bom.metadata.timestamp = documentTime(options);
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, options.toolName, { version: options.toolVersion }),
   );
@@ -63,7 +63,7 @@ export function buildCycloneDx(
   const spec = Spec.SpecVersionDict[specOf(options.specVersion ?? '1.6')];
   if (spec === undefined) throw new Error(`CycloneDX ${options.specVersion ?? '1.6'} is not known to the library`);
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(spec));
-  const bom = bomOf(subjectOf(inventory, options.projectName), options);
+  const bom = bomOf(subjectOf(inventory, projectNameOf(options)), options);
   const unnumbered = serializer.serialize(bom, { space: 2 });
   bom.serialNumber = `urn:uuid:${uuidV5(sha256Hex(unnumbered))}`;
   return `${serializer.serialize(bom, { space: 2 })}\n`;

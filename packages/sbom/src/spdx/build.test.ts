@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { UserError } from '@rampart/core';
 import type { Inventory } from '@rampart/inventory';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, inventory, OPTIONS, pkg, readFixture, root, shuffled } from '../testing/inventory.js';
+import { buildCycloneDx } from '../cyclonedx/build.js';
 import { buildSpdx } from './build.js';
 import { SPDX_ID_PATTERN } from './ids.js';
 import type { SpdxDocument, SpdxPackage } from './types.js';
@@ -106,6 +108,27 @@ describe('buildSpdx', () => {
   it('declares NOASSERTION rather than text that is not an SPDX expression', () => {
     const json = buildSpdx(inventory([], [pkg({ purl: 'pkg:npm/a@1', name: 'a', version: '1', licenses: ['Acme Community License'] })]), OPTIONS);
     expect(byPurl(parse(json), 'pkg:npm/a@1')?.licenseDeclared).toBe('NOASSERTION');
+  });
+
+  it('refuses a namespace base or a timestamp that cannot make a valid document, naming the option', () => {
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    expect(thrown(() => buildSpdx(small(), { ...OPTIONS, namespaceBase: 'not a uri' }))).toMatchObject({ name: 'UserError', field: 'namespaceBase' });
+    expect(thrown(() => buildSpdx(small(), { ...OPTIONS, namespaceBase: 'https://x.test/a#b' }))).toBeInstanceOf(UserError);
+    expect(thrown(() => buildSpdx(small(), { ...OPTIONS, timestamp: new Date(Number.NaN) }))).toMatchObject({ name: 'UserError', field: 'SOURCE_DATE_EPOCH' });
+    expect(thrown(() => buildCycloneDx(small(), { ...OPTIONS, timestamp: new Date(Number.NaN) }))).toBeInstanceOf(UserError);
+  });
+
+  it('names a rootless document after the project, or "project" when the name is blank', () => {
+    const inv = inventory([], [pkg({ purl: 'pkg:npm/a@1', name: 'a', version: '1' })]);
+    expect(parse(buildSpdx(inv, { ...OPTIONS, projectName: ' ' })).name).toBe('project');
+    expect(validateSpdx(buildSpdx(inv, { ...OPTIONS, projectName: '' }))).toEqual([]);
   });
 
   it('defines every LicenseRef it uses', () => {

@@ -1,7 +1,8 @@
+import { UserError } from '@rampart/core';
 import type { HashAlgorithm, Inventory, Package } from '@rampart/inventory';
 import { sha256Hex } from '../digest.js';
 import { isValidExpression, joinLicenses, licenseIdsOf } from '../licenses.js';
-import type { SbomOptions } from '../options.js';
+import { documentTime, projectNameOf, type SbomOptions } from '../options.js';
 import { byCodeUnit } from '../order.js';
 import { subjectOf, type Subject, type SubjectRoot } from '../subject.js';
 import { isLicenseRef, packageSpdxId } from './ids.js';
@@ -105,12 +106,30 @@ function created(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The spec wants an absolute URI without a fragment, so a base that is not one is refused, naming the option. */
+function namespaceBaseOf(options: SbomOptions): string {
+  const base = (options.namespaceBase ?? DEFAULT_NAMESPACE_BASE).replace(/\/+$/, '');
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || base.includes('#')) {
+    throw new UserError(`"${base}" cannot start an SPDX document namespace`, {
+      field: 'namespaceBase', expected: 'an absolute URI without #, such as https://example.com/spdx',
+    });
+  }
+  return base;
+}
+
 /**
  * An SPDX 2.3 JSON document of the inventory. Deterministic: the namespace ends in a hash of the document's own
  * content (creation time included), so the same inventory and timestamp give the same bytes.
  */
 export function buildSpdx(inventory: Inventory, options: SbomOptions): string {
-  const subject = subjectOf(inventory, options.projectName);
+  const base = namespaceBaseOf(options);
+  const subject = subjectOf(inventory, projectNameOf(options));
   const roots = describedRoots(subject);
   const ids = new Map<string, string>();
   for (const r of roots) ids.set(r.ref, packageSpdxId(r.ref, `${r.ecosystem ?? 'project'}-${r.name}-${r.version ?? ''}`));
@@ -122,12 +141,11 @@ export function buildSpdx(inventory: Inventory, options: SbomOptions): string {
   const extracted = extractedLicenses(packages);
   const name = subject.top.name;
   const body = {
-    creationInfo: { created: created(options.timestamp ?? new Date()), creators: [`Tool: ${options.toolName}-${options.toolVersion}`] },
+    creationInfo: { created: created(documentTime(options)), creators: [`Tool: ${options.toolName}-${options.toolVersion}`] },
     packages,
     relationships: relationshipsOf(subject, roots, ids),
     ...(extracted.length > 0 ? { hasExtractedLicensingInfos: extracted } : {}),
   };
-  const base = (options.namespaceBase ?? DEFAULT_NAMESPACE_BASE).replace(/\/+$/, '');
   const doc: SpdxDocument = {
     spdxVersion: 'SPDX-2.3',
     dataLicense: 'CC0-1.0',
