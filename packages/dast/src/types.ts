@@ -24,6 +24,8 @@ export interface DastOptions {
   requestsPerSecond: number;
   concurrency: number;
   rules: Map<string, RuleAction>;
+  /** ZAP only: run the AJAX spider after the traditional one (needs a browser inside ZAP's image). */
+  ajaxSpider: boolean;
 }
 
 export interface DastRunDeps {
