@@ -39,6 +39,19 @@ describe('dotnet-packages-lock', () => {
     expect(hash?.value).toBe(Buffer.from('HrC5BXdl00IP9zeV+0Z848QWPAoCr9P3bDEZguI+gkLcBKAOxix/tLEAAHC+UvDNPv4a2d18lMReHMOagPa+zQ==', 'base64').toString('hex'));
   });
 
+  it('reads a real lock file with empty runtime sections', async () => {
+    const { packages, problems } = await run('dotnet-real');
+    expect(problems).toEqual([]);
+    expect(packages.map((p) => p.purl).sort()).toEqual([
+      'pkg:nuget/McMaster.Extensions.CommandLineUtils@5.0.1',
+      'pkg:nuget/Octokit@14.0.0',
+      'pkg:nuget/Unfucked.Caching@0.0.1-beta.3',
+      'pkg:nuget/Unfucked@0.0.1-beta.34',
+      'pkg:nuget/fasterflect@3.0.0',
+    ]);
+    expect(packages.every((p) => p.direct && p.hashes[0]?.alg === 'sha512' && p.hashes[0].value.length === 128)).toBe(true);
+  });
+
   it('reads version 2 with CentralTransitive entries', async () => {
     const { packages } = await run('dotnet-v2-cpm');
     const serilog = packages.find((p) => p.name === 'Serilog');

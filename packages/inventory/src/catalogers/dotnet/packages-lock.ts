@@ -6,6 +6,8 @@ import type { InventoryProblem, Package, PackageHash } from '../../types.js';
 // Version 2 came with Central Package Management and its `CentralTransitive` entries.
 const KNOWN_VERSIONS = new Set([1, 2]);
 const EXPECTED = 'a NuGet packages.lock.json: {"version": 1|2, "dependencies": {<target framework>: {<package>: {...}}}}';
+// NuGet package ids: letters, digits, `.`, `-` and `_` (NuGet.Packaging's PackageIdValidator).
+const NUGET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const PACKAGE_TYPES = new Set(['Direct', 'Transitive', 'CentralTransitive']);
 
 type Json = Record<string, unknown>;
@@ -62,7 +64,7 @@ export const packagesLockCataloger: Cataloger = {
       // NuGet package ids are case-insensitive.
       const resolved = new Map<string, string>();
       for (const [id, raw] of Object.entries(entries)) {
-        if (!isRecord(raw) || !PACKAGE_TYPES.has(String(raw.type)) || typeof raw.resolved !== 'string' || raw.resolved === '' || id === '') continue;
+        if (!isRecord(raw) || !PACKAGE_TYPES.has(String(raw.type)) || typeof raw.resolved !== 'string' || !/^\S+$/.test(raw.resolved) || !NUGET_ID.test(id)) continue;
         resolved.set(id.toLowerCase(), makePurl('nuget', id, raw.resolved));
       }
       for (const [id, raw] of Object.entries(entries)) {

@@ -1,6 +1,8 @@
+import { UserError } from '@rampart/core';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { makePurl } from '../../purl.js';
 import { checkMetadataVersion, licensesOf, parseHeaders, requireHeader } from './core-metadata.js';
+import { isPyName } from './text.js';
 
 /**
  * Installed distributions: `*.dist-info/METADATA` (wheels) and `*.egg-info/PKG-INFO` (setuptools, which may also be a
@@ -18,6 +20,9 @@ export const pythonInstalledCataloger: Cataloger = {
     checkMetadataVersion(file, headers);
     const name = requireHeader(file, headers, 'Name');
     const version = requireHeader(file, headers, 'Version');
+    if (!isPyName(name)) {
+      throw new UserError(`has an invalid Name ${JSON.stringify(name.slice(0, 80))}`, { file, field: 'Name', expected: 'a PEP 508 project name' });
+    }
     const purl = makePurl('pypi', name, version);
     return {
       packages: [

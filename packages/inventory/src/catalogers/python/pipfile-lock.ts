@@ -5,7 +5,7 @@ import { makePurl } from '../../purl.js';
 import type { InventoryFs } from '../../fs/types.js';
 import type { InventoryProblem, Package } from '../../types.js';
 import { pinnedVersion } from './pep508.js';
-import { assertText, dirOf, isRecord, joinPath, normalizePyName } from './text.js';
+import { assertText, dirOf, isPyName, isRecord, joinPath, normalizePyName } from './text.js';
 import { parseTomlFile } from './toml.js';
 
 // pipenv has written pipfile-spec 6 since 2018; older specs had a different layout this reader was not tested on.
@@ -63,6 +63,10 @@ function readSection(
 ): void {
   for (const [name, raw] of Object.entries(section)) {
     const version = isRecord(raw) && typeof raw.version === 'string' ? pinnedVersion(raw.version.replace(/\s+/g, '')) : undefined;
+    if (!isPyName(name)) {
+      problems.push({ file, message: `${JSON.stringify(name)} is not a valid package name` });
+      continue;
+    }
     if (version === undefined) {
       problems.push({ file, message: `${name} has no pinned version (a git, path or editable entry)` });
       continue;

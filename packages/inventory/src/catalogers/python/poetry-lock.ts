@@ -5,7 +5,7 @@ import { makePurl } from '../../purl.js';
 import type { InventoryProblem, Package, PackageHash } from '../../types.js';
 import { devOnly, graphTops } from './graph.js';
 import { pyprojectRoot, readPyprojectBeside } from './pyproject.js';
-import { isRecord, normalizePyName } from './text.js';
+import { isPyName, isRecord, normalizePyName } from './text.js';
 import { parseTomlFile } from './toml.js';
 
 // Poetry 1.0 wrote no lock-version; 1.1 added it; 2.0 came with Poetry 1.3; 2.1 (per-package `groups`) with Poetry 2.
@@ -53,7 +53,7 @@ function devFlagOf(raw: Record<string, unknown>): boolean | undefined {
 function readEntry(file: string, raw: unknown, i: number, legacyFiles: Record<string, unknown>): Entry | string {
   if (!isRecord(raw)) return `package #${i + 1} is not a table`;
   const { name, version } = raw;
-  if (typeof name !== 'string' || name === '' || typeof version !== 'string' || version === '') {
+  if (!isPyName(name) || typeof version !== 'string' || version.trim() === '') {
     return `package #${i + 1} has no name or version`;
   }
   const purl = makePurl('pypi', name, version);

@@ -11,6 +11,11 @@ export function assertText(path: string, text: string, expected: string): void {
   }
 }
 
+/** A project name as PEP 508 allows it; anything else cannot be a PyPI package or a purl name. */
+export function isPyName(name: unknown): name is string {
+  return typeof name === 'string' && /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(name);
+}
+
 /** PEP 503 normalisation: the name pip, PyPI and the lockfiles all compare on. */
 export function normalizePyName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');

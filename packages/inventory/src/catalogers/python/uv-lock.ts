@@ -4,7 +4,7 @@ import { hexHash } from '../../hashes.js';
 import { makePurl } from '../../purl.js';
 import type { InventoryProblem, Package, PackageHash, RootComponent } from '../../types.js';
 import { devOnly } from './graph.js';
-import { isRecord, normalizePyName } from './text.js';
+import { isPyName, isRecord, normalizePyName } from './text.js';
 import { parseTomlFile } from './toml.js';
 
 const KNOWN_VERSIONS = new Set([1]);
@@ -50,10 +50,10 @@ function hashOf(raw: Record<string, unknown>): PackageHash[] {
 }
 
 function readEntry(raw: unknown, i: number): Entry | string {
-  if (!isRecord(raw) || typeof raw.name !== 'string' || raw.name === '') return `package #${i + 1} has no name`;
+  if (!isRecord(raw) || !isPyName(raw.name)) return `package #${i + 1} has no valid name`;
   const source = isRecord(raw.source) ? raw.source : {};
   const local = typeof source.editable === 'string' ? source.editable : typeof source.virtual === 'string' ? source.virtual : undefined;
-  const version = typeof raw.version === 'string' ? raw.version : undefined;
+  const version = typeof raw.version === 'string' && raw.version.trim() !== '' ? raw.version : undefined;
   if (local === undefined && version === undefined) return `package ${raw.name} has no version`;
   return {
     name: raw.name,

@@ -44,6 +44,17 @@ describe('ruby-gemfile-lock', () => {
     expect(by['pkg:gem/rspec@3.12.0']).toMatchObject({ direct: true, hashes: [] });
   });
 
+  it('reads a real Bundler 4 lockfile with a checksum for every gem', async () => {
+    const { packages } = await run('ruby-jekyll-real');
+    expect(packages).toHaveLength(36);
+    expect(packages.every((p) => p.hashes.length === 1)).toBe(true);
+    expect(packages.filter((p) => p.direct).map((p) => p.name).sort()).toEqual(['jekyll', 'jekyll-feed', 'minima', 'webrick']);
+    const ffi = packages.find((p) => p.name === 'ffi');
+    expect(ffi?.purl).toBe('pkg:gem/ffi@1.17.3?platform=aarch64-linux-gnu');
+    expect(packages.find((p) => p.name === 'rb-inotify')?.dependsOn).toEqual([ffi?.purl]);
+    expect(packages.find((p) => p.name === 'listen')?.dependsOn).toContain('pkg:gem/logger@1.6.0');
+  });
+
   it('takes the PATH "." gem of a gemspec project as the root', async () => {
     const { root, packages } = await run('ruby-gemspec');
     expect(root).toMatchObject({ name: 'tiny_gem', version: '0.4.1', purl: 'pkg:gem/tiny_gem@0.4.1' });

@@ -40,7 +40,7 @@ function readEntries(file: string, doc: Record<string, unknown>, problems: Inven
   const legacy = isRecord(doc.metadata) ? doc.metadata : {};
   const out: Entry[] = [];
   for (const [i, raw] of raws.entries()) {
-    if (!isRecord(raw) || typeof raw.name !== 'string' || raw.name === '' || typeof raw.version !== 'string' || raw.version === '') {
+    if (!isRecord(raw) || typeof raw.name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(raw.name) || typeof raw.version !== 'string' || !/^\S+$/.test(raw.version)) {
       problems.push({ file, message: `package #${i + 1} has no name or version` });
       continue;
     }
