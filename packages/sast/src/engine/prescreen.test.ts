@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Lang } from '@ast-grep/napi';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PatternRule, TaintRule } from '../rule-types.js';
+import type { PatternRule, SastRule, TaintRule } from '../rule-types.js';
 import { builtinRulesDir } from '../rules/load-dir.js';
 import { loadRules } from '../rules/load-rules.js';
 import { languageOf, registerLanguages } from './languages.js';
@@ -32,30 +32,47 @@ const callsEval: PatternRule = { ...meta, id: 'a', mode: 'search', rule: { match
 const callsExec: PatternRule = { ...meta, id: 'b', mode: 'search', rule: { matches: 'target' }, utils: { target: { pattern: 'exec($X)' } } };
 const taint: TaintRule = { ...meta, id: 't', mode: 'taint', sources: [{ pattern: 'req.body' }], sinks: [{ pattern: 'send($X)', focus: '$X' }] };
 
-async function hits(config: ReturnType<typeof combinedConfig>, files: ScanFile[]): Promise<string[]> {
-  const found = await filesWithMatches(Lang.JavaScript, files.map((f) => f.absPath), config);
-  return files.filter((f) => found.has(f.absPath)).map((f) => f.path);
+/** Which rules (by index) the combined config of `rules` says match in each file that has a match. */
+async function hits(rules: SastRule[], files: ScanFile[]): Promise<Record<string, number[]>> {
+  const found = await filesWithMatches(Lang.JavaScript, files.map((f) => f.absPath), combinedConfig(rules), rules.length);
+  const out: Record<string, number[]> = {};
+  for (const f of files) {
+    const matched = found.get(f.absPath);
+    if (matched !== undefined) out[f.path] = [...matched].sort();
+  }
+  return out;
 }
 
 describe('combinedConfig', () => {
-  it('matches where any rule or taint sink matches, each rule with its own utils', async () => {
-    const files = project({ 'e.js': 'eval(a)', 'x.js': 'exec(b)', 's.js': 'send(c)', 'none.js': 'target(d); run(e)' });
-    expect(await hits(combinedConfig([callsEval, callsExec, taint]), files)).toEqual(['e.js', 'x.js', 's.js']);
-    expect(await hits(combinedConfig([callsExec]), files)).toEqual(['x.js']);
+  it('matches where any rule or taint sink matches, and names the rules, each with its own utils', async () => {
+    const files = project({ 'e.js': 'eval(a)', 'x.js': 'exec(b)', 's.js': 'send(c)', 'all.js': 'send(eval(exec(1)))', 'none.js': 'target(d); run(e)' });
+    expect(await hits([callsEval, callsExec, taint], files)).toEqual({ 'e.js': [0], 'x.js': [1], 's.js': [2], 'all.js': [0, 1, 2] });
+    expect(await hits([callsExec], files)).toEqual({ 'x.js': [0], 'all.js': [0] });
+  });
+
+  it('names every rule that matches one node, though their metavariables share names', async () => {
+    // Both bind $X on the same call, to different nodes: unless renamed apart, the second could not match.
+    const whole: PatternRule = { ...meta, id: 'w', mode: 'search', rule: { pattern: 'g($X)' } };
+    const number: PatternRule = { ...meta, id: 'n', mode: 'search', rule: { kind: 'call_expression', has: { stopBy: 'end', kind: 'number', pattern: '$X' } } };
+    const files = project({ 'both.js': 'g(a + 1)', 'one.js': 'h(2)' });
+    expect(await hits([whole, number], files)).toEqual({ 'both.js': [0, 1], 'one.js': [1] });
+    expect(await hits([number, whole], files)).toEqual({ 'both.js': [0, 1], 'one.js': [0] });
   });
 
   it('leaves out rules with constraints, whose metavariable names would clash', () => {
     expect(combinable(callsEval)).toBe(true);
     expect(combinable({ ...callsEval, constraints: { X: { regex: '^a' } } })).toBe(false);
     expect(combinable(taint)).toBe(true);
+    // A metavariable inside a string literal: renaming it apart could change what it matches.
+    expect(combinable({ ...callsEval, rule: { pattern: "env('$HOME')" } })).toBe(false);
   });
 });
 
 describe('filesWithMatches', () => {
   it('finds nothing in no files, and rejects a config ast-grep refuses', async () => {
-    expect(await filesWithMatches(Lang.JavaScript, [], combinedConfig([callsEval]))).toEqual(new Set());
+    expect(await filesWithMatches(Lang.JavaScript, [], combinedConfig([callsEval]), 1)).toEqual(new Map());
     const bad: PatternRule = { ...callsEval, rule: { kind: 'not_a_kind' }, utils: {} };
-    await expect(filesWithMatches(Lang.JavaScript, project({ 'a.js': 'x' }).map((f) => f.absPath), combinedConfig([bad]))).rejects.toThrow();
+    await expect(filesWithMatches(Lang.JavaScript, project({ 'a.js': 'x' }).map((f) => f.absPath), combinedConfig([bad]), 1)).rejects.toThrow();
   });
 });
 

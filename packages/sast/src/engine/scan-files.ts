@@ -107,10 +107,11 @@ async function screenOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[
   return { kind: 'prescreen', language: of.language };
 }
 
-async function scanOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[]>, opts: ScanFilesOptions): Promise<Outcome> {
+async function scanOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[]>, opts: ScanFilesOptions, only: 'all' | SastRule[] = 'all'): Promise<Outcome> {
   const of = rulesOf(file, byLanguage);
   if (of === undefined) return { kind: 'none' };
-  const { language, rules } = of;
+  const language = of.language;
+  const rules = only === 'all' ? of.rules : only;
   const text = await readText(file, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (typeof text !== 'string') return { kind: 'skipped', reason: text.skip };
   const candidates = rules.filter((r) => mayMatch(r, text));
@@ -119,21 +120,25 @@ async function scanOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[]>
   return { kind: 'scanned', findings: matchRoot(root, { source: text, path: file.path, language, rules: candidates, options: opts }) };
 }
 
+/** Files to scan rule by rule, by index: with every rule of their language, or only with these. */
+type ToScan = Map<number, 'all' | SastRule[]>;
+
 /**
- * Indices of the files to scan rule by rule: those screened `full`, and those of the prescreen where the
- * combined rule of their language matches. If ast-grep rejects a combined rule (a user rule it cannot
- * compile), every file of that language is scanned rule by rule, which reports the failing rule per file.
+ * The files to scan rule by rule: those screened `full` with all their rules, and those of the prescreen where
+ * the combined rule of their language matches, with the rules that matched. If ast-grep rejects a combined
+ * rule (a user rule it cannot compile), every file of that language is scanned rule by rule, which reports
+ * the failing rule per file.
  */
 async function prescreen(
   files: readonly ScanFile[],
   screened: readonly (Screened | undefined)[],
   byLanguage: Map<SastLanguage, SastRule[]>,
   logger: Logger,
-): Promise<number[]> {
-  const full: number[] = [];
+): Promise<ToScan> {
+  const toScan: ToScan = new Map();
   const batches = new Map<SastLanguage, number[]>();
   screened.forEach((s, i) => {
-    if (s?.kind === 'full') full.push(i);
+    if (s?.kind === 'full') toScan.set(i, 'all');
     else if (s?.kind === 'prescreen') {
       const batch = batches.get(s.language);
       if (batch !== undefined) batch.push(i);
@@ -143,17 +148,18 @@ async function prescreen(
   for (const [language, indices] of batches) {
     const paths = indices.map((i) => resolve(files[i]?.absPath ?? ''));
     try {
-      const config = combinedConfig((byLanguage.get(language) ?? []).filter(combinable));
-      const hits = await filesWithMatches(napiLang(language), paths, config);
+      const rules = (byLanguage.get(language) ?? []).filter(combinable);
+      const hits = await filesWithMatches(napiLang(language), paths, combinedConfig(rules), rules.length);
       indices.forEach((i, k) => {
-        if (hits.has(paths[k] ?? '')) full.push(i);
+        const matched = hits.get(paths[k] ?? '');
+        if (matched !== undefined) toScan.set(i, rules.filter((_, r) => matched.has(r)));
       });
     } catch (e) {
       logger.debug(`prescreen of ${language} files failed, scanning them rule by rule: ${e instanceof Error ? e.message : String(e)}`);
-      full.push(...indices);
+      for (const i of indices) toScan.set(i, 'all');
     }
   }
-  return full.sort((a, b) => a - b);
+  return toScan;
 }
 
 function compare(a: string, b: string): number {
@@ -219,13 +225,13 @@ export async function scanFiles(files: readonly ScanFile[], rules: readonly Sast
     screened[i] = s;
     if (s.kind !== 'prescreen' && s.kind !== 'full') record(i, s);
   }));
-  const full = await prescreen(files, screened, byLanguage, logger);
-  const toScan = new Set(full);
+  const toScan = await prescreen(files, screened, byLanguage, logger);
   // Where the prescreen found nothing, no rule can report.
   screened.forEach((s, i) => {
     if (s?.kind === 'prescreen' && !toScan.has(i)) record(i, { kind: 'scanned', findings: [] });
   });
-  await eachLimited(full, concurrency, guarded(async (file, i) => record(i, await scanOne(file, byLanguage, opts))));
+  const order = [...toScan.keys()].sort((a, b) => a - b);
+  await eachLimited(order, concurrency, guarded(async (file, i) => record(i, await scanOne(file, byLanguage, opts, toScan.get(i)))));
   for (const findings of perFile) if (findings !== undefined) result.findings.push(...findings);
   // Files finish in any order; reports should not.
   result.errors.sort((a, b) => compare(a.path, b.path));
