@@ -21,7 +21,7 @@ export const pythonInstalledCataloger: Cataloger = {
     const name = requireHeader(file, headers, 'Name');
     const version = requireHeader(file, headers, 'Version');
     if (!isPyName(name)) {
-      throw new UserError(`has an invalid Name ${JSON.stringify(name.slice(0, 80))}`, { file, field: 'Name', expected: 'a PEP 508 project name' });
+      throw new UserError(`has an invalid Name ${JSON.stringify(String(name).slice(0, 80))}`, { file, field: 'Name', expected: 'a PEP 508 project name' });
     }
     const purl = makePurl('pypi', name, version);
     return {
