@@ -1,5 +1,6 @@
 /** Hand-made inventories for the tests (the catalogers are written separately). Tests only. */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Inventory, Package, RootComponent } from '@rampart/inventory';
 
 export function pkg(over: Partial<Package> & Pick<Package, 'purl' | 'name' | 'version'>): Package {
@@ -24,7 +25,7 @@ export function inventory(roots: RootComponent[], packages: Package[]): Inventor
 }
 
 export function fixturePath(name: string): string {
-  return new URL(`../../test/fixtures/${name}`, import.meta.url).pathname;
+  return fileURLToPath(new URL(`../../test/fixtures/${name}`, import.meta.url));
 }
 
 export function readFixture(name: string): string {
