@@ -38,6 +38,21 @@ describe('rust-cargo-lock', () => {
     expect(by['pkg:cargo/yansi@1.0.1']).toMatchObject({ dev: true, hashes: [] });
   });
 
+  it('reads the real ripgrep workspace lock: members are not packages, edges pick the right syn', async () => {
+    const { root, packages } = await run('rust-ripgrep-real');
+    const by = Object.fromEntries(packages.map((p) => [p.purl, p]));
+    expect(packages).toHaveLength(52);
+    expect(packages.every((p) => p.hashes.length === 1)).toBe(true);
+    expect(root).toMatchObject({ name: 'ripgrep', version: '15.2.0' });
+    expect(root?.dependsOn).toContain('pkg:cargo/lexopt@0.3.2');
+    expect(root?.dependsOn.some((d) => d.includes('/grep@'))).toBe(false);
+    expect(by['pkg:cargo/serde_derive@1.0.229']?.dependsOn).toContain('pkg:cargo/syn@3.0.3');
+    expect(by['pkg:cargo/derive_arbitrary@1.4.2']?.dependsOn).toContain('pkg:cargo/syn@2.0.119');
+    expect(by['pkg:cargo/memchr@2.8.3']?.direct).toBe(true);
+    expect(by['pkg:cargo/syn@3.0.3']?.direct).toBe(false);
+    expect(packages.find((p) => p.name === 'tikv-jemalloc-sys')?.version).toBe('0.7.1+5.3.1-0-g81034ce1f1373e37dc865038e1bc8eeecf559ce8');
+  });
+
   it('reads version 4 of a virtual workspace: no root, members not packages', async () => {
     const { root, packages } = await run('rust-v4-workspace');
     expect(root).toBeUndefined();
