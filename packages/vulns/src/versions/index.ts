@@ -1,6 +1,7 @@
 import { apkComparator } from './apk.js';
 import { dpkgComparator } from './dpkg.js';
 import { goComparator } from './go.js';
+import { mavenComparator } from './maven.js';
 import { pypiComparator } from './pypi.js';
 import { semverComparator } from './semver.js';
 import { rpmComparator } from './rpm.js';
@@ -18,6 +19,7 @@ export const COMPARATORS: readonly VersionComparator[] = [
   dpkgComparator,
   apkComparator,
   rpmComparator,
+  mavenComparator,
 ];
 
 /** The comparator for an OSV ecosystem name such as `npm`, `PyPI`, `Debian:12`, `Alpine:v3.20`, `Ubuntu:22.04:LTS`. */
