@@ -10,7 +10,9 @@ import { recordingLogger } from '@rampart/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { nodeFs } from '../../fs/node.js';
+import { catalog } from '../../catalog.js';
 import { mergePackages } from '../../merge.js';
+import { javascriptCatalogers } from './index.js';
 import { nodeModulesCataloger } from './node-modules/index.js';
 import { npmLockCataloger } from './npm-lock/index.js';
 import { pnpmLockCataloger } from './pnpm-lock/index.js';
@@ -120,6 +122,16 @@ describe('npm ground truth', () => {
     const theirs = npmLsGraph(done.ls);
     const ours = graphOf(await catalogInstalled(done.dir));
     expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
+  }, TIMEOUT);
+
+  it('gives the lockfile\'s packages and flags when the whole installed tree is cataloged with it', async () => {
+    const done = lockfiles.v3;
+    if (!done) throw new Error('install did not run');
+    const lock = await catalogFile(npmLockCataloger, done.dir, 'package-lock.json');
+    const all = await catalog(nodeFs(done.dir), { catalogers: javascriptCatalogers });
+    const flags = (packages: CatalogResult['packages']) => packages.map((p) => `${p.purl} dev=${p.dev} optional=${p.optional ?? false}`);
+    expect(flags(all.packages)).toEqual(flags(lock.packages));
+    expect(all.packages.filter((p) => p.dev).length).toBeGreaterThan(50);
   }, TIMEOUT);
 
   it('flags the dev-only tree as dev and the production tree as not', async () => {

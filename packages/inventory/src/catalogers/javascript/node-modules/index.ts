@@ -1,7 +1,13 @@
 import { UserError } from '@rampart/core';
 import type { Cataloger } from '../../../cataloger.js';
 import { isRecord, optionalString, type Json } from '../fields.js';
+import { npmLockCataloger } from '../npm-lock/index.js';
 import { npmPackage } from '../npm-package.js';
+import { pnpmLockCataloger } from '../pnpm-lock/index.js';
+import { yarnLockCataloger } from '../yarn-lock/index.js';
+import { lockfileFlags } from './lockfile-flags.js';
+
+const LOCKFILE_CATALOGERS = [npmLockCataloger, pnpmLockCataloger, yarnLockCataloger];
 
 const NAME = String.raw`(?:@[^/]+/[^/]+|[^/.@][^/]*)`;
 /**
@@ -30,7 +36,8 @@ function licenses(json: Json): (string | undefined)[] {
 /**
  * Packages installed in node_modules, one package.json each, with no root: what is on the disk, whichever manager
  * put it there (npm, yarn's node-modules linker, pnpm's store). Edges are left to the lockfile catalogers: one
- * file does not say which copy of a dependency Node would load.
+ * file does not say which copy of a dependency Node would load. Dev and optional come from the lockfile beside the
+ * tree when there is one (see `lockfileFlags`); without one, an installed package counts as production.
  */
 export const nodeModulesCataloger: Cataloger = {
   id: 'npm-installed',
@@ -52,6 +59,12 @@ export const nodeModulesCataloger: Cataloger = {
     if (!name || !version) {
       return { packages: [], problems: [{ file, message: 'installed package.json has no name or version; left out' }] };
     }
-    return { packages: [npmPackage({ name, version, location: file, licenses: licenses(json) })] };
+    const pkg = npmPackage({ name, version, location: file, licenses: licenses(json) });
+    const flags = (await lockfileFlags(input, LOCKFILE_CATALOGERS))?.get(pkg.purl);
+    if (flags) {
+      pkg.dev = flags.dev;
+      if (flags.optional) pkg.optional = true;
+    }
+    return { packages: [pkg] };
   },
 };

@@ -40,6 +40,26 @@ describe('npm-installed', () => {
     expect((await read('node_modules/a/package.json')).root).toBeUndefined();
   });
 
+  it('takes dev and optional from the lockfile beside the tree, so merging with it keeps them', async () => {
+    const lock = {
+      lockfileVersion: 3,
+      packages: {
+        '': { devDependencies: { a: '1' }, optionalDependencies: { o: '1' } },
+        'node_modules/a': { version: '1.0.0', dev: true },
+        'node_modules/o': { version: '2.0.0', optional: true },
+      },
+    };
+    const tree = { 'app/package-lock.json': JSON.stringify(lock) };
+    const a = await catalogText(installed, 'app/node_modules/a/package.json', '{"name":"a","version":"1.0.0"}', tree);
+    expect(a.packages[0]).toMatchObject({ dev: true });
+    const o = await catalogText(installed, 'app/node_modules/o/package.json', '{"name":"o","version":"2.0.0"}', tree);
+    expect(o.packages[0]).toMatchObject({ dev: false, optional: true });
+    const other = await catalogText(installed, 'node_modules/a/package.json', '{"name":"a","version":"1.0.0"}', tree);
+    expect(other.packages[0]).toMatchObject({ dev: false });
+    const broken = await catalogText(installed, 'app/node_modules/a/package.json', '{"name":"a","version":"1.0.0"}', { 'app/package-lock.json': '{' });
+    expect(broken.packages[0]).toMatchObject({ dev: false });
+  });
+
   it('refuses a package.json that is not JSON with a UserError naming the file', async () => {
     const run = catalogText(installed, 'node_modules/a/package.json', '{"name": ');
     await expect(run).rejects.toBeInstanceOf(UserError);
