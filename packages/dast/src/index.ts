@@ -5,3 +5,7 @@ export { alertsToFindings, zapTraditionalReport } from './findings.js';
 export { zapEngine, waitForZap, type ZapConnection } from './zap/driver.js';
 export { ZapApi } from './zap/api.js';
 export { parseRulesTsv, gateActions } from './zap/rules.js';
+export { builtinEngine, type BuiltinEngineOptions } from './builtin/engine.js';
+export { PASSIVE_CHECKS } from './builtin/passive/index.js';
+export { ACTIVE_CHECKS } from './builtin/active/index.js';
+export type { PassiveCheck, ActiveCheck, AlertDef, InjectionPoint } from './builtin/types.js';
