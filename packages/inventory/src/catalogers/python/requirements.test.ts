@@ -49,6 +49,8 @@ describe('python-requirements', () => {
     const pytest = result.packages.find((p) => p.name === 'pytest');
     expect(pytest?.dev).toBe(true);
     expect(result.packages.find((p) => p.name === 'requests')?.dev).toBe(false);
+    const underTests = await runText('tests/app/requirements.txt', 'six==1.16.0\n');
+    expect(underTests.packages[0]?.dev).toBe(false);
   });
 
   it('turns pip-compile "# via" annotations into edges and direct flags', async () => {

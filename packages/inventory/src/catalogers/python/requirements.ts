@@ -17,9 +17,13 @@ function isRequirementsFile(path: string): boolean {
   return /^requirements[^/]*\.txt$/i.test(base);
 }
 
-/** pip has no dev flag; the convention is a separate `requirements-dev.txt` / `requirements/test.txt` file. */
+/**
+ * pip has no dev flag; the convention is a separate `requirements-dev.txt` / `requirements_test.txt`. Only the file
+ * name is read: a project under `tests/` or `examples/dev-app/` still ships its own requirements at runtime.
+ */
 function isDevFile(path: string): boolean {
-  return /(^|[-_./])(dev|develop|development|test|tests|testing|lint|docs)([-_.]|\.txt$)/i.test(path);
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /[-_.](dev|develop|development|test|tests|testing|lint|docs)([-_.]|\.txt$)/i.test(base);
 }
 
 async function collect(
