@@ -2,7 +2,10 @@ import { apkComparator } from './apk.js';
 import { dpkgComparator } from './dpkg.js';
 import { goComparator } from './go.js';
 import { mavenComparator } from './maven.js';
+import { nugetComparator } from './nuget.js';
+import { packagistComparator } from './packagist.js';
 import { pypiComparator } from './pypi.js';
+import { rubygemsComparator } from './rubygems.js';
 import { semverComparator } from './semver.js';
 import { rpmComparator } from './rpm.js';
 import type { VersionComparator } from './types.js';
@@ -20,6 +23,9 @@ export const COMPARATORS: readonly VersionComparator[] = [
   apkComparator,
   rpmComparator,
   mavenComparator,
+  rubygemsComparator,
+  nugetComparator,
+  packagistComparator,
 ];
 
 /** The comparator for an OSV ecosystem name such as `npm`, `PyPI`, `Debian:12`, `Alpine:v3.20`, `Ubuntu:22.04:LTS`. */
