@@ -41,7 +41,10 @@ describe('ruby-gemfile-lock', () => {
     expect(by['pkg:gem/nokogiri@1.15.4']?.dependsOn.sort()).toEqual(['pkg:gem/mini_portile2@2.8.5', 'pkg:gem/racc@1.7.3']);
     expect(by['pkg:gem/rack-attack@6.7.0']).toMatchObject({ direct: true, dependsOn: ['pkg:gem/rack@3.0.8'] });
     expect(by['pkg:gem/racc@1.7.3']?.direct).toBe(false);
-    expect(by['pkg:gem/rspec@3.12.0']).toMatchObject({ direct: true, hashes: [] });
+    expect(by['pkg:gem/rspec@3.12.0']).toMatchObject({ direct: true, dev: true, hashes: [] });
+    expect(by['pkg:gem/rspec-core@3.12.2']).toMatchObject({ direct: false, dev: true });
+    expect(by['pkg:gem/rake@13.1.0']?.dev).toBe(true);
+    expect(by['pkg:gem/racc@1.7.3']?.dev).toBe(false);
   });
 
   it('reads a real Bundler 4 lockfile with a checksum for every gem', async () => {

@@ -1,8 +1,9 @@
 import { UserError } from '@rampart/core';
-import type { Cataloger, CatalogResult } from '../../cataloger.js';
+import type { Cataloger, CatalogInput, CatalogResult } from '../../cataloger.js';
 import { hexHash } from '../../hashes.js';
 import { makePurl } from '../../purl.js';
 import type { Package, RootComponent } from '../../types.js';
+import { devOnlyGems } from './gemfile-groups.js';
 import { parseGemfileLock, type GemSpec } from './lockfile-parse.js';
 
 // The lockfile layout has been stable since Bundler 1; BUNDLED WITH names the Bundler that wrote it.
@@ -17,6 +18,34 @@ function hashOf(s: GemSpec, checksums: Map<string, string>): Package['hashes'] {
   const sha = /(?:^|,)sha256=([0-9a-fA-F]{64})(?:,|$)/.exec(checksums.get(key) ?? '')?.[1];
   const hash = hexHash(sha, 'sha256');
   return hash ? [hash] : [];
+}
+
+/** The Gemfile a lockfile was made from: Gemfile, gems.rb, or `x.gemfile` for `x.gemfile.lock`. */
+async function gemfileBeside(input: CatalogInput): Promise<string | undefined> {
+  const path = input.path.replace(/Gemfile\.lock$/, 'Gemfile').replace(/gems\.locked$/, 'gems.rb').replace(/\.gemfile\.lock$/, '.gemfile');
+  return path !== input.path && (await input.fs.exists(path)) ? input.fs.readText(path) : undefined;
+}
+
+function reachable(edges: Map<string, string[]>, seeds: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...seeds];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(edges.get(next) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Bundler keeps Gemfile groups out of the lock; with the Gemfile beside it, a gem is dev when only gems of the
+ * development and test groups pull it in.
+ */
+function markDev(packages: Package[], directNames: Set<string>, devNames: Set<string>, edgesOf: (names: string[]) => string[]): void {
+  const edges = new Map(packages.map((p) => [p.purl, p.dependsOn]));
+  const runtime = reachable(edges, edgesOf([...directNames].filter((n) => !devNames.has(n))));
+  const dev = reachable(edges, edgesOf([...directNames].filter((n) => devNames.has(n))));
+  for (const p of packages) p.dev = dev.has(p.purl) && !runtime.has(p.purl);
 }
 
 /** The gem a gemspec project builds: the PATH source at `.`; it is the root, not a dependency. */
@@ -54,9 +83,10 @@ export const gemfileLockCataloger: Cataloger = {
     for (const s of gems) {
       const purl = specPurl(s);
       if (packages.has(purl)) continue;
-      // Bundler keeps Gemfile groups out of the lock, so development gems cannot be told apart here.
       packages.set(purl, { purl, name: s.name, version: s.version, ecosystem: 'gem', licenses: [], hashes: hashOf(s, lock.checksums), direct: directNames.has(s.name), dev: false, locations: [file], dependsOn: edgesOf(s.deps, purl) });
     }
+    const gemfile = await gemfileBeside(input);
+    if (gemfile !== undefined) markDev([...packages.values()], directNames, devOnlyGems(gemfile), edgesOf);
     let root: RootComponent | undefined;
     if (project) {
       const purl = makePurl('gem', project.name, project.version);
