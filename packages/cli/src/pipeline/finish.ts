@@ -38,6 +38,8 @@ export interface Gathered {
   gitlabReportTypes?: GitlabReportType[];
   /** Files a scanner produced besides the findings reports (SBOMs), written in the same atomic step. */
   extraFiles?: { name: string; content: string }[];
+  /** Per-rule gate overrides (a DAST rules file). */
+  ruleActions?: ReadonlyMap<string, 'fail' | 'warn'>;
 }
 
 /** Source files for inline `rampart-ignore` comments, only inside the working directory. */
@@ -74,6 +76,7 @@ export async function finishRun(g: Gathered, settings: Settings, deps: CliDeps, 
     ...(baseline ? { baseline } : {}),
     ...(g.scannedResources && g.scannedResources.length > 0 ? { scannedResources: g.scannedResources } : {}),
     category: settings.category ?? `rampart/${g.scanner}/`,
+    ...(g.ruleActions && g.ruleActions.size > 0 ? { ruleActions: g.ruleActions } : {}),
   });
   let written: string[] = [];
   if (!dryRun) {

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import { UserError, type Logger, type Notification } from '@rampart/core';
+import {
+  builtinEngine,
+  gateActions,
+  parseRulesTsv,
+  parseTarget,
+  zapEngine,
+  type DastEngine,
+  type DastMode,
+  type DastOptions,
+  type RuleAction,
+} from '@rampart/dast';
+import type { CliDeps } from '../deps.js';
+import { VERSION } from '../version.js';
+import { finishRun, type ReportOutcome } from './finish.js';
+import { resolveSettings, type SettingFlags } from './settings.js';
+
+export type EngineChoice = 'auto' | 'zap' | 'builtin';
+
+export interface DastRequest {
+  target: string;
+  mode: DastMode;
+  engine: EngineChoice;
+  zapUrl?: string;
+  zapApiKey?: string;
+  rulesFile?: string;
+  openapi?: string;
+  headers: string[];
+  include: string[];
+  exclude: string[];
+  maxDurationSeconds: number;
+  maxDepth: number;
+  maxChildren: number;
+  requestBudget: number;
+  requestsPerSecond: number;
+  concurrency: number;
+  ajaxSpider: boolean;
+  flags: SettingFlags;
+}
+
+function parseHeaders(raw: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of raw) {
+    const i = h.indexOf(':');
+    const name = i > 0 ? h.slice(0, i).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new UserError(`"${h.slice(0, 40)}" is not a header`, { field: '--header', expected: '"Name: value", e.g. "Authorization: Bearer <token>"' });
+    }
+    out[name] = h.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function loadRules(req: DastRequest, deps: CliDeps): Map<string, RuleAction> {
+  if (!req.rulesFile) return new Map();
+  const full = isAbsolute(req.rulesFile) ? req.rulesFile : resolve(deps.cwd, req.rulesFile);
+  if (!deps.exists(full)) throw new UserError('rules file not found', { file: req.rulesFile, field: '--rules', expected: "a ZAP rules.tsv file" });
+  return parseRulesTsv(deps.readFile(full), req.rulesFile);
+}
+
+/** An OpenAPI URL is fetched by the engine (ZAP fetches it itself); a file is read here. */
+function openapiOf(req: DastRequest, deps: CliDeps): DastOptions['openapi'] {
+  if (!req.openapi) {
+    if (req.mode === 'api') throw new UserError('api mode needs an OpenAPI definition', { field: '--openapi', expected: 'a URL or a file' });
+    return undefined;
+  }
+  if (/^https?:\/\//.test(req.openapi)) return { url: req.openapi };
+  const full = isAbsolute(req.openapi) ? req.openapi : resolve(deps.cwd, req.openapi);
+  if (!deps.exists(full)) throw new UserError('OpenAPI file not found', { file: req.openapi, field: '--openapi' });
+  return { text: deps.readFile(full) };
+}
+
+/** Where ZAP is reachable: `--zap-url`, else `ZAP_URL` (the GitLab service, the action's container). */
+async function chooseEngine(req: DastRequest, deps: CliDeps, notes: Notification[]): Promise<DastEngine> {
+  const builtin = builtinEngine({ version: VERSION });
+  if (req.engine === 'builtin') return builtin;
+  const url = req.zapUrl ?? deps.env.ZAP_URL;
+  const apiKey = req.zapApiKey ?? deps.env.ZAP_API_KEY ?? '';
+  if (url) return zapEngine({ url, apiKey, ...(req.engine === 'auto' ? { startupTimeoutMs: 180_000 } : {}) });
+  if (req.engine === 'zap') {
+    throw new UserError('no ZAP to drive', { field: '--zap-url', expected: 'the URL of a running ZAP daemon (or ZAP_URL), or --engine builtin' });
+  }
+  notes.push({ level: 'note', message: 'no ZAP given (--zap-url or ZAP_URL): scanned with the built-in engine' });
+  return builtin;
+}
+
+/** Warnings reach the log; progress only a terminal, like the rest of the CLI. */
+function cliLogger(deps: CliDeps): Logger {
+  const line = (prefix: string) => (m: string) => deps.stderr(`${prefix}${m}\n`);
+  return { debug() {}, info: deps.isTTY ? line('rampart: ') : () => {}, warn: line('rampart: warning: '), error: line('rampart: error: ') };
+}
+
+/** `rampart dast`: one scan of a running web app, with ZAP or the built-in engine, through the usual gate and outputs. */
+export async function runDastRequest(req: DastRequest, deps: CliDeps): Promise<ReportOutcome> {
+  parseTarget(req.target);
+  const startedAt = deps.now();
+  const settings = resolveSettings(req.flags, deps);
+  const rules = loadRules(req, deps);
+  const notes: Notification[] = [];
+  const openapi = openapiOf(req, deps);
+  const options: DastOptions = {
+    target: req.target, mode: req.mode, include: req.include, exclude: req.exclude,
+    headers: parseHeaders(req.headers), maxDurationSeconds: req.maxDurationSeconds, maxDepth: req.maxDepth,
+    maxChildren: req.maxChildren, requestBudget: req.requestBudget, requestsPerSecond: req.requestsPerSecond,
+    concurrency: req.concurrency, rules, ajaxSpider: req.ajaxSpider, ...(openapi ? { openapi } : {}),
+  };
+  const engine = await chooseEngine(req, deps, notes);
+  const result = await engine.scan(options, { logger: cliLogger(deps), now: deps.now });
+  // DAST findings have URLs, not files: Code Quality cannot show them.
+  const formats = settings.formats.filter((f) => f !== 'codequality');
+  return finishRun(
+    {
+      scanner: 'dast',
+      startedAt,
+      findings: result.findings,
+      tools: [result.tool],
+      notifications: [...notes, ...result.notifications],
+      scannedResources: result.scannedResources,
+      gitlabReportTypes: ['dast'],
+      extraFiles: [{ name: 'zap-report.json', content: result.zapReport }],
+      ruleActions: gateActions(rules),
+    },
+    { ...settings, formats },
+    deps,
+  );
+}
+
+/** A fresh API key for a ZAP the action or a user starts for one scan. */
+export function newZapApiKey(): string {
+  return randomBytes(24).toString('hex');
+}
