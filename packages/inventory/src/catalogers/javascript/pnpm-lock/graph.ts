@@ -39,8 +39,10 @@ function deps(entry: Json, file: string, field: string): [string, string][] {
  */
 function readNodes(lock: Json, file: string, dialect: PnpmDialect, problems: InventoryProblem[]): Map<string, Node> {
   const packages = optionalRecordAt(lock['packages'], file, 'packages');
-  const snapshots = dialect === 'v9' ? optionalRecordAt(lock['snapshots'], file, 'snapshots') : packages;
-  const section = dialect === 'v9' ? 'snapshots' : 'packages';
+  // A v9 lockfile cut down by hand (or by a tool) to `packages` alone still names every package, just no edges.
+  const split = dialect === 'v9' && lock['snapshots'] !== undefined;
+  const snapshots = split ? optionalRecordAt(lock['snapshots'], file, 'snapshots') : packages;
+  const section = split ? 'snapshots' : 'packages';
   const nodes = new Map<string, Node>();
   for (const [key, raw] of Object.entries(snapshots)) {
     const field = `${section}["${key}"]`;

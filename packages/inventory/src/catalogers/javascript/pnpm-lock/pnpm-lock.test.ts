@@ -86,6 +86,13 @@ describe('pnpm-lock', () => {
     expect(byName(result.packages, 'a')[0]?.dependsOn).toEqual(['pkg:npm/p@1.0.0', 'pkg:npm/p@2.0.0']);
   });
 
+  it('reads the packages of a v9 lockfile that has no snapshots', async () => {
+    const text = "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      a:\n        specifier: '1'\n        version: 1.0.0\npackages:\n  a@1.0.0: {}\n";
+    const result = await catalogText(pnpm, 'pnpm-lock.yaml', text);
+    expect(result.packages.map((p) => p.purl)).toEqual(['pkg:npm/a@1.0.0']);
+    expect(result.root?.dependsOn).toEqual(['pkg:npm/a@1.0.0']);
+  });
+
   it.each([
     ["lockfileVersion: '10.0'\n", "lockfileVersion \"10.0\""],
     ['importers: {}\n', 'lockfileVersion undefined'],
