@@ -67,7 +67,14 @@ describe('go-mod', () => {
   });
 
   it('parses or throws UserError for any input', async () => {
-    const line = fc.oneof(fc.string(), fc.constantFrom('module a', 'require (', ')', 'b v1.0.0 // indirect', 'replace b => ./c', 'replace b v1 => d v2', 'require "x" v1', '"unterminated', 'go 1.21'));
+    const word = fc.string({ maxLength: 12 });
+    const line = fc.oneof(
+      fc.string(),
+      fc.constantFrom('module a', 'require (', ')', 'b v1.0.0 // indirect', 'replace b => ./c', 'replace b v1 => d v2', 'require "x" v1', '"unterminated', 'go 1.21'),
+      word.map((w) => `module ${w}`),
+      fc.tuple(word, word).map(([m, v]) => `require ${m} ${v}`),
+      fc.tuple(word, word).map(([m, v]) => `replace a v1.0.0 => ${m} ${v}`),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 8 }), async (lines) => {
         try {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
+import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
 import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
@@ -69,14 +70,17 @@ describe('ruby-gemfile-lock', () => {
     await expect(runText('GEM\n  specs:\n    rack 3.0.8\n')).rejects.toThrow(/app\/Gemfile\.lock:3: line "rack 3\.0\.8" is not "name \(version\)"/);
     await expect(runText('GEM\n  specs:\n\nBUNDLED WITH\n   9.0.0\n')).rejects.toThrow(/field BUNDLED WITH/);
     await expect(runText('hello\n')).rejects.toBeInstanceOf(UserError);
+    await expect(runText('GEM\n  specs:\n    x (-linux)\n')).rejects.toThrow(/app\/Gemfile\.lock:3: "x \(-linux\)" is not a gem name with a version/);
   });
 
   it('parses or throws UserError for any input', async () => {
-    const line = fc.oneof(fc.string(), fc.constantFrom('GEM', 'PATH', 'DEPENDENCIES', 'CHECKSUMS', '  remote: .', '  specs:', '    a (1.0)', '    b (2.0-java)', '      a (>= 1)', '  a!', '  a (1.0) sha256=00', 'BUNDLED WITH', '   2.5.0'));
+    const word = fc.string({ maxLength: 10 });
+    const line = fc.oneof(fc.string(), fc.tuple(word, word).map(([n, v]) => `    ${n} (${v})`), fc.tuple(word, word).map(([n, v]) => `      ${n} (${v})`), fc.constantFrom('GEM', 'PATH', 'DEPENDENCIES', 'CHECKSUMS', '  remote: .', '  specs:', '    a (1.0)', '    b (2.0-java)', '      a (>= 1)', '  a!', '  a (1.0) sha256=00', 'BUNDLED WITH', '   2.5.0'));
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 10 }), async (lines) => {
         try {
-          await runText(lines.join('\n'));
+          const { packages } = await runText(lines.join('\n'));
+          for (const p of packages) expect(PackageURL.fromString(p.purl).version).toBe(p.version);
         } catch (e) {
           expect(e).toBeInstanceOf(UserError);
         }

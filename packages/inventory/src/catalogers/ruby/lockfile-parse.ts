@@ -49,6 +49,10 @@ function sourceLine(file: string, raw: string, n: number, st: State, out: GemLoc
     const m = SPEC.exec(text);
     if (!m?.[1] || !m[2]) throw new UserError(`line "${text.slice(0, 60)}" is not "name (version)"`, { file, line: n, expected: EXPECTED });
     const { version, platform } = splitPlatform(m[2]);
+    // Gem::Version's pattern before the platform, and the name characters RubyGems accepts.
+    if (!/^[0-9]+(\.[0-9a-zA-Z]+)*$/.test(version) || platform === '' || !/^[A-Za-z0-9._-]+$/.test(m[1])) {
+      throw new UserError(`"${text.slice(0, 60)}" is not a gem name with a version`, { file, line: n, expected: EXPECTED });
+    }
     st.current = { name: m[1], version, ...(platform ? { platform } : {}), sourceType: st.section ?? '', ...(st.remote !== undefined ? { remote: st.remote } : {}), deps: [], line: n };
     out.specs.push(st.current);
   } else if (indent === 6 && st.current) {
