@@ -1,0 +1,43 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { LayerLimitError, type LayerLimits } from './limits.js';
+
+/** Bytes in (as stored) and out (decompressed) of one layer, to catch bombs while they expand. */
+export class LayerMeter {
+  compressed = 0;
+  expanded = 0;
+
+  constructor(private readonly limits: LayerLimits) {}
+
+  /** Counts the stored bytes of the layer as they are read. */
+  input(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _enc, cb: TransformCallback) => {
+        this.compressed += chunk.length;
+        cb(null, chunk);
+      },
+    });
+  }
+
+  /** Counts decompressed bytes and fails as soon as the layer grows past a cap. */
+  output(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _enc, cb: TransformCallback) => {
+        this.expanded += chunk.length;
+        cb(this.check(), chunk);
+      },
+    });
+  }
+
+  check(): LayerLimitError | null {
+    const { maxLayerBytes, maxRatio, ratioFloorBytes } = this.limits;
+    if (this.expanded > maxLayerBytes) {
+      return new LayerLimitError(`layer expands to more than ${maxLayerBytes} bytes`);
+    }
+    if (this.expanded > ratioFloorBytes && this.expanded > this.compressed * maxRatio) {
+      return new LayerLimitError(
+        `layer expands more than ${maxRatio} times (${this.compressed} bytes became ${this.expanded}): a decompression bomb`,
+      );
+    }
+    return null;
+  }
+}
