@@ -1,1 +1,10 @@
-export {};
+export { scanImage, type ImageScan, type ScanImageOptions } from './scan.js';
+export { readImage, type ImageContents, type LayerSummary, type ReadImageOptions } from './read-image.js';
+export type { ImageFs } from './image-fs.js';
+export { resolveLayered, type ImageSource, type SourceOptions } from './sources/open.js';
+export type { ResolvedImage } from './sources/resolved.js';
+export type { LayerBlob } from './layer/types.js';
+export { DEFAULT_LIMITS, type LayerLimits } from './layer/limits.js';
+export { detectOs, type DetectedOs } from './os/detect.js';
+export { EOL_DATES, eolDate } from './os/eol.js';
+export { wantedBy } from './wanted.js';
