@@ -58,6 +58,9 @@ describe('java-pom', () => {
   it('refuses XML that is not a POM with a UserError naming the file', async () => {
     await expect(runFiles(pom, 'm/pom.xml', { 'm/pom.xml': '<project><dependencies></project>' })).rejects.toThrow(/m\/pom\.xml:1: is not well-formed XML/);
     await expect(runFiles(pom, 'm/pom.xml', { 'm/pom.xml': '<settings/>' })).rejects.toThrow(/m\/pom\.xml: field project/);
+    await expect(runFiles(pom, 'm/pom.xml', { 'm/pom.xml': '<project><modelVersion>5.0.0</modelVersion></project>' })).rejects.toThrow(
+      /m\/pom\.xml: field project\.modelVersion: has modelVersion 5\.0\.0/,
+    );
   });
 
   it('parses or throws UserError for any input', async () => {

@@ -25,6 +25,7 @@ export interface Pom {
 }
 
 const EXPECTED = 'a Maven POM: XML with a <project> root element';
+const KNOWN_MODEL_VERSIONS = new Set(['4.0.0', '4.1.0']);
 const ARRAYS = new Set([
   'project.dependencies.dependency',
   'project.dependencyManagement.dependencies.dependency',
@@ -69,6 +70,15 @@ export function parsePom(file: string, text: string): Pom {
   }
   if (!('project' in doc)) throw new UserError('has no <project> root element', { file, field: 'project', expected: EXPECTED });
   const project = obj(doc.project);
+  const modelVersion = str(project.modelVersion);
+  // Maven 2 and 3 write 4.0.0; Maven 4 adds 4.1.0. Old POMs may omit it.
+  if (modelVersion !== undefined && !KNOWN_MODEL_VERSIONS.has(modelVersion)) {
+    throw new UserError(`has modelVersion ${modelVersion}, which this version of Rampart does not know`, {
+      file,
+      field: 'project.modelVersion',
+      expected: [...KNOWN_MODEL_VERSIONS].join(' or '),
+    });
+  }
   const properties = new Map<string, string>();
   for (const [k, v] of Object.entries(obj(project.properties))) if (typeof v === 'string') properties.set(k, v);
   const parentRaw = obj(project.parent);
