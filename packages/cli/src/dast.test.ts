@@ -69,3 +69,16 @@ describe('rampart dast', () => {
     expect(rules.err()).toMatch(/nope\.tsv/);
   });
 });
+
+describe('rampart scan --target', () => {
+  it('adds the DAST findings and the GitLab dast report to the SAST run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-scan-dast-'));
+    writeFileSync(join(dir, 'app.js'), "const cp = require('child_process');\ncp.exec('ls ' + process.argv[2]);\n");
+    const d = deps(dir);
+    expect(await main(['scan', '.', '--target', app.url, '--fail-on', 'none', '--json', '--no-sbom'], d.deps), d.err()).toBe(0);
+    const findings = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as { findings: { kind: string }[] };
+    const kinds = new Set(findings.findings.map((f) => f.kind));
+    expect(kinds).toEqual(new Set(['sast', 'dast']));
+    expect(validateGitlab('dast', JSON.parse(readFileSync(join(dir, 'rampart-reports/gl-dast-report.json'), 'utf8')))).toEqual([]);
+  });
+});

@@ -1,8 +1,10 @@
 import { UserError } from '@rampart/core';
 import { boolOpt, parseCommandArgs, stringOpt, type OptionSpec, type ParsedArgs } from '../args.js';
 import type { CliDeps } from '../deps.js';
+import type { DastRequest } from '../pipeline/run-dast.js';
 import { runScanRequest, type ScanKind, type ScanRequest } from '../pipeline/run-scan.js';
 import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
+import { DAST_OPTIONS, dastRequestFrom } from './dast.js';
 import { flagsFrom, printOutcome } from './report.js';
 import type { Command } from './types.js';
 
@@ -65,11 +67,15 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(historySince !== undefined ? { historySince } : {}),
     ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(flavor.name === 'scan' ? { sbom: !boolOpt(args, 'no-sbom') } : {}),
+    ...(flavor.name === 'scan' && stringOpt(args, 'target') ? { dast: scanDast(args, stringOpt(args, 'target') ?? '') } : {}),
     ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
   };
   if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
   return printOutcome(await runScanRequest(req, deps), args, deps);
 }
+
+// `scan` takes the DAST flags too; the SAST ones of the same name (--rules, --include, --exclude) keep their SAST meaning.
+const SCAN_OPTION_NAMES = new Set(SCAN_OPTIONS.map((o) => o.name));
 
 const SBOM_SWITCH: OptionSpec = {
   name: 'no-sbom',
@@ -77,8 +83,14 @@ const SBOM_SWITCH: OptionSpec = {
   description: 'Do not inventory packages or write sbom.cdx.json and sbom.spdx.json',
 };
 
+/** Under `scan`, --rules, --include and --exclude are SAST's (globs, rule packs), so DAST uses its defaults for them. */
+function scanDast(args: ParsedArgs, target: string): DastRequest {
+  const { rulesFile: _rulesFile, ...req } = dastRequestFrom(args, target);
+  return { ...req, include: [], exclude: [] };
+}
+
 function scanCommand(flavor: Flavor, description: string): Command {
-  const options = [...SCAN_OPTIONS, ...(flavor.name === 'scan' ? [SBOM_SWITCH] : []), CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION];
+  const options = [...SCAN_OPTIONS, ...(flavor.name === 'scan' ? [SBOM_SWITCH, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))] : []), CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION];
   return {
     name: flavor.name,
     summary: flavor.summary,
@@ -102,7 +114,8 @@ export const secretsCommand = scanCommand(
 );
 
 export const scanAllCommand = scanCommand(
-  { name: 'scan', summary: 'Run every scanner that applies to a path (SAST, secrets and the SBOM today)' },
+  { name: 'scan', summary: 'Run every scanner that applies: SAST, secrets, the SBOM, and DAST with --target' },
   'Runs SAST and secret detection on the path in one pass, inventories its packages into sbom.cdx.json and\n' +
-    'sbom.spdx.json (with license-policy findings), and writes one set of outputs.',
+    'sbom.spdx.json (with license-policy findings), scans the running app at --target with DAST (the dast\n' +
+    'flags apply), and writes one set of outputs.',
 );

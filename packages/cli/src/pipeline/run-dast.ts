@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError, type Logger, type Notification } from '@rampart/core';
+import { UserError, type Logger, type Notification, type RawFinding, type Tool } from '@rampart/core';
 import {
   builtinEngine,
   gateActions,
@@ -92,11 +92,18 @@ function cliLogger(deps: CliDeps): Logger {
   return { debug() {}, info: deps.isTTY ? line('rampart: ') : () => {}, warn: line('rampart: warning: '), error: line('rampart: error: ') };
 }
 
-/** `rampart dast`: one scan of a running web app, with ZAP or the built-in engine, through the usual gate and outputs. */
-export async function runDastRequest(req: DastRequest, deps: CliDeps): Promise<ReportOutcome> {
+export interface DastStepResult {
+  findings: RawFinding[];
+  tool: Tool;
+  notifications: Notification[];
+  scannedResources: { method: string; url: string }[];
+  extraFiles: { name: string; content: string }[];
+  ruleActions: Map<string, 'fail' | 'warn'>;
+}
+
+/** The scan itself, shared by `rampart dast` and `rampart scan --target`. */
+export async function runDastStep(req: DastRequest, deps: CliDeps): Promise<DastStepResult> {
   parseTarget(req.target);
-  const startedAt = deps.now();
-  const settings = resolveSettings(req.flags, deps);
   const rules = loadRules(req, deps);
   const notes: Notification[] = [];
   const openapi = openapiOf(req, deps);
@@ -108,19 +115,35 @@ export async function runDastRequest(req: DastRequest, deps: CliDeps): Promise<R
   };
   const engine = await chooseEngine(req, deps, notes);
   const result = await engine.scan(options, { logger: cliLogger(deps), now: deps.now });
+  return {
+    findings: result.findings,
+    tool: result.tool,
+    notifications: [...notes, ...result.notifications],
+    scannedResources: result.scannedResources,
+    extraFiles: [{ name: 'zap-report.json', content: result.zapReport }],
+    ruleActions: gateActions(rules),
+  };
+}
+
+/** `rampart dast`: one scan of a running web app, with ZAP or the built-in engine, through the usual gate and outputs. */
+export async function runDastRequest(req: DastRequest, deps: CliDeps): Promise<ReportOutcome> {
+  parseTarget(req.target);
+  const startedAt = deps.now();
+  const settings = resolveSettings(req.flags, deps);
+  const step = await runDastStep(req, deps);
   // DAST findings have URLs, not files: Code Quality cannot show them.
   const formats = settings.formats.filter((f) => f !== 'codequality');
   return finishRun(
     {
       scanner: 'dast',
       startedAt,
-      findings: result.findings,
-      tools: [result.tool],
-      notifications: [...notes, ...result.notifications],
-      scannedResources: result.scannedResources,
+      findings: step.findings,
+      tools: [step.tool],
+      notifications: step.notifications,
+      scannedResources: step.scannedResources,
       gitlabReportTypes: ['dast'],
-      extraFiles: [{ name: 'zap-report.json', content: result.zapReport }],
-      ruleActions: gateActions(rules),
+      extraFiles: step.extraFiles,
+      ruleActions: step.ruleActions,
     },
     { ...settings, formats },
     deps,

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { UserError, type GitlabReportType } from '@rampart/core';
 import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
+import type { DastRequest } from './run-dast.js';
 import { finishRun, type ReportOutcome } from './finish.js';
 import { absoluteOutDir, resolveSettings, type SettingFlags } from './settings.js';
 
@@ -29,6 +30,8 @@ export interface ScanRequest {
   semgrepConfig?: string[];
   /** `rampart scan` also inventories the tree and writes the SBOMs (off with --no-sbom). */
   sbom?: boolean;
+  /** `rampart scan --target`: also a DAST scan of the running app. */
+  dast?: DastRequest;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -86,15 +89,17 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
         deps,
       )
     : undefined;
+  const dast = req.dast ? await (await import('./run-dast.js')).runDastStep(req.dast, deps) : undefined;
   return finishRun(
     {
       scanner: req.scanner,
       startedAt,
-      findings: sbom ? [...result.findings, ...sbom.findings] : result.findings,
-      tools: sbom ? [...result.tools, sbom.tool] : result.tools,
-      notifications: sbom ? [...result.notifications, ...sbom.notifications] : result.notifications,
-      gitlabReportTypes: GITLAB_TYPES[req.scanner],
-      ...(sbom ? { extraFiles: sbom.files } : {}),
+      findings: [...result.findings, ...(sbom?.findings ?? []), ...(dast?.findings ?? [])],
+      tools: [...result.tools, ...(sbom ? [sbom.tool] : []), ...(dast ? [dast.tool] : [])],
+      notifications: [...result.notifications, ...(sbom?.notifications ?? []), ...(dast?.notifications ?? [])],
+      gitlabReportTypes: dast ? [...GITLAB_TYPES[req.scanner], 'dast'] : GITLAB_TYPES[req.scanner],
+      extraFiles: [...(sbom?.files ?? []), ...(dast?.extraFiles ?? [])],
+      ...(dast ? { scannedResources: dast.scannedResources, ruleActions: dast.ruleActions } : {}),
     },
     settings,
     deps,
