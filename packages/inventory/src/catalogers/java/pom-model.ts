@@ -32,14 +32,16 @@ const ARRAYS = new Set([
   'project.licenses.license',
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  // Versions such as 1.10 must stay strings, never become the number 1.1.
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: false,
-  isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
-});
+function newParser(): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: true,
+    // Versions such as 1.10 must stay strings, never become the number 1.1.
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: false,
+    isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+  });
+}
 
 function obj(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -64,7 +66,7 @@ export function parsePom(file: string, text: string): Pom {
   }
   let doc: Record<string, unknown>;
   try {
-    doc = obj(parser.parse(text));
+    doc = obj(newParser().parse(text));
   } catch (e) {
     throw new UserError(`is not well-formed XML: ${(e as Error).message}`, { file, expected: EXPECTED });
   }
