@@ -15,7 +15,7 @@ type Json = Record<string, unknown>;
 export interface ScriptedResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export interface OsvTestServer {
