@@ -1,5 +1,5 @@
 import type { InventoryProblem, Package, RootComponent } from '../../../types.js';
-import { npmPackage, npmRoot } from '../npm-package.js';
+import { npmPackage, npmPurl, npmRoot } from '../npm-package.js';
 import { reachable } from '../reachability.js';
 import type { YarnDep, YarnEntry, YarnProject } from './model.js';
 
@@ -16,41 +16,12 @@ export interface YarnGraph {
  * reaches it, and optional when it is only reached through optional edges.
  */
 export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], file: string, isLocal: (dep: YarnDep) => boolean): YarnGraph {
-  const problems: InventoryProblem[] = [];
   const byDescriptor = new Map<string, YarnEntry>();
   for (const entry of entries) for (const d of entry.descriptors) byDescriptor.set(d, entry);
-  const purl = (e: YarnEntry) => npmPackage({ name: e.name, version: e.version, location: file }).purl;
-  const resolve = (dep: YarnDep, from: string): YarnEntry | undefined => {
-    const hit = byDescriptor.get(dep.descriptor);
-    if (!hit && !isLocal(dep) && !dep.optional) problems.push({ file, message: `${from}: ${dep.descriptor} is not in the lockfile` });
-    return hit;
-  };
-
-  const edges = new Map<string, string[]>();
-  const requiredEdges = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, from: string, to: string) => {
-    const list = map.get(from) ?? [];
-    if (!list.includes(to)) list.push(to);
-    map.set(from, list);
-  };
-  /** name -> entry for each package's resolved dependencies, where a peer of a dependency is looked up. */
-  const providers = new Map<string, Map<string, YarnEntry>>();
-  const link = (from: string, deps: YarnDep[], field: string) => {
-    const provided = new Map<string, YarnEntry>();
-    for (const dep of deps) {
-      const to = resolve(dep, field);
-      if (!to) continue;
-      provided.set(dep.name, to);
-      add(edges, from, purl(to));
-      if (!dep.optional) add(requiredEdges, from, purl(to));
-    }
-    providers.set(from, provided);
-    return provided;
-  };
-  for (const entry of entries) link(purl(entry), entry.deps, entry.field);
-  const projectIds = projects.map((p, i) => `project:${i}`);
-  projects.forEach((p, i) => link(projectIds[i] ?? '', p.deps, p.path));
-  resolvePeers(entries, purl, providers, edges);
+  const purls = new Map(entries.map((e) => [e, npmPurl(e.name, e.version)]));
+  const purl = (e: YarnEntry) => purls.get(e) ?? npmPurl(e.name, e.version);
+  const projectIds = projects.map((_, i) => `project:${i}`);
+  const { edges, requiredEdges, problems } = linkAll({ entries, projects, projectIds, byDescriptor, purl, file, isLocal });
 
   const prodStarts = projects.flatMap((p) => p.deps.filter((d) => !d.dev).map((d) => byDescriptor.get(d.descriptor)));
   const prod = reachable(prodStarts.filter((e): e is YarnEntry => e !== undefined).map(purl), edges);
@@ -84,6 +55,48 @@ export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], fi
   );
   const rootIndex = projects.findIndex((p) => p.path === '.');
   return { root: roots[rootIndex], members: roots.filter((_, i) => i !== rootIndex), packages, problems };
+}
+
+interface LinkInput {
+  entries: YarnEntry[];
+  projects: YarnProject[];
+  projectIds: string[];
+  byDescriptor: Map<string, YarnEntry>;
+  purl: (e: YarnEntry) => string;
+  file: string;
+  isLocal: (dep: YarnDep) => boolean;
+}
+
+/** Every edge (and the edges that are not optional) from packages and projects, by purl and project id. */
+function linkAll({ entries, projects, projectIds, byDescriptor, purl, file, isLocal }: LinkInput) {
+  const problems: InventoryProblem[] = [];
+  const edges = new Map<string, string[]>();
+  const requiredEdges = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, from: string, to: string) => {
+    const list = map.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    map.set(from, list);
+  };
+  /** name -> entry for each package's resolved dependencies, where a peer of a dependency is looked up. */
+  const providers = new Map<string, Map<string, YarnEntry>>();
+  const link = (from: string, deps: YarnDep[], field: string) => {
+    const provided = new Map<string, YarnEntry>();
+    for (const dep of deps) {
+      const to = byDescriptor.get(dep.descriptor);
+      if (!to) {
+        if (!isLocal(dep) && !dep.optional) problems.push({ file, message: `${field}: ${dep.descriptor} is not in the lockfile` });
+        continue;
+      }
+      provided.set(dep.name, to);
+      add(edges, from, purl(to));
+      if (!dep.optional) add(requiredEdges, from, purl(to));
+    }
+    providers.set(from, provided);
+  };
+  for (const entry of entries) link(purl(entry), entry.deps, entry.field);
+  projects.forEach((p, i) => link(projectIds[i] ?? '', p.deps, p.path));
+  resolvePeers(entries, purl, providers, edges);
+  return { edges, requiredEdges, problems };
 }
 
 /**
