@@ -6,7 +6,7 @@ import { parseRequirement, type Requirement } from './pep508.js';
 /** One thing a requirements file says, in file order. */
 export type RequirementsEntry =
   | { kind: 'requirement'; line: number; requirement: Requirement; hashes: PackageHash[]; via?: string[] }
-  | { kind: 'include'; line: number; target: string }
+  | { kind: 'include'; line: number; target: string; constraint: boolean }
   | { kind: 'problem'; line: number; message: string };
 
 interface LogicalLine {
@@ -19,7 +19,7 @@ interface LogicalLine {
 // Options pip accepts on their own line that change where or how packages are fetched, not which ones.
 const GLOBAL_OPTIONS = new Set([
   '-i', '--index-url', '--extra-index-url', '--no-index', '-f', '--find-links', '--no-binary', '--only-binary',
-  '--prefer-binary', '--require-hashes', '--pre', '--trusted-host', '--use-feature', '-c', '--constraint',
+  '--prefer-binary', '--require-hashes', '--pre', '--trusted-host', '--use-feature',
 ]);
 
 /**
@@ -82,15 +82,17 @@ function parseOptionLine(line: LogicalLine): RequirementsEntry | undefined {
   const tokens = line.text.split(/\s+/);
   const first = tokens[0] ?? '';
   const flag = first.replace(/=.*$/, '');
-  if (flag === '-r' || flag === '--requirement' || /^-r\S/.test(first)) {
-    const { value } = optionValue(tokens, 0, '-r');
+  const include = flag === '-r' || flag === '--requirement' || /^-r\S/.test(first);
+  const constraint = flag === '-c' || flag === '--constraint' || /^-c\S/.test(first);
+  if (include || constraint) {
+    const { value } = optionValue(tokens, 0, include ? '-r' : '-c');
     if (!value) return { kind: 'problem', line: line.line, message: `${first} names no file` };
-    return { kind: 'include', line: line.line, target: value };
+    return { kind: 'include', line: line.line, target: value, constraint };
   }
   if (flag === '-e' || flag === '--editable' || /^-e\S/.test(first)) {
     return { kind: 'problem', line: line.line, message: `editable requirement is not a pinned package: ${line.text}` };
   }
-  if (GLOBAL_OPTIONS.has(flag) || /^-[icf]\S/.test(first)) return undefined;
+  if (GLOBAL_OPTIONS.has(flag) || /^-[if]\S/.test(first)) return undefined;
   return { kind: 'problem', line: line.line, message: `unknown option ${flag}` };
 }
 

@@ -76,6 +76,12 @@ describe('python-requirements', () => {
     expect(messages).toContain('line 11: a path or URL, not a pinned package: .');
   });
 
+  it('pins unpinned requirements through -c constraints files, which add no packages themselves', async () => {
+    const result = await run(c, 'py-constraints', 'requirements.txt');
+    expect(result.packages.map((p) => [p.purl, p.locations])).toEqual([['pkg:pypi/flask@3.0.0', ['requirements.txt', 'constraints.txt']]]);
+    expect(result.problems?.map((p) => p.message)).toEqual(['line 4: requests is not pinned with == (>=2.31)']);
+  });
+
   it('reports a missing include and stops include cycles', async () => {
     const missing = await runText('requirements.txt', '-r nope.txt\nsix==1.16.0\n');
     expect(missing.problems?.[0]?.message).toMatch(/nope\.txt was not found/);

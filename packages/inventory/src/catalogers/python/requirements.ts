@@ -12,6 +12,13 @@ interface Sighting {
   file: string;
 }
 
+interface Collected {
+  sightings: Sighting[];
+  /** Pins from `-c` constraints files: they fix the version of a requirement listed without one, and add nothing. */
+  constraints: Sighting[];
+  problems: InventoryProblem[];
+}
+
 function isRequirementsFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   return /^requirements[^/]*\.txt$/i.test(base);
@@ -32,12 +39,13 @@ async function collect(
   text: string,
   depth: number,
   seen: Set<string>,
-  out: { sightings: Sighting[]; problems: InventoryProblem[] },
+  out: Collected,
+  asConstraints = false,
 ): Promise<void> {
   assertText(file, text, 'a pip requirements file');
   for (const entry of parseRequirementsFile(file, text)) {
     if (entry.kind === 'requirement') {
-      out.sightings.push({ entry, file });
+      (asConstraints ? out.constraints : out.sightings).push({ entry, file });
     } else if (entry.kind === 'problem') {
       out.problems.push({ file, message: `line ${entry.line}: ${entry.message}` });
     } else {
@@ -50,20 +58,33 @@ async function collect(
         out.problems.push({ file, message: `line ${entry.line}: included file ${target} was not found or nests too deep` });
       } else {
         seen.add(target);
-        await collect(input, target, await input.fs.readText(target), depth + 1, seen, out);
+        await collect(input, target, await input.fs.readText(target), depth + 1, seen, out, asConstraints || entry.constraint);
       }
     }
   }
 }
 
-function toPackages(path: string, sightings: Sighting[], problems: InventoryProblem[]): Package[] {
+/** The version a constraints file pins a name to, and the file that says so. */
+function constraintPins(constraints: Sighting[]): Map<string, { version: string; file: string }> {
+  const pins = new Map<string, { version: string; file: string }>();
+  for (const { entry, file } of constraints) {
+    const version = pinnedVersion(entry.requirement.specifier);
+    if (version !== undefined) pins.set(normalizePyName(entry.requirement.name), { version, file });
+  }
+  return pins;
+}
+
+function toPackages(path: string, collected: Collected): Package[] {
+  const { sightings, problems } = collected;
+  const pins = constraintPins(collected.constraints);
   const byKey = new Map<string, Package>();
   const byName = new Map<string, Package[]>();
   // pip-compile output annotates every line; there a line is direct only when it comes from an input file (`-r`).
   const annotated = sightings.some((s) => s.entry.via !== undefined);
   for (const { entry, file } of sightings) {
     const { requirement } = entry;
-    const version = pinnedVersion(requirement.specifier);
+    const pin = pins.get(normalizePyName(requirement.name));
+    const version = pinnedVersion(requirement.specifier) ?? (requirement.url ? undefined : pin?.version);
     if (version === undefined) {
       const what = requirement.url ? `a URL (${requirement.url})` : requirement.specifier || 'no version';
       problems.push({ file, message: `line ${entry.line}: ${requirement.name} is not pinned with == (${what})` });
@@ -87,7 +108,7 @@ function toPackages(path: string, sightings: Sighting[], problems: InventoryProb
       hashes: entry.hashes,
       direct,
       dev: isDevFile(file),
-      locations: file === path ? [path] : [path, file],
+      locations: [...new Set([path, file, ...(pinnedVersion(requirement.specifier) === undefined && pin ? [pin.file] : [])])],
       dependsOn: [],
     };
     byKey.set(purl, pkg);
@@ -95,7 +116,7 @@ function toPackages(path: string, sightings: Sighting[], problems: InventoryProb
   }
   // `# via parent` says parent depends on this package: turn it into the parent's edge.
   for (const { entry } of sightings) {
-    const version = pinnedVersion(entry.requirement.specifier);
+    const version = pinnedVersion(entry.requirement.specifier) ?? pins.get(normalizePyName(entry.requirement.name))?.version;
     if (version === undefined) continue;
     const child = makePurl('pypi', entry.requirement.name, version);
     for (const via of entry.via ?? []) {
@@ -110,12 +131,12 @@ function toPackages(path: string, sightings: Sighting[], problems: InventoryProb
 export const pythonRequirementsCataloger: Cataloger = {
   id: 'python-requirements',
   ecosystem: 'pypi',
-  files: 'requirements*.txt (pinned name==version lines, -r includes, --hash, pip-compile "# via" edges)',
+  files: 'requirements*.txt (pinned name==version lines, -r includes, -c constraints, --hash, pip-compile "# via" edges)',
   claims: isRequirementsFile,
   async catalog(input): Promise<CatalogResult> {
-    const out = { sightings: [] as Sighting[], problems: [] as InventoryProblem[] };
+    const out: Collected = { sightings: [], constraints: [], problems: [] };
     await collect(input, input.path, await input.text(), 0, new Set([input.path]), out);
-    const packages = toPackages(input.path, out.sightings, out.problems);
+    const packages = toPackages(input.path, out);
     return { packages, problems: out.problems };
   },
 };
