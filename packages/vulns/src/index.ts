@@ -1,2 +1,14 @@
 export { COMPARATORS, comparatorFor, type VersionComparator } from './versions/index.js';
 export { cvssBaseScore, type CvssVersion } from './cvss/index.js';
+export type { OsvRecord, OsvAffected, OsvRange, OsvEvent, OsvSeverity, OsvReference, OsvPackage, OsvParseResult } from './osv/types.js';
+export { parseOsvRecord, parseOsvJson } from './osv/parse.js';
+export { osvEcosystemFor, ecosystemCovers, normalizeName, osvNameFor, type DistroRelease } from './osv/ecosystem.js';
+export { preferredId, identifierFor } from './osv/ids.js';
+export { matchPackages, matchPackagesDetailed, type MatchOptions, type MatchReport, type MatchSkip } from './match/match.js';
+export { evaluateRange, evaluateAffected, type VersionOrder } from './match/range.js';
+export type { CvssScorer } from './match/severity.js';
+export type { VulnSource, PackageQuery, SourceAnswer } from './db/source.js';
+export { memorySource } from './db/memory.js';
+export { onlineSource, OSV_API, type OnlineOptions } from './db/online.js';
+export { pullDatabase, OSV_BUCKET, type PullOptions, type PullResult } from './db/pull.js';
+export { offlineSource, type OfflineOptions, type OfflineSource, type DatabaseInfo } from './db/offline.js';

@@ -18,7 +18,7 @@ describe('matchPackages on real records', () => {
     expect(injection).toMatchObject({
       kind: 'dependency',
       title: 'Command Injection in lodash',
-      severity: 'high', // GHSA database severity HIGH: no CVSS scorer given
+      severity: 'high', // CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H scores 7.2
       fix: { versions: ['4.17.21'] },
       location: { type: 'package', name: 'lodash', version: '4.17.15', ecosystem: 'npm', purl: 'pkg:npm/lodash@4.17.15', file: 'package-lock.json' },
     });
@@ -27,6 +27,7 @@ describe('matchPackages on real records', () => {
       { type: 'cve', value: 'CVE-2021-23337', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-23337' },
     ]);
     expect(injection?.help).toMatch(/upgrade `lodash` from 4\.17\.15 to 4\.17\.21 or later/);
+    expect(injection?.help).toMatch(/Severity: CVSS_V3 base score 7\.2\./);
     // What core validates once it adds the fingerprint.
     for (const f of findings) expect(findingSchema.safeParse({ ...f, fingerprint: 'x' }).success).toBe(true);
   });
@@ -63,7 +64,7 @@ describe('matchPackages on real records', () => {
     expect(f.ruleId).toBe('CVE-2023-32681');
     expect(f.identifiers.map((i) => i.value).sort()).toEqual(['CVE-2023-32681', 'GHSA-j8r2-6x86-q33q', 'PYSEC-2023-74']);
     expect(f.title).toBe('Unintended leak of Proxy-Authorization header in requests');
-    expect(f.severity).toBe('medium'); // GHSA MODERATE
+    expect(f.severity).toBe('medium'); // CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N scores 6.1
     expect(f.fix?.versions).toEqual(['2.31.0']);
   });
 
@@ -114,6 +115,22 @@ describe('distro releases', () => {
     const report = await matchPackagesDetailed([alpineXen('4.13.2-r0')], memorySource(all()), { ...options, logger });
     expect(report.findings).toEqual([]);
     expect(report.skipped).toEqual([{ subject: 'pkg:apk/alpine/xen@4.13.2-r0', reason: 'apk packages need the distro release (os-release), which is unknown' }]);
+  });
+});
+
+describe('severity', () => {
+  it('falls back to the database rating when no vector can be scored', async () => {
+    const source = memorySource(all());
+    const unscored = await matchPackages([pkg('pypi', 'requests', '2.30.0')], source, { ...options, cvss: () => undefined });
+    expect(unscored[0]?.severity).toBe('medium'); // GHSA MODERATE
+    expect(unscored[0]?.help).toMatch(/Severity: GHSA-j8r2-6x86-q33q database severity MODERATE\./);
+    const critical = await matchPackages([pkg('pypi', 'requests', '2.30.0')], source, { ...options, cvss: () => 9.8 });
+    expect(critical[0]?.severity).toBe('critical');
+  });
+
+  it('is unknown when no record rates it', async () => {
+    const go = await matchPackages([pkg('golang', 'golang.org/x/text', 'v0.3.6', 'go.mod')], memorySource(all()), options);
+    expect(go[0]?.severity).toBe('unknown');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   osvVersionFor,
   type DistroRelease,
 } from '../osv/ecosystem.js';
+import { cvssBaseScore } from '../cvss/index.js';
 import type { OsvRecord } from '../osv/types.js';
 import { comparatorFor as defaultComparatorFor } from '../versions/index.js';
 import { advisoryFinding, type FindingContext } from './finding.js';
@@ -28,7 +29,7 @@ export interface MatchOptions {
   ignoreUnfixed?: boolean;
   /** The version order of an OSV ecosystem; `comparatorFor` from src/versions unless a test injects another. */
   comparatorFor?: (osvEcosystem: string) => VersionOrder | undefined;
-  /** CVSS vector -> base score; without it severity comes from the databases' own ratings. */
+  /** CVSS vector -> base score; `cvssBaseScore` from src/cvss unless a test injects another. */
   cvss?: CvssScorer;
   logger?: Logger;
 }
@@ -103,6 +104,8 @@ function matchRecord(
   return match.affected.length > 0 ? match : undefined;
 }
 
+const defaultScorer: CvssScorer = (vector) => cvssBaseScore(vector)?.score;
+
 function versionSorter(order: VersionOrder | undefined): ((v: string[]) => string[]) | undefined {
   if (order === undefined) return undefined;
   return (versions) => {
@@ -139,7 +142,7 @@ export async function matchPackagesDetailed(packages: readonly Package[], source
       ...(options.distro !== undefined && options.kind === 'container'
         ? { operatingSystem: [options.distro.id, options.distro.versionId].filter(Boolean).join(' ') }
         : {}),
-      ...(options.cvss !== undefined ? { cvss: options.cvss } : {}),
+      cvss: options.cvss ?? defaultScorer,
     };
     const sortVersions = versionSorter(comparatorFor(target.query.ecosystem));
     if (sortVersions) ctx.sortVersions = sortVersions;
