@@ -28,6 +28,9 @@ export interface ActionsIO {
   notice(message: string, props?: AnnotationProps): void;
   /** Appends Markdown to the job summary (`GITHUB_STEP_SUMMARY`). */
   writeSummary(markdown: string): Promise<void>;
+  /** Hands a value to the action's `post:` step (a container to stop). */
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
 }
 
 /** The real runner, through @actions/core. */
@@ -44,6 +47,8 @@ export function actionsIO(): ActionsIO {
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
   };
 }
 
@@ -61,6 +66,7 @@ export interface RecordingIO extends ActionsIO {
   failed: string[];
   messages: RecordedMessage[];
   summaries: string[];
+  state: Record<string, string>;
   /** Messages of one level, in order. */
   at(level: RecordedLevel): RecordedMessage[];
   /** Every registered secret that appears in any recorded text: a test asserts this is empty. */
@@ -75,6 +81,7 @@ export function recordingIO(): RecordingIO {
     failed: [],
     messages: [],
     summaries: [],
+    state: {},
     setOutput: (name, value) => {
       io.outputs[name] = value;
     },
@@ -92,6 +99,10 @@ export function recordingIO(): RecordingIO {
     writeSummary: async (markdown) => {
       io.summaries.push(markdown);
     },
+    saveState: (name, value) => {
+      io.state[name] = value;
+    },
+    getState: (name) => io.state[name] ?? '',
     at: (level) => io.messages.filter((m) => m.level === level),
     leakedSecrets: () => {
       const texts = [
