@@ -12,3 +12,4 @@ export { memorySource } from './db/memory.js';
 export { onlineSource, OSV_API, type OnlineOptions } from './db/online.js';
 export { pullDatabase, OSV_BUCKET, type PullOptions, type PullResult } from './db/pull.js';
 export { offlineSource, type OfflineOptions, type OfflineSource, type DatabaseInfo } from './db/offline.js';
+export { resolveCacheDir, type CacheDirInput } from './db/cache-dir.js';

@@ -10,7 +10,11 @@ export function memorySource(records: readonly OsvRecord[], description = 'OSV r
   const byName = new Map<string, OsvRecord[]>();
   for (const record of records) {
     const keys = new Set(record.affected.map((a) => `${baseEcosystem(a.package.ecosystem)}\0${normalizeName(a.package.ecosystem, a.package.name)}`));
-    for (const key of keys) byName.set(key, [...(byName.get(key) ?? []), record]);
+    for (const key of keys) {
+      const list = byName.get(key);
+      if (list) list.push(record);
+      else byName.set(key, [record]);
+    }
   }
   return {
     description,

@@ -110,7 +110,12 @@ async function buildMirror(zipFile: string, dir: string, ecosystem: string, limi
       // The record as published, compacted: the scan parses it again exactly as it parses an API answer.
       const line = Buffer.from(`${JSON.stringify(json)}\n`, 'utf8');
       await out.write(line);
-      for (const key of keys) names.set(key, [...(names.get(key) ?? []), offset, line.length]);
+      for (const key of keys) {
+        // In place: Debian's `linux` alone has thousands of records, and copying the list each time is quadratic.
+        const spans = names.get(key);
+        if (spans) spans.push(offset, line.length);
+        else names.set(key, [offset, line.length]);
+      }
       offset += line.length;
       built.records++;
     }
