@@ -65,8 +65,8 @@ async function collect(
 }
 
 /** The version a constraints file pins a name to, and the file that says so. */
-function constraintPins(constraints: Sighting[]): Map<string, { version: string; file: string }> {
-  const pins = new Map<string, { version: string; file: string }>();
+function constraintPins(constraints: Sighting[]): Pins {
+  const pins: Pins = new Map();
   for (const { entry, file } of constraints) {
     const version = pinnedVersion(entry.requirement.specifier);
     if (version !== undefined) pins.set(normalizePyName(entry.requirement.name), { version, file });
@@ -84,7 +84,7 @@ function toPackages(path: string, collected: Collected): Package[] {
   for (const { entry, file } of sightings) {
     const { requirement } = entry;
     const pin = pins.get(normalizePyName(requirement.name));
-    const version = pinnedVersion(requirement.specifier) ?? (requirement.url ? undefined : pin?.version);
+    const version = versionOf(entry, pins);
     if (version === undefined) {
       const what = requirement.url ? `a URL (${requirement.url})` : requirement.specifier || 'no version';
       problems.push({ file, message: `line ${entry.line}: ${requirement.name} is not pinned with == (${what})` });
@@ -114,9 +114,22 @@ function toPackages(path: string, collected: Collected): Package[] {
     byKey.set(purl, pkg);
     byName.set(name, [...(byName.get(name) ?? []), pkg]);
   }
-  // `# via parent` says parent depends on this package: turn it into the parent's edge.
+  addViaEdges(sightings, pins, byName);
+  return [...byKey.values()];
+}
+
+type Pins = Map<string, { version: string; file: string }>;
+
+/** The line's own `==` pin, else a constraints file's pin (which pip does not apply to URL requirements). */
+function versionOf(entry: Sighting['entry'], pins: Pins): string | undefined {
+  const { requirement } = entry;
+  return pinnedVersion(requirement.specifier) ?? (requirement.url ? undefined : pins.get(normalizePyName(requirement.name))?.version);
+}
+
+/** `# via parent` says parent depends on this package: turn it into the parent's edge. */
+function addViaEdges(sightings: Sighting[], pins: Pins, byName: Map<string, Package[]>): void {
   for (const { entry } of sightings) {
-    const version = pinnedVersion(entry.requirement.specifier) ?? pins.get(normalizePyName(entry.requirement.name))?.version;
+    const version = versionOf(entry, pins);
     if (version === undefined) continue;
     const child = makePurl('pypi', entry.requirement.name, version);
     for (const via of entry.via ?? []) {
@@ -125,7 +138,6 @@ function toPackages(path: string, collected: Collected): Package[] {
       }
     }
   }
-  return [...byKey.values()];
 }
 
 export const pythonRequirementsCataloger: Cataloger = {
