@@ -134,6 +134,34 @@ describe('npm ground truth', () => {
     expect(all.packages.filter((p) => p.dev).length).toBeGreaterThan(50);
   }, TIMEOUT);
 
+  it('reads an npm workspace as npm ls does, with each member a project of its own', async () => {
+    const dir = newDir('npm-workspace');
+    writeProject(dir, {
+      'package.json': JSON.stringify({ name: 'gt-ws', version: '1.0.0', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '^5.5.0' } }),
+    });
+    writeProject(join(dir, 'packages', 'a'), {
+      'package.json': JSON.stringify({ name: '@gt-ws/a', version: '1.0.0', dependencies: { express: '^4.21.0', '@gt-ws/b': '2.0.0', debug: '2.6.9' } }),
+    });
+    writeProject(join(dir, 'packages', 'b'), {
+      'package.json': JSON.stringify({ name: '@gt-ws/b', version: '2.0.0', dependencies: { lodash: '^4.17.21', debug: '^4.3.0' } }),
+    });
+    await run(npm, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(CACHE, 'npm')], dir);
+    const theirs = npmLsGraph(await runTolerant(npm, ['ls', '--all', '--json'], dir));
+    const result = await catalogFile(npmLockCataloger, dir, 'package-lock.json');
+    const members = new Map((result.members ?? []).map((m) => [`${m.name}@${m.version}`, m]));
+    expect([...members.keys()]).toEqual(['@gt-ws/a@1.0.0', '@gt-ws/b@2.0.0']);
+    const ours = graphOf({ ...result, members: [] });
+    const byPurl = new Map(result.packages.map((p) => [p.purl, `${p.name}@${p.version}`]));
+    for (const [id, m] of members) for (const d of m.dependsOn) ours.edges.add(`${id}>${byPurl.get(d)}`);
+    // npm ls hangs the members under the root and under each other; here they are projects, and edges only point at
+    // packages, so edges into a member are the one thing npm ls has and we do not.
+    const theirEdges = [...theirs.edges].filter((e) => !/>@gt-ws\//.test(e));
+    expect(theirs.edges.size - theirEdges.length).toBe(3);
+    expect([...ours.packages, ...members.keys()].sort()).toEqual([...theirs.packages].sort());
+    expect([...ours.edges].sort()).toEqual(theirEdges.sort());
+    expect(result.packages.filter((p) => p.name === 'debug').map((p) => p.version)).toHaveLength(2);
+  }, TIMEOUT);
+
   it('flags the dev-only tree as dev and the production tree as not', async () => {
     const done = lockfiles.v3;
     if (!done) throw new Error('install did not run');
