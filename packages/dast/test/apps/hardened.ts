@@ -1,14 +1,16 @@
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { documentsDir } from './files.js';
+import { escapeHtml, hardenedInjectionRoutes } from './hardened-injection.js';
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The vulnerable app's twin with the weaknesses fixed: helmet's headers, HttpOnly cookies, escaped output. */
+/**
+ * The vulnerable app's twin with the weaknesses fixed: helmet's headers, HttpOnly SameSite cookies, an anti-CSRF
+ * token, escaped output, bound SQL parameters, allow-lists, no shell, generic error pages.
+ */
 export function hardenedApp() {
   return (hits: string[]): Express => {
     const app = express();
+    const docs = documentsDir();
     app.disable('x-powered-by');
     app.use(helmet());
     app.use((req, _res, next) => {
@@ -16,21 +18,37 @@ export function hardenedApp() {
       next();
     });
     app.use(express.urlencoded({ extended: false }));
-    app.get('/', (_req, res) => {
+    app.get('/', (req, res) => {
       res.cookie('session', 'abc123', { httpOnly: true, sameSite: 'strict' });
       res.type('html').send(`<!doctype html><html><body>
 <a href="/search?q=shoes">search</a> <a href="/about">about</a>
-<form action="/login" method="post"><input name="user"><input type="password" name="password"><button>go</button></form>
+<a href="/greet?name=guest">greeting</a> <a href="/track?ref=home">tracked link</a>
+<a href="/products?category=shoes">shoes</a> <a href="/item?id=1">item 1</a> <a href="/file?name=readme.txt">opening hours</a>
+<a href="/echo?msg=hello">echo</a> <a href="/notify?to=ops">notify</a> <a href="/go?next=/about">continue</a>
+<a href="/preview?url=http://${escapeHtml(req.headers.host ?? '127.0.0.1')}/about">preview</a>
+<a href="/api/data">data</a> <a href="/api/profile?fields=name">profile</a> <a href="/account">account</a> <a href="/old-page">old page</a>
+<form action="/login" method="post"><input type="hidden" name="_csrf" value="c2f1e0a9b8d7"><input name="user"><input type="password" name="password"><button>go</button></form>
 </body></html>`);
     });
     app.get('/about', (_req, res) => {
       res.type('html').send('<html><body><h1>About</h1><a href="/">home</a></body></html>');
     });
-    app.get('/search', (req, res) => {
-      res.type('html').send(`<html><body>Results for ${escapeHtml(String(req.query.q ?? ''))}</body></html>`);
-    });
     app.post('/login', (req, res) => {
       res.type('html').send(`<html><body>Unknown user ${escapeHtml(String((req.body as Record<string, string>).user ?? ''))}</body></html>`);
+    });
+    app.get('/api/data', (_req, res) => {
+      res.json({ items: [1, 2, 3] });
+    });
+    app.get('/account', (_req, res) => {
+      res.type('html').send('<html><body><h1>Your account</h1></body></html>');
+    });
+    app.get('/old-page', () => {
+      throw new Error('template old-page.html not found');
+    });
+    hardenedInjectionRoutes(app, docs);
+    // The error is logged server-side; the visitor gets a page that says nothing about the code.
+    app.use((_err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      res.status(500).type('html').send('<html><body>Something went wrong.</body></html>');
     });
     return app;
   };

@@ -1,0 +1,109 @@
+import express from 'express';
+import { recordingLogger } from '@rampart/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hardenedApp } from '../../../test/apps/hardened.js';
+import { serve, type Running } from '../../../test/apps/serve.js';
+import { vulnerableApp } from '../../../test/apps/vulnerable.js';
+import type { DastOptions, DastResult } from '../../types.js';
+import { startCanaryListener, type CanaryListener } from '../canary.js';
+import { builtinEngine } from '../engine.js';
+
+let outside: Running;
+let vulnerable: Running;
+let hardened: Running;
+let canary: CanaryListener;
+let vulnerableScan: DastResult;
+
+const options = (target: string, over: Partial<DastOptions> = {}): DastOptions => ({
+  target, mode: 'full', include: [], exclude: ['/logout'], headers: {}, maxDurationSeconds: 120, maxDepth: 5,
+  maxChildren: 50, requestBudget: 2000, requestsPerSecond: 500, concurrency: 4, rules: new Map(), ajaxSpider: false, ...over,
+});
+const deps = { logger: recordingLogger(), now: () => new Date('2026-01-01T00:00:00Z') };
+
+beforeAll(async () => {
+  outside = await serve((hits) => {
+    const app = express();
+    app.use((req, res) => {
+      hits.push(`${req.method} ${req.originalUrl}`);
+      res.send('partner');
+    });
+    return app;
+  });
+  vulnerable = await serve(vulnerableApp(outside.url));
+  hardened = await serve(hardenedApp());
+  canary = await startCanaryListener();
+  vulnerableScan = await builtinEngine({ version: '0.1.0', canary }).scan(options(vulnerable.url), deps);
+});
+afterAll(async () => {
+  await Promise.all([outside.close(), vulnerable.close(), hardened.close(), canary.close()]);
+});
+
+function located(r: DastResult, ruleId: string): string[] {
+  return r.findings
+    .filter((f) => f.ruleId === ruleId)
+    .map((f) => (f.location.type === 'url' ? `${f.location.method ?? ''} ${new URL(f.location.url).pathname} ${f.location.param ?? ''}`.trim() : ''));
+}
+
+describe('built-in engine, full mode, vulnerable app', () => {
+  it.each([
+    ['40012', 'GET /search q'],
+    ['40012', 'GET /greet name'],
+    ['40012', 'GET /track ref'],
+    ['40012', 'POST /login user'],
+    ['40018', 'GET /products category'],
+    ['40018', 'GET /item id'],
+    ['6', 'GET /file name'],
+    ['20019', 'GET /go next'],
+    ['90020', 'GET /echo msg'],
+    ['90020', 'GET /notify to'],
+    ['40046', 'GET /preview url'],
+    ['40040', 'GET /api/profile'],
+  ])('raises %s at %s', (ruleId, where) => {
+    expect(located(vulnerableScan, ruleId)).toContain(where);
+  });
+
+  it('raises each active alert only where the weakness is', () => {
+    expect(located(vulnerableScan, '40018').sort()).toEqual(['GET /item id', 'GET /products category']);
+    expect(located(vulnerableScan, '6')).toEqual(['GET /file name']);
+    expect(located(vulnerableScan, '20019')).toEqual(['GET /go next']);
+    expect(located(vulnerableScan, '40046')).toEqual(['GET /preview url']);
+    expect(located(vulnerableScan, '90020').sort()).toEqual(['GET /echo msg', 'GET /notify to']);
+  });
+
+  it('never sends a request outside the target, not even the SSRF or redirect payloads', () => {
+    expect(outside.hits).toEqual([]);
+    expect(vulnerableScan.scannedResources.every((r) => r.url.startsWith(vulnerable.url))).toBe(true);
+    expect(vulnerable.hits).not.toContain('GET /logout');
+  });
+});
+
+describe('built-in engine, full mode, hardened twin', () => {
+  it('raises no active alert', async () => {
+    const r = await builtinEngine({ version: '0.1.0', canary }).scan(options(hardened.url), deps);
+    const active = new Set(['40012', '40018', '6', '20019', '90020', '40046', '40040']);
+    expect(r.findings.filter((f) => active.has(f.ruleId)).map((f) => `${f.ruleId} ${f.location.type === 'url' ? f.location.url : ''}`)).toEqual([]);
+    expect(r.notifications).toEqual([]);
+  });
+});
+
+describe('built-in engine, full mode, limits', () => {
+  it('keeps to the request budget while attacking', async () => {
+    // Counted at our fetch, not at the app: the app's own fetches (the SSRF route previewing itself) are not ours.
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      sent++;
+      return fetch(input, init);
+    };
+    const r = await builtinEngine({ version: '0.1.0', canary, fetch: counting }).scan(options(vulnerable.url, { requestBudget: 60 }), deps);
+    expect(sent).toBe(60);
+    expect(r.notifications[0]?.message).toMatch(/stopped early/);
+  });
+
+  it('stops at the time limit while attacking', async () => {
+    const started = Date.now();
+    const r = await builtinEngine({ version: '0.1.0', canary }).scan(options(vulnerable.url, { maxDurationSeconds: 2 }), deps);
+    // The deadline stops new requests; one already sent (a 3 s sleep probe at most) may still finish.
+    expect(Date.now() - started).toBeLessThan(2000 + 4000);
+    expect(r.notifications[0]?.message).toMatch(/stopped early/);
+  });
+});

@@ -1,0 +1,68 @@
+import type { ActiveCheck, ActiveContext, InjectionPoint, Raised } from '../types.js';
+import { def, original, raiseAt } from './alert.js';
+import { baseline } from './baseline.js';
+import { fingerprint } from './compare.js';
+import { sqlError } from './sql-errors.js';
+
+const d = def({
+  pluginId: '40018', name: 'SQL Injection', risk: 3, confidence: 2, cweId: 89, wascId: 19,
+  description:
+    'A parameter is built into an SQL statement as text, so a crafted value changes the query: reading or changing any data the application\'s database account can reach.',
+  solution:
+    'Use parameterised queries (prepared statements with bound values) or a query builder that binds values; never concatenate input into SQL. Give the application\'s database account the least privileges it needs.',
+});
+
+/** A quote that closes the string the value sits in breaks the statement; the database then says so. */
+async function errorBased(point: InjectionPoint, ctx: ActiveContext): Promise<Raised | undefined> {
+  const base = await baseline(ctx, point);
+  if (sqlError(base.body)) return undefined;
+  for (const quote of ["'", '"']) {
+    const payload = `${original(point)}${quote}`;
+    const res = await ctx.send(point, payload);
+    const err = sqlError(res.body);
+    if (err) return raiseAt(d, point, payload, err.evidence, `${err.db} error message in the response to an unbalanced quote; the original response has none.`);
+  }
+  return undefined;
+}
+
+/** Always-true and always-false conditions for each place the value can sit: a '-string, a "-string, a number. */
+function conditionPairs(o: string): [string, string][] {
+  const pairs: [string, string][] = [
+    [`${o}' AND '1'='1`, `${o}' AND '1'='2`],
+    [`${o}" AND "1"="1`, `${o}" AND "1"="2`],
+  ];
+  if (/^-?\d+$/.test(o)) pairs.unshift([`${o} AND 1=1`, `${o} AND 1=2`]);
+  return pairs;
+}
+
+/**
+ * The always-true condition must give the original page and the always-false one a different page; both are
+ * repeated (the original too) before raising, so a page that changes by itself does not count.
+ */
+async function booleanBased(point: InjectionPoint, ctx: ActiveContext): Promise<Raised | undefined> {
+  const o = original(point);
+  const base = await baseline(ctx, point);
+  for (const [yes, no] of conditionPairs(o)) {
+    const strip = [yes, no, o];
+    const trueRes = await ctx.send(point, yes);
+    if (fingerprint(trueRes, strip) !== fingerprint(base, strip)) continue;
+    const falseRes = await ctx.send(point, no);
+    if (fingerprint(falseRes, strip) === fingerprint(trueRes, strip)) continue;
+    const again = await ctx.send(point, o);
+    const falseAgain = await ctx.send(point, no);
+    if (fingerprint(again, strip) === fingerprint(trueRes, strip) && fingerprint(falseAgain, strip) === fingerprint(falseRes, strip)) {
+      return raiseAt(d, point, `${yes} / ${no}`, `status ${trueRes.status}, ${trueRes.body.length} bytes vs status ${falseRes.status}, ${falseRes.body.length} bytes`,
+        'The always-true condition returns the original page and the always-false condition a different one, repeatably.');
+    }
+  }
+  return undefined;
+}
+
+/** SQL injection by database error messages, then by boolean conditions; never a statement that changes data. */
+export const sqlInjection: ActiveCheck = {
+  def: d,
+  async run(point, ctx) {
+    const found = (await errorBased(point, ctx)) ?? (await booleanBased(point, ctx));
+    return found ? [found] : [];
+  },
+};
