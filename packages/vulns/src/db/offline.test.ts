@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '@rampart/core';
+import { ServiceError, UserError } from '@rampart/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { matchPackages, type MatchOptions } from '../match/match.js';
 import { pkg } from '../match/packages.testkit.js';
@@ -88,6 +88,25 @@ describe('pullDatabase', () => {
     server.script('/Go/all.zip', [{ status: 200, body: 'this is not a zip file' }]);
     await expect(pull(['Go'])).rejects.toThrow(/not a usable zip/);
     expect(readFileSync(metadataPath(cacheDir), 'utf8')).toBe(before);
+    expect(readdirSync(join(mirrorRoot(cacheDir), '.tmp'))).toEqual([]);
+  });
+
+  it('an archive over the download cap, or a connection dropped mid-body, is a ServiceError', async () => {
+    await expect(pullDatabase({ ...fast, ecosystems: ['npm'], cacheDir, baseUrl: server.url, maxDownloadBytes: 100 })).rejects.toThrow(/larger than 100 bytes/);
+    const dropping = () =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new Uint8Array([80, 75]));
+              controller.error(new TypeError('terminated'));
+            },
+          }),
+        ),
+      );
+    const err = await pullDatabase({ ...fast, fetch: dropping, ecosystems: ['npm'], cacheDir, baseUrl: server.url }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServiceError);
+    expect(String(err)).toMatch(/failed after \d+ bytes: TypeError: terminated/);
     expect(readdirSync(join(mirrorRoot(cacheDir), '.tmp'))).toEqual([]);
   });
 

@@ -57,12 +57,19 @@ async function download(client: RetryingClient, url: string, file: string, maxBy
   if (!res.ok || !res.body) throw new ServiceError(`${url} answered HTTP ${res.status}`);
   const handle = await open(file, 'w');
   let size = 0;
+  let writing = false;
   try {
     for await (const chunk of res.body) {
       size += chunk.length;
       if (size > maxBytes) throw new ServiceError(`${url} is larger than ${maxBytes} bytes; not what an OSV archive should be`);
+      writing = true;
       await handle.write(chunk);
+      writing = false;
     }
+  } catch (e) {
+    // A connection dropped or timed out mid-body is the service failing; a failed write (disk full) is not.
+    if (e instanceof ServiceError || writing) throw e;
+    throw new ServiceError(`downloading ${url} failed after ${size} bytes: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
   } finally {
     await handle.close();
   }

@@ -110,6 +110,11 @@ describe('distro releases', () => {
     expect(plain).toEqual([]);
   });
 
+  it('a package without a version is reported, never asked about', async () => {
+    const report = await matchPackagesDetailed([pkg('npm', 'lodash', '')], memorySource(all()), options);
+    expect(report).toEqual({ findings: [], skipped: [{ subject: 'pkg:npm/lodash', reason: 'no version, so no advisory can be matched' }] });
+  });
+
   it('OS packages without a known release are reported, not guessed', async () => {
     const logger = recordingLogger();
     const report = await matchPackagesDetailed([alpineXen('4.13.2-r0')], memorySource(all()), { ...options, logger });

@@ -54,6 +54,11 @@ interface Target {
 function targetsOf(packages: readonly Package[], distro: DistroRelease | undefined, skipped: MatchSkip[]): Target[] {
   const targets: Target[] = [];
   for (const pkg of packages) {
+    if (pkg.version.trim() === '') {
+      // OSV would answer with every advisory for the package, whatever the version.
+      skipped.push({ subject: pkg.purl, reason: 'no version, so no advisory can be matched' });
+      continue;
+    }
     const eco = osvEcosystemFor(pkg.ecosystem, distro);
     if ('reason' in eco) {
       skipped.push({ subject: pkg.purl, reason: eco.reason });
