@@ -39,10 +39,14 @@ export async function indexTar(file: string): Promise<Map<string, TarMember>> {
     let longName: string | undefined;
     let longLink: string | undefined;
     let pax: Map<string, string> | undefined;
+    let ended = false;
     while (offset + BLOCK <= total) {
       const where = `${file} (header at byte ${offset})`;
       const block = await readAt(fh, offset, BLOCK);
-      if (isZeroBlock(block)) break;
+      if (isZeroBlock(block)) {
+        ended = true;
+        break;
+      }
       const header = parseTarHeader(block, where);
       const dataStart = offset + BLOCK;
       const size = pax?.has('size') ? Number(pax.get('size')) : header.size;
@@ -71,6 +75,10 @@ export async function indexTar(file: string): Promise<Map<string, TarMember>> {
       if (name === undefined) continue;
       if (members.size >= MAX_MEMBERS) throw new UserError(`more than ${MAX_MEMBERS} members`, { file, expected: 'an image archive' });
       members.set(name, { name, type: TYPES[header.type] ?? 'other', offset: dataStart, size, linkname });
+    }
+    // Writers may omit the end-of-archive blocks, but a header cut short means the archive was truncated.
+    if (!ended && offset < total) {
+      throw new UserError(`archive ends inside the header at byte ${offset}`, { file, expected: 'a complete tar archive' });
     }
     return members;
   } finally {

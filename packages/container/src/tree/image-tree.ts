@@ -105,21 +105,24 @@ export class ImageTree {
     return node?.kind === 'file' ? node : undefined;
   }
 
-  /** Every regular file, depth first in byte order of names, so walks are the same on every run. */
+  /** Every regular file, depth first with names in byte order, so walks are the same on every run. */
   *files(): Generator<[string, FileNode]> {
-    const stack: [string, DirNode][] = [['', this.root]];
+    // An explicit stack, not recursion: a hostile layer can nest directories thousands deep.
+    const sorted = (dir: DirNode) => [...dir.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const stack: { prefix: string; dir: DirNode; names: string[]; next: number }[] = [
+      { prefix: '', dir: this.root, names: sorted(this.root), next: 0 },
+    ];
     while (stack.length > 0) {
-      const [prefix, dir] = stack.pop() as [string, DirNode];
-      const names = [...dir.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const dirs: [string, DirNode][] = [];
-      // An explicit stack, not recursion: a hostile layer can nest directories thousands deep.
-      for (const name of names) {
-        const node = dir.children.get(name) as TreeNode;
-        const path = prefix === '' ? name : `${prefix}/${name}`;
-        if (node.kind === 'file') yield [path, node];
-        else if (node.kind === 'dir') dirs.push([path, node]);
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      const name = top.names[top.next++];
+      if (name === undefined) {
+        stack.pop();
+        continue;
       }
-      for (const d of dirs.reverse()) stack.push(d);
+      const node = top.dir.children.get(name);
+      const path = top.prefix === '' ? name : `${top.prefix}/${name}`;
+      if (node?.kind === 'file') yield [path, node];
+      else if (node?.kind === 'dir') stack.push({ prefix: path, dir: node, names: sorted(node), next: 0 });
     }
   }
 }
