@@ -68,7 +68,7 @@ interface Entry {
 function readEntry(file: string, raw: unknown, dev: boolean): Entry | string {
   if (!isRecord(raw)) return 'a package entry is not an object';
   const { name, version } = raw;
-  if (typeof name !== 'string' || !NAME.test(name) || typeof version !== 'string' || version === '') {
+  if (typeof name !== 'string' || !NAME.test(name) || typeof version !== 'string' || !/^\S+$/.test(version)) {
     return `package ${JSON.stringify(name)} has no vendor/name or no version`;
   }
   const dist = isRecord(raw.dist) ? raw.dist : {};

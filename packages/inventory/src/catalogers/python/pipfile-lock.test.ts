@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
+import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
+import type { CatalogResult } from '../../cataloger.js';
 import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { pipfileLockCataloger as c } from './pipfile-lock.js';
@@ -12,6 +14,16 @@ const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.ur
 async function runText(text: string) {
   const path = 'svc/Pipfile.lock';
   return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text }), logger: recordingLogger() });
+}
+
+/** What the contract test checks on fixtures, checked here on every generated input that parses. */
+function expectConsistent(result: CatalogResult): void {
+  const purls = new Set(result.packages.map((p) => p.purl));
+  for (const p of result.packages) {
+    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
+    for (const d of p.dependsOn) expect(purls).toContain(d);
+  }
+  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
 }
 
 describe('python-pipfile-lock', () => {
@@ -59,6 +71,7 @@ describe('python-pipfile-lock', () => {
       fc.asyncProperty(fc.oneof(fc.string(), doc.map((d) => JSON.stringify(d) ?? '')), async (text) => {
         try {
           const r = await runText(text);
+          expectConsistent(r);
           expect(Array.isArray(r.packages)).toBe(true);
         } catch (e) {
           expect(e).toBeInstanceOf(UserError);

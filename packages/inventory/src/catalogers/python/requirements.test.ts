@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
+import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import type { Cataloger } from '../../cataloger.js';
+import type { CatalogResult, Cataloger } from '../../cataloger.js';
 import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { pythonRequirementsCataloger as c } from './requirements.js';
@@ -17,6 +18,16 @@ async function run(cataloger: Cataloger, caseDir: string, path: string) {
 
 async function runText(path: string, text: string, files: Record<string, string> = {}) {
   return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text, ...files }), logger: recordingLogger() });
+}
+
+/** What the contract test checks on fixtures, checked here on every generated input that parses. */
+function expectConsistent(result: CatalogResult): void {
+  const purls = new Set(result.packages.map((p) => p.purl));
+  for (const p of result.packages) {
+    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
+    for (const d of p.dependsOn) expect(purls).toContain(d);
+  }
+  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
 }
 
 describe('python-requirements', () => {
@@ -104,6 +115,7 @@ describe('python-requirements', () => {
       fc.asyncProperty(fc.array(line, { maxLength: 8 }), async (lines) => {
         try {
           const r = await runText('requirements.txt', lines.join('\n'));
+          expectConsistent(r);
           expect(Array.isArray(r.packages)).toBe(true);
         } catch (e) {
           expect(e).toBeInstanceOf(UserError);
