@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
+import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
 import type { Cataloger } from '../../cataloger.js';
 import { memoryFs } from '../../fs/memory.js';
@@ -80,6 +81,9 @@ describe('go-mod', () => {
         try {
           const r = await runText(goModCataloger, 'go.mod', lines.join('\n'));
           expect(r.root?.name).toBeTypeOf('string');
+          const purls = new Set(r.packages.map((p) => p.purl));
+          for (const p of r.packages) expect(PackageURL.fromString(p.purl).version).toBe(p.version);
+          for (const d of r.root?.dependsOn ?? []) expect(purls).toContain(d);
         } catch (e) {
           expect(e).toBeInstanceOf(UserError);
         }
