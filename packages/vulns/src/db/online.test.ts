@@ -22,7 +22,7 @@ beforeEach(() => {
   sleeps.length = 0;
 });
 
-const packages = [pkg('npm', 'lodash', '4.17.15'), pkg('pypi', 'requests', '2.30.0', 'requirements.txt'), pkg('golang', 'golang.org/x/text', 'v0.3.6', 'go.mod')];
+const packages = [pkg('npm', 'lodash', '4.17.15'), pkg('pypi', 'Requests', '2.30.0', 'requirements.txt'), pkg('golang', 'golang.org/x/text', 'v0.3.6', 'go.mod')];
 
 describe('onlineSource against a local OSV server', () => {
   it('querybatch then one GET per record; the same findings as the records in memory', async () => {

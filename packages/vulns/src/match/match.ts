@@ -2,6 +2,7 @@ import { silentLogger, type Logger, type RawFinding, type Tool } from '@rampart/
 import type { Package } from '@rampart/inventory';
 import type { PackageQuery, VulnSource } from '../db/source.js';
 import {
+  baseEcosystem,
   ecosystemCovers,
   normalizeName,
   osvEcosystemFor,
@@ -65,11 +66,10 @@ function targetsOf(packages: readonly Package[], distro: DistroRelease | undefin
       continue;
     }
     const name = osvNameFor(pkg);
-    targets.push({
-      pkg,
-      query: { ecosystem: eco.ecosystem, name, version: osvVersionFor(pkg.ecosystem, pkg.version) },
-      normalizedName: normalizeName(eco.ecosystem, name),
-    });
+    const normalizedName = normalizeName(eco.ecosystem, name);
+    // OSV's PyPI records use PEP 503 names, so that is what to ask for; other ecosystems are asked as published.
+    const queryName = baseEcosystem(eco.ecosystem) === 'PyPI' ? normalizedName : name;
+    targets.push({ pkg, query: { ecosystem: eco.ecosystem, name: queryName, version: osvVersionFor(pkg.ecosystem, pkg.version) }, normalizedName });
   }
   return targets;
 }
