@@ -2,6 +2,7 @@ import { UserError } from '@rampart/core';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { makePurl } from '../../purl.js';
 import type { Package } from '../../types.js';
+import { gradleRoot } from './gradle-project.js';
 
 const EXPECTED = 'Gradle lock state lines "group:artifact:version=configuration,..." and "empty=..."';
 const COORD = /^([^:\s=,]+):([^:\s=,]+):([^:\s=,]+)$/;
@@ -58,6 +59,7 @@ export const gradleLockfileCataloger: Cataloger = {
       // The lock state is flat: it records neither edges nor which dependencies the build script declares.
       byPurl.set(purl, { purl, name, version, ecosystem: 'maven', licenses: [], hashes: [], direct: false, dev, locations: [file], dependsOn: [] });
     }
-    return { packages: [...byPurl.values()] };
+    const root = await gradleRoot(input.fs, file);
+    return { ...(root ? { root } : {}), packages: [...byPurl.values()] };
   },
 };

@@ -101,6 +101,14 @@ describe('java-gradle-lockfile', () => {
     expect(by['junit:junit']?.dev).toBe(true);
   });
 
+  it('names the project from settings.gradle.kts and gradle.properties', async () => {
+    const { root } = await run(gradle, 'java-gradle', 'gradle.lockfile');
+    expect(root).toMatchObject({ name: 'com.example.platform:inventory-service', version: '1.4.0', purl: 'pkg:maven/com.example.platform/inventory-service@1.4.0', dependsOn: [] });
+    const bare = await runFiles(gradle, 'm/gradle.lockfile', { 'm/gradle.lockfile': 'empty=\n', 'm/settings.gradle': "rootProject.name = 'tool'\n" });
+    expect(bare.root).toMatchObject({ ref: 'root:m/gradle.lockfile', name: 'tool' });
+    expect(bare.root?.purl).toBeUndefined();
+  });
+
   it('treats the buildscript lockfile as build-only and reads the Gradle 5 per-configuration layout', async () => {
     const build = await run(gradle, 'java-gradle', 'buildscript-gradle.lockfile');
     expect(build.packages.map((p) => [p.name, p.dev])).toEqual([['com.diffplug.spotless:spotless-plugin-gradle', true]]);
