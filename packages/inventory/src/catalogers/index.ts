@@ -1,4 +1,5 @@
 import type { Cataloger } from '../cataloger.js';
+import { apkCatalogers } from './apk/index.js';
 import { dotnetCatalogers } from './dotnet/index.js';
 import { dpkgCatalogers } from './dpkg/index.js';
 import { goCatalogers } from './go/index.js';
@@ -23,6 +24,7 @@ export const CATALOGERS: readonly Cataloger[] = [
   ...javaCatalogers,
   ...dotnetCatalogers,
   ...dpkgCatalogers,
+  ...apkCatalogers,
 ];
 
 export function catalogerById(id: string): Cataloger | undefined {
