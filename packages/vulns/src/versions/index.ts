@@ -4,6 +4,7 @@ import { goComparator } from './go.js';
 import { mavenComparator } from './maven.js';
 import { nugetComparator } from './nuget.js';
 import { packagistComparator } from './packagist.js';
+import { pubComparator } from './pub.js';
 import { pypiComparator } from './pypi.js';
 import { rubygemsComparator } from './rubygems.js';
 import { semverComparator } from './semver.js';
@@ -26,6 +27,7 @@ export const COMPARATORS: readonly VersionComparator[] = [
   rubygemsComparator,
   nugetComparator,
   packagistComparator,
+  pubComparator,
 ];
 
 /** The comparator for an OSV ecosystem name such as `npm`, `PyPI`, `Debian:12`, `Alpine:v3.20`, `Ubuntu:22.04:LTS`. */

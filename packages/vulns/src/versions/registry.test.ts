@@ -38,6 +38,13 @@ describe('comparator registry', () => {
     expect(comparatorFor('crates.io')?.ecosystems).toContain('crates.io');
     expect(comparatorFor('Go')?.ecosystems).toContain('Go');
     expect(comparatorFor('PyPI')?.ecosystems).toContain('PyPI');
+    expect(comparatorFor('Alpine:v3.20')?.ecosystems).toContain('Alpine');
+    expect(comparatorFor('Red Hat:enterprise_linux:9::appstream')?.ecosystems).toContain('Red Hat');
     expect(comparatorFor('NotAnEcosystem')).toBeUndefined();
+  });
+
+  it("covers the OSV ecosystems that Rampart's catalogers produce", () => {
+    const osv = ['npm', 'crates.io', 'Go', 'PyPI', 'Debian', 'Ubuntu', 'Alpine', 'Wolfi', 'Chainguard', 'Red Hat', 'Rocky Linux', 'AlmaLinux', 'openSUSE', 'SUSE', 'Mageia', 'Maven', 'RubyGems', 'NuGet', 'Packagist', 'Hex', 'Pub'];
+    for (const name of osv) expect(comparatorFor(name), name).toBeDefined();
   });
 });
