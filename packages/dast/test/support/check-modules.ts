@@ -10,7 +10,8 @@ export function checkFiles(dir: string): string[] {
 export function incompleteFields(d: AlertDef): string[] {
   const missing: string[] = [];
   if (!/^\d+(-\d+)?$/.test(d.pluginId)) missing.push('pluginId');
-  for (const k of ['name', 'description', 'solution'] as const) if (d[k].trim().length < 10) missing.push(k);
+  if (d.name.trim().length < 3) missing.push('name');
+  for (const k of ['description', 'solution'] as const) if (d[k].trim().length < 20) missing.push(k);
   if (![0, 1, 2, 3].includes(d.risk)) missing.push('risk');
   if (![1, 2, 3, 4].includes(d.confidence)) missing.push('confidence');
   if (!Number.isInteger(d.cweId) || d.cweId <= 0) missing.push('cweId');

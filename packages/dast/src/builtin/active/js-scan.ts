@@ -35,3 +35,37 @@ export function statesOf(script: string, needle: string): JsState[] {
   }
   return out;
 }
+
+/** The text of every comment in a script, found with the same lexer (so "//" inside a string is not a comment). */
+export function jsComments(script: string): string[] {
+  const out: string[] = [];
+  let state: JsState = 'code';
+  let start = 0;
+  let block = false;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    const next = script[i + 1];
+    if (state === 'comment') {
+      if (block ? c === '*' && next === '/' : c === '\n') {
+        out.push(script.slice(start, i));
+        if (block) i++;
+        state = 'code';
+      }
+    } else if (state === 'code') {
+      if (c === '/' && (next === '/' || next === '*')) {
+        block = next === '*';
+        state = 'comment';
+        start = i + 2;
+        i++;
+      } else if (c === "'" || c === '"' || c === '`') {
+        state = c;
+      }
+    } else if (c === '\\') {
+      i++;
+    } else if (c === state || (c === '\n' && state !== '`')) {
+      state = 'code';
+    }
+  }
+  if (state === 'comment') out.push(script.slice(start));
+  return out;
+}

@@ -1,4 +1,5 @@
 import type { PassiveCheck } from '../types.js';
+import { liveCookies } from './cookies.js';
 import { def, raise } from './headers.js';
 
 const d = def({
@@ -7,16 +8,10 @@ const d = def({
   solution: 'Set HttpOnly on every cookie that scripts do not need to read.',
 });
 
-function cookieName(setCookie: string): string {
-  return setCookie.split('=')[0]?.trim() ?? '';
-}
-
 export const cookieHttpOnly: PassiveCheck = {
   def: d,
   check: (r) =>
-    r.setCookies
-      .filter((c) => !/;\s*httponly\s*(;|$)/i.test(c))
-      // A cookie being deleted (expired, empty value) cannot be stolen.
-      .filter((c) => !/^[^=]*=\s*(;|$)/.test(c) && !/max-age=0/i.test(c))
-      .map((c) => raise(d, r, { param: cookieName(c), evidence: c.split(';')[0] ?? c })),
+    liveCookies(r.setCookies)
+      .filter((c) => !c.attributes.has('httponly'))
+      .map((c) => raise(d, r, { param: c.name, evidence: c.pair })),
 };
