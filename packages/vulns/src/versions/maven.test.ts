@@ -28,19 +28,21 @@ describe('Maven (ComparableVersion)', () => {
     [['5.3.18.RELEASE', '5.3.18'], '5.3.19'],
     ['2.0.0-M1', '2.0.0-M2', '2.0.0-RC1', '2.0.0'],
     ['2.12.7', '2.12.7.1', '2.13.0'],
+    // Guava's early releases: a qualifier with a number, below any numeric version.
+    ['r03', 'r09', '10.0'],
     ['1.0-alpha-2', '1.0-alpha-10', '1.0-beta'],
   ]);
 
   it('accepts any printable version and refuses blanks', () => {
     expect(c.isValid('1.0.0-SNAPSHOT')).toBe(true);
-    for (const v of ['', '1.0 beta', '1.0\n', '1.\u00e9']) expect(c.isValid(v), v).toBe(false);
+    for (const v of ['', '1.0 beta', '1.0\n', '1.\u00e9', '-1', '.1']) expect(c.isValid(v), v).toBe(false);
   });
 
   itIsATotalOrder(
     c,
     fc
       .tuple(
-        fc.constantFrom('0', '1', '2', '10'),
+        fc.constantFrom('0', '1', '2', '10', 'r03', 'rc', 'x'),
         fc.array(fc.tuple(fc.constantFrom('.', '-', '', '_'), fc.constantFrom('0', '00', '1', '2', '10', 'a', 'rc', 'sp', 'ga', 'snapshot', 'foo', 'm', 'final', 'x', 'v2023')), { maxLength: 6 }),
       )
       .map(([first, parts]) => first + parts.map(([sep, tok]) => sep + tok).join('')),

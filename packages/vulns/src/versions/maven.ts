@@ -17,8 +17,9 @@ import type { VersionComparator } from './types.js';
  * range walk needs one, so three rare shapes are ordered differently, each where Maven contradicts itself:
  * (a) a qualifier inside the version (`1.sp.1`) starts a sub-list like a trailing one (`1.sp`) already does;
  * (b) a sub-list that begins with a zero before a qualifier (`1-0-snapshot`) is the same as `1-snapshot`;
- * (c) a release qualifier with a number (`1-ga1`) is above the release. Versions that start with a digit and use
- * ASCII letters, digits, `.`, `-`, `_` and `+` are accepted; the property tests check the order on them.
+ * (c) a release qualifier with a number (`1-ga1`) is above the release. Versions that start with a letter or a
+ * digit and use ASCII letters, digits, `.`, `-`, `_` and `+` are accepted (Guava's `r09` is one); the property
+ * tests check the order on them.
  */
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -73,6 +74,6 @@ export function compareItems(a: Item, b: Item | undefined): number {
 
 export const mavenComparator: VersionComparator = {
   ecosystems: ['Maven'],
-  isValid: (version) => /^[0-9][0-9A-Za-z._+-]*$/.test(version) && version.length <= 256,
+  isValid: (version) => /^[0-9A-Za-z][0-9A-Za-z._+-]*$/.test(version) && version.length <= 256,
   compare: (a, b) => compareItems(parseMaven(a), parseMaven(b)),
 };
