@@ -9,3 +9,4 @@ export { builtinEngine, type BuiltinEngineOptions } from './builtin/engine.js';
 export { PASSIVE_CHECKS } from './builtin/passive/index.js';
 export { ACTIVE_CHECKS } from './builtin/active/index.js';
 export type { PassiveCheck, ActiveCheck, AlertDef, InjectionPoint } from './builtin/types.js';
+export { startCanaryListener, type CanaryListener } from './builtin/canary.js';
