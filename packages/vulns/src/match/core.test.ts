@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processFindings, renderGitlab, type RawFinding } from '@rampart/core';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../db/memory.js';
@@ -16,7 +16,7 @@ const tool = { name: 'rampart', version: '0.1.0' };
 const source = () => memorySource([...fixtureRecords().values()].map(parsed));
 
 function validator(file: string) {
-  const ajv = new Ajv.default({ strict: false, allErrors: true });
+  const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);
   return ajv.compile(JSON.parse(readFileSync(join(GITLAB, file), 'utf8')) as object);
 }
@@ -32,7 +32,7 @@ describe('matcher findings through core', () => {
     expect(first.findings).toHaveLength(5);
     expect(new Set(first.findings.map((f) => f.fingerprint)).size).toBe(5);
     expect(again.findings.map((f) => f.fingerprint)).toEqual(first.findings.map((f) => f.fingerprint));
-    expect(first.gate.passed).toBe(false);
+    expect(first.gate?.passed).toBe(false);
     const [report] = renderGitlab(first, { reportTypes: ['dependency_scanning'] });
     const validate = validator('dependency-scanning-report-format.json');
     expect(validate(JSON.parse(report!.content)), JSON.stringify(validate.errors)).toBe(true);
