@@ -17,11 +17,14 @@ export interface FakeZap {
   url: string;
   /** Every API call as `<component>/<type>/<name>` with its query. */
   calls: { path: string; query: Record<string, string> }[];
+  /** A ZAP started with a generated key (the action's container) gets it after start. */
+  setApiKey(key: string): void;
   close(): Promise<void>;
 }
 
 /** A ZAP daemon's JSON API on 127.0.0.1, with the response shapes of ZAP's API documentation. */
-export async function startFakeZap(o: FakeZapOptions): Promise<FakeZap> {
+export async function startFakeZap(options: FakeZapOptions): Promise<FakeZap> {
+  const o = { ...options };
   let refused = 0;
   const progress = { spider: 0, ascan: 0, pscan: 3 };
   const calls: FakeZap['calls'] = [];
@@ -90,6 +93,9 @@ export async function startFakeZap(o: FakeZapOptions): Promise<FakeZap> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    setApiKey: (key) => {
+      o.apiKey = key;
+    },
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
