@@ -44,6 +44,21 @@ describe('onlineSource against a local OSV server', () => {
     expect(gets).toEqual(['/v1/vulns/GHSA-35jh-r3h4-6jhm', '/v1/vulns/GHSA-j8r2-6x86-q33q', '/v1/vulns/GHSA-p6mc-m468-83gw', '/v1/vulns/GO-2021-0113', '/v1/vulns/PYSEC-2023-74']);
   });
 
+  it('fetches record details at most `concurrency` at a time', async () => {
+    const base = fixtureRecords().get('GHSA-35jh-r3h4-6jhm')!;
+    // Twenty variants of one real record under made-up ids, all naming the same package.
+    const variants = Array.from({ length: 20 }, (_, i) => ({ ...base, id: `OSV-TEST-${i}`, aliases: [] }));
+    const busy = await startOsvServer(variants);
+    try {
+      busy.detailDelayMs = 20;
+      const answer = await onlineSource({ ...fast, concurrency: 3, baseUrl: busy.url }).query([{ ecosystem: 'npm', name: 'lodash', version: '4.17.15' }]);
+      expect(answer.records[0]).toHaveLength(20);
+      expect(busy.maxInFlight).toBe(3);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('caches records for the life of the source (one run)', async () => {
     const source = onlineSource({ ...fast, baseUrl: server.url });
     await source.query([{ ecosystem: 'npm', name: 'lodash', version: '4.17.15' }]);

@@ -26,6 +26,10 @@ export interface OsvTestServer {
   script(path: string, responses: ScriptedResponse[]): void;
   /** Records per querybatch page; a query with more ids gets `next_page_token`. Infinity by default. */
   pageSize: number;
+  /** Delay before answering /v1/vulns/{id}, so concurrent requests overlap. */
+  detailDelayMs: number;
+  /** Most /v1/vulns/{id} requests seen in flight at once. */
+  maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -87,10 +91,13 @@ export function archiveOf(records: readonly Json[], ecosystem: string): Buffer {
 
 export async function startOsvServer(records: readonly Json[]): Promise<OsvTestServer> {
   const scripts = new Map<string, ScriptedResponse[]>();
+  let inFlight = 0;
   const state: OsvTestServer = {
     url: '',
     requests: [],
     pageSize: Number.POSITIVE_INFINITY,
+    detailDelayMs: 0,
+    maxInFlight: 0,
     script: (path, responses) => scripts.set(path, [...(scripts.get(path) ?? []), ...responses]),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -104,6 +111,10 @@ export async function startOsvServer(records: readonly Json[]): Promise<OsvTestS
       if (req.method === 'POST' && path === '/v1/querybatch') return send(res, 200, querybatch(records, body, state.pageSize));
       const vuln = /^\/v1\/vulns\/(.+)$/.exec(path);
       if (req.method === 'GET' && vuln) {
+        inFlight++;
+        state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, state.detailDelayMs));
+        inFlight--;
         const record = records.find((r) => r['id'] === vuln[1]);
         return record ? send(res, 200, record) : send(res, 404, { code: 5, message: 'Bug not found.' });
       }
