@@ -32,7 +32,7 @@ describe('python-uv-lock', () => {
     const { root, packages } = await c.catalog({ path: 'uv.lock', text: () => fs.readText('uv.lock'), fs, logger: recordingLogger() });
     const by = Object.fromEntries(packages.map((p) => [p.name, p]));
     expect(by['hello-uv']).toBeUndefined();
-    expect(root).toMatchObject({ name: 'hello-uv', version: '0.1.0', purl: 'pkg:pypi/hello-uv@0.1.0' });
+    expect(root).toMatchObject({ name: 'hello-uv', version: '0.1.0', purl: 'pkg:pypi/hello-uv@0.1.0', licenses: ['Apache-2.0'] });
     expect(root?.dependsOn.sort()).toEqual(['pkg:pypi/anyio@4.4.0', 'pkg:pypi/pytest@8.3.2']);
     expect(by.anyio).toMatchObject({ direct: true, dev: false });
     expect(by.anyio?.dependsOn.sort()).toEqual(['pkg:pypi/idna@3.7', 'pkg:pypi/sniffio@1.3.1']);

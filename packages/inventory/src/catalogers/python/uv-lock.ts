@@ -4,6 +4,7 @@ import { hexHash } from '../../hashes.js';
 import { makePurl } from '../../purl.js';
 import type { InventoryProblem, Package, PackageHash, RootComponent } from '../../types.js';
 import { devOnly } from './graph.js';
+import { readPyprojectBeside } from './pyproject.js';
 import { isPyName, isRecord, normalizePyName } from './text.js';
 import { parseTomlFile } from './toml.js';
 
@@ -79,7 +80,7 @@ function checkVersion(file: string, doc: Record<string, unknown>): void {
   }
 }
 
-function buildRoot(file: string, entry: Entry | undefined, dependsOn: string[]): RootComponent | undefined {
+function buildRoot(file: string, entry: Entry | undefined, dependsOn: string[], licenses: string[]): RootComponent | undefined {
   if (!entry) return undefined;
   const purl = makePurl('pypi', entry.name, entry.version);
   return {
@@ -89,6 +90,7 @@ function buildRoot(file: string, entry: Entry | undefined, dependsOn: string[]):
     ecosystem: 'pypi',
     purl,
     manifest: file,
+    ...(licenses.length > 0 ? { licenses } : {}),
     dependsOn,
   };
 }
@@ -139,7 +141,9 @@ export const uvLockCataloger: Cataloger = {
       p.dev = dev.has(p.purl);
     }
     const rootEntry = members.find((m) => m.isRoot);
-    const root = buildRoot(file, rootEntry, rootEntry ? resolve([...rootEntry.runtime, ...rootEntry.dev]) : []);
+    // The lock does not carry the project's license; its pyproject.toml beside it may.
+    const licenses = rootEntry ? ((await readPyprojectBeside(input.fs, file))?.licenses ?? []) : [];
+    const root = buildRoot(file, rootEntry, rootEntry ? resolve([...rootEntry.runtime, ...rootEntry.dev]) : [], licenses);
     return { ...(root ? { root } : {}), packages: [...packages.values()], problems };
   },
 };
