@@ -41,7 +41,7 @@ describe('rust-cargo-lock', () => {
       'pkg:cargo/yansi@0.5.1',
       'pkg:cargo/yansi@1.0.1',
     ]);
-    expect(root).toMatchObject({ name: 'hello-cli', version: '0.2.0', purl: 'pkg:cargo/hello-cli@0.2.0' });
+    expect(root).toMatchObject({ name: 'hello-cli', version: '0.2.0', purl: 'pkg:cargo/hello-cli@0.2.0', licenses: ['MIT'] });
     expect(root?.dependsOn.sort()).toEqual(['pkg:cargo/pretty_assertions@1.4.0', 'pkg:cargo/serde@1.0.193']);
     expect(by['pkg:cargo/serde@1.0.193']).toMatchObject({ direct: true, dev: false, hashes: [{ alg: 'sha256', value: '25dd9975e68d0cb5aa1120c288333fc98731bd1dd12f561e468ea4728c042b89' }] });
     expect(by['pkg:cargo/yansi@0.5.1']).toMatchObject({ direct: true, dev: false });

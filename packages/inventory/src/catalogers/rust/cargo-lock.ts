@@ -2,6 +2,7 @@ import { UserError } from '@rampart/core';
 import { parse as parseToml } from 'smol-toml';
 import type { Cataloger, CatalogInput, CatalogResult } from '../../cataloger.js';
 import { hexHash } from '../../hashes.js';
+import { normalizeLicense } from '../../license.js';
 import { makePurl } from '../../purl.js';
 import type { InventoryProblem, Package, RootComponent } from '../../types.js';
 
@@ -67,6 +68,7 @@ function resolver(entries: Entry[]): (dep: string) => Entry[] {
 
 interface Manifest {
   name?: string;
+  licenses: string[];
   /** Crate names under `[dev-dependencies]` (a renamed dependency names its crate with `package = "..."`). */
   devNames: Set<string>;
 }
@@ -80,8 +82,11 @@ async function readManifest(input: CatalogInput): Promise<Manifest | undefined> 
   if (isRecord(dev)) {
     for (const [key, spec] of Object.entries(dev)) devNames.add(isRecord(spec) && typeof spec.package === 'string' ? spec.package : key);
   }
-  const name = isRecord(doc.package) && typeof doc.package.name === 'string' ? doc.package.name : undefined;
-  return { ...(name !== undefined ? { name } : {}), devNames };
+  const pkg = isRecord(doc.package) ? doc.package : {};
+  const name = typeof pkg.name === 'string' ? pkg.name : undefined;
+  // Cargo's `license` is an SPDX expression (older crates wrote `MIT/Apache-2.0`, which normalizeLicense reads too).
+  const license = normalizeLicense(typeof pkg.license === 'string' ? pkg.license : undefined);
+  return { ...(name !== undefined ? { name } : {}), licenses: license ? [license] : [], devNames };
 }
 
 function reachable(edges: Map<string, string[]>, seeds: string[]): Set<string> {
@@ -151,7 +156,8 @@ export const cargoLockCataloger: Cataloger = {
     let root: RootComponent | undefined;
     if (top) {
       const purl = makePurl('cargo', top.name, top.version);
-      root = { ref: purl, name: top.name, version: top.version, ecosystem: 'cargo', purl, manifest: file, dependsOn: purlsOf(top.deps) };
+      const licenses = manifest?.name === top.name ? manifest.licenses : [];
+      root = { ref: purl, name: top.name, version: top.version, ecosystem: 'cargo', purl, manifest: file, ...(licenses.length > 0 ? { licenses } : {}), dependsOn: purlsOf(top.deps) };
     }
     return { ...(root ? { root } : {}), packages: [...packages.values()], problems };
   },
