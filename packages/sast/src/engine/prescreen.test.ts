@@ -7,7 +7,7 @@ import type { PatternRule, SastRule, TaintRule } from '../rule-types.js';
 import { builtinRulesDir } from '../rules/load-dir.js';
 import { loadRules } from '../rules/load-rules.js';
 import { languageOf, registerLanguages } from './languages.js';
-import { combinable, combinedConfig, filesWithMatches } from './prescreen.js';
+import { combinable, combine, filesWithMatches } from './prescreen.js';
 import { scanFiles, type ScanFile } from './scan-files.js';
 
 const temps: string[] = [];
@@ -34,7 +34,7 @@ const taint: TaintRule = { ...meta, id: 't', mode: 'taint', sources: [{ pattern:
 
 /** Which rules (by index) the combined config of `rules` says match in each file that has a match. */
 async function hits(rules: SastRule[], files: ScanFile[]): Promise<Record<string, number[]>> {
-  const found = await filesWithMatches(Lang.JavaScript, files.map((f) => f.absPath), combinedConfig(rules), rules.length);
+  const found = await filesWithMatches(Lang.JavaScript, files.map((f) => f.absPath), combine(rules));
   const out: Record<string, number[]> = {};
   for (const f of files) {
     const matched = found.get(f.absPath);
@@ -43,11 +43,26 @@ async function hits(rules: SastRule[], files: ScanFile[]): Promise<Record<string
   return out;
 }
 
-describe('combinedConfig', () => {
-  it('matches where any rule or taint sink matches, and names the rules, each with its own utils', async () => {
-    const files = project({ 'e.js': 'eval(a)', 'x.js': 'exec(b)', 's.js': 'send(c)', 'all.js': 'send(eval(exec(1)))', 'none.js': 'target(d); run(e)' });
-    expect(await hits([callsEval, callsExec, taint], files)).toEqual({ 'e.js': [0], 'x.js': [1], 's.js': [2], 'all.js': [0, 1, 2] });
+describe('combine', () => {
+  it('names the rules that may report in each file, each with its own utils; a taint rule needs a source and a sink', async () => {
+    const files = project({
+      'e.js': 'eval(a)',
+      'x.js': 'exec(b)',
+      'sink-only.js': 'send(c)',
+      'source-only.js': 'x = req.body',
+      'taint.js': 'send(req.body)',
+      'all.js': 'send(eval(exec(req.body)))',
+      'none.js': 'target(d); run(e)',
+    });
+    expect(await hits([callsEval, callsExec, taint], files)).toEqual({ 'e.js': [0], 'x.js': [1], 'taint.js': [2], 'all.js': [0, 1, 2] });
     expect(await hits([callsExec], files)).toEqual({ 'x.js': [0], 'all.js': [0] });
+  });
+
+  it('matches sources that taint rules share once', async () => {
+    const other: TaintRule = { ...taint, id: 't2', sinks: [{ pattern: 'write($X)' }] };
+    expect(combine([taint, other]).partCount).toBe(3);
+    const files = project({ 'send.js': 'send(req.body)', 'write.js': 'write(req.body)', 'apart.js': 'write(x); y = req.body' });
+    expect(await hits([taint, other], files)).toEqual({ 'send.js': [0], 'write.js': [1], 'apart.js': [1] });
   });
 
   it('names every rule that matches one node, though their metavariables share names', async () => {
@@ -70,9 +85,9 @@ describe('combinedConfig', () => {
 
 describe('filesWithMatches', () => {
   it('finds nothing in no files, and rejects a config ast-grep refuses', async () => {
-    expect(await filesWithMatches(Lang.JavaScript, [], combinedConfig([callsEval]), 1)).toEqual(new Map());
+    expect(await filesWithMatches(Lang.JavaScript, [], combine([callsEval]))).toEqual(new Map());
     const bad: PatternRule = { ...callsEval, rule: { kind: 'not_a_kind' }, utils: {} };
-    await expect(filesWithMatches(Lang.JavaScript, project({ 'a.js': 'x' }).map((f) => f.absPath), combinedConfig([bad]), 1)).rejects.toThrow();
+    await expect(filesWithMatches(Lang.JavaScript, project({ 'a.js': 'x' }).map((f) => f.absPath), combine([bad]))).rejects.toThrow();
   });
 });
 

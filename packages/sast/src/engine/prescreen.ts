@@ -61,43 +61,79 @@ function renamed<T>(value: T, prefix: string): T {
   return value;
 }
 
-/** The parts of a rule that decide whether it can report on a file: a search rule itself, a taint rule's sinks. */
-function alternativesOf(rule: SastRule): AstGrepRule[] {
-  if (rule.mode === 'search') return [rule.rule];
+/**
+ * What must each match somewhere in a file for a rule to report there, as alternatives: a search rule itself;
+ * a taint rule's sinks and its sources (findTaint returns nothing without both).
+ */
+function partsOf(rule: SastRule): AstGrepRule[][] {
+  if (rule.mode === 'search') return [[rule.rule]];
   // `focus` is Rampart's, not ast-grep's: it narrows what is checked inside a sink that matched.
-  return rule.sinks.map(({ focus: _focus, ...sink }) => sink);
+  return [rule.sinks.map(({ focus: _focus, ...sink }) => sink), rule.sources];
 }
 
-/** The metavariable that marks a node the i-th rule of a combined config matches. */
-export const markerOf = (i: number): string => `RAMPART_MARK_${i}`;
+/** The metavariable that marks a node the j-th part of a combined config matches. */
+const markerOf = (j: number): string => `RAMPART_MARK_${j}`;
+
+export interface Combined {
+  config: NapiConfig;
+  /** For each rule, by index, the parts (by marker number) that must all match in a file. */
+  partsOfRule: number[][];
+  partCount: number;
+}
 
 /**
- * One config that matches a node when any of `rules` (all combinable, of one language) matches it, and tells
- * which: on such a node, `getMatch(markerOf(i))` is set when the i-th rule matches it. The first clause finds
- * the node; then, for each rule, either the rule and its marker (`$$M`, which binds any node) or an always-true
- * empty regex, so the markers cost rule evaluations only on the rare nodes that matched.
+ * One config that matches a node when any part of any of `rules` (all combinable, of one language) matches it,
+ * and tells which: on such a node, `getMatch(markerOf(j))` is set when the j-th part matches it. The first
+ * clause finds the node; then, for each part, either the part and its marker (`$$M`, which binds any node) or
+ * an always-true empty regex, so the markers cost evaluations only on the rare nodes that matched. A part that
+ * several rules share word for word (taint rules of a language list the same sources) is matched once; one that
+ * uses utils stays its rule's own, with the rule's renamed utils.
  */
-export function combinedConfig(rules: readonly SastRule[]): NapiConfig {
+export function combine(rules: readonly SastRule[]): Combined {
   const utils: Record<string, AstGrepRule> = {};
-  const perRule = rules.map((rule, i) => {
-    const prefix = `R${i}_`;
-    for (const [name, util] of Object.entries(rule.utils ?? {})) utils[`${prefix}${name}`] = renamed(util, prefix);
-    const alternatives = alternativesOf(rule).map((alt) => renamed(alt, prefix));
-    return alternatives.length === 1 && alternatives[0] !== undefined ? alternatives[0] : { any: alternatives };
+  const parts: AstGrepRule[] = [];
+  const byText = new Map<string, number>();
+  const partsOfRule = rules.map((rule, i) => {
+    const rulePrefix = `R${i}_`;
+    for (const [name, util] of Object.entries(rule.utils ?? {})) utils[`${rulePrefix}${name}`] = renamed(util, rulePrefix);
+    return partsOf(rule).map((alternatives) => {
+      const text = JSON.stringify(alternatives);
+      const ownUtils = text.includes('"matches"');
+      const key = ownUtils ? `${i}\0${text}` : text;
+      let j = byText.get(key);
+      if (j === undefined) {
+        j = parts.length;
+        byText.set(key, j);
+        const alts = alternatives.map((alt) => renamed(alt, ownUtils ? rulePrefix : `P${j}_`));
+        parts.push(alts.length === 1 && alts[0] !== undefined ? alts[0] : { any: alts });
+      }
+      return j;
+    });
   });
-  const marks = perRule.map((rule, i) => ({ any: [{ all: [rule, { pattern: `$$${markerOf(i)}` }] }, { regex: '' }] }));
-  return asciiRegexes({ rule: { all: [{ any: perRule }, ...marks] } as Rule, utils: utils as Record<string, Rule> });
+  const marks = parts.map((part, j) => ({ any: [{ all: [part, { pattern: `$$${markerOf(j)}` }] }, { regex: '' }] }));
+  const config = asciiRegexes({ rule: { all: [{ any: parts }, ...marks] } as Rule, utils: utils as Record<string, Rule> });
+  return { config, partsOfRule, partCount: parts.length };
+}
+
+/** The rules (by index) all of whose parts are among the matched ones. */
+function rulesMatched(combined: Combined, parts: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  combined.partsOfRule.forEach((mine, i) => {
+    if (mine.every((j) => parts.has(j))) out.add(i);
+  });
+  return out;
 }
 
 /**
- * The files among `paths` (absolute) where `config` (a combinedConfig of `ruleCount` rules) matches, each with
- * the indices of the rules that match there, parsed as `lang` whatever their extension. ast-grep reads the files
- * itself and silently skips one it cannot read as UTF-8, so callers pass only files they know to be valid UTF-8.
- * Rejects when ast-grep rejects the config.
+ * The files among `paths` (absolute) where a rule of `combined` may report, each with the indices of those
+ * rules, parsed as `lang` whatever their extension. ast-grep reads the files itself and silently skips one it
+ * cannot read as UTF-8, so callers pass only files they know to be valid UTF-8. Rejects when ast-grep rejects
+ * the config.
  */
-export function filesWithMatches(lang: NapiLang, paths: readonly string[], config: NapiConfig, ruleCount: number): Promise<Map<string, Set<number>>> {
+export function filesWithMatches(lang: NapiLang, paths: readonly string[], combined: Combined): Promise<Map<string, Set<number>>> {
   const hits = new Map<string, Set<number>>();
   if (paths.length === 0) return Promise.resolve(hits);
+  const { partCount } = combined;
   return new Promise((resolve, reject) => {
     let total: number | undefined;
     let calls = 0;
@@ -106,7 +142,7 @@ export function filesWithMatches(lang: NapiLang, paths: readonly string[], confi
     const settle = (): void => {
       if (!failed && total !== undefined && calls >= total) resolve(hits);
     };
-    findInFiles(lang, { paths: [...new Set(paths)], matcher: config }, (err, nodes) => {
+    findInFiles(lang, { paths: [...new Set(paths)], matcher: combined.config }, (err, nodes) => {
       if (err !== null) {
         failed = true;
         reject(err);
@@ -115,9 +151,10 @@ export function filesWithMatches(lang: NapiLang, paths: readonly string[], confi
       calls++;
       const first = nodes[0];
       if (first !== undefined) {
-        const matched = new Set<number>();
-        for (const node of nodes) for (let i = 0; i < ruleCount; i++) if (!matched.has(i) && node.getMatch(markerOf(i)) !== null) matched.add(i);
-        hits.set(first.getRoot().filename(), matched);
+        const parts = new Set<number>();
+        for (const node of nodes) for (let j = 0; j < partCount; j++) if (!parts.has(j) && node.getMatch(markerOf(j)) !== null) parts.add(j);
+        const rules = rulesMatched(combined, parts);
+        if (rules.size > 0) hits.set(first.getRoot().filename(), rules);
       }
       settle();
     }).then((count) => {

@@ -6,7 +6,7 @@ import { silentLogger, type Logger, type RawFinding } from '@rampart/core';
 import type { SastLanguage, SastRule } from '../rule-types.js';
 import { languageOf, napiLang, registerLanguages } from './languages.js';
 import { mayMatch } from './prefilter.js';
-import { combinable, combinedConfig, filesWithMatches } from './prescreen.js';
+import { combinable, combine, filesWithMatches } from './prescreen.js';
 import { matchRoot, rulesFor, type ScanSourceOptions } from './scan-source.js';
 
 export interface ScanFile {
@@ -149,7 +149,7 @@ async function prescreen(
     const paths = indices.map((i) => resolve(files[i]?.absPath ?? ''));
     try {
       const rules = (byLanguage.get(language) ?? []).filter(combinable);
-      const hits = await filesWithMatches(napiLang(language), paths, combinedConfig(rules), rules.length);
+      const hits = await filesWithMatches(napiLang(language), paths, combine(rules));
       indices.forEach((i, k) => {
         const matched = hits.get(paths[k] ?? '');
         if (matched !== undefined) toScan.set(i, rules.filter((_, r) => matched.has(r)));
