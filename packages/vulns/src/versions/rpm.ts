@@ -11,7 +11,7 @@ import type { VersionComparator } from './types.js';
 interface Evr {
   epoch: string;
   version: string;
-  release: string;
+  release: string | undefined;
 }
 
 // rpm refuses `-` inside version and release; the other printable separators are allowed and skipped.
@@ -22,7 +22,7 @@ export function parseEvr(evr: string): Evr | undefined {
   if (!m) return undefined;
   const [version = '', release, extra] = (m[2] ?? '').split('-');
   if (extra !== undefined || !PART.test(version) || (release !== undefined && !PART.test(release))) return undefined;
-  return { epoch: m[1] ?? '0', version, release: release ?? '' };
+  return { epoch: m[1] ?? '0', version, release };
 }
 
 const SEPARATORS = /[^A-Za-z0-9~^]*/y;
@@ -72,6 +72,12 @@ export function rpmvercmp(a: string, b: string): number {
   }
 }
 
+/** As rpm 4.18's `rpm.vercmp` on full EVRs: a missing release is below any release, even `~`. */
+function compareReleases(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1);
+  return rpmvercmp(a, b);
+}
+
 export const rpmComparator: VersionComparator = {
   ecosystems: ['Red Hat', 'Rocky Linux', 'AlmaLinux', 'openSUSE', 'SUSE', 'Mageia', 'openEuler', 'Photon OS', 'Azure Linux'],
   isValid: (version) => parseEvr(version) !== undefined,
@@ -79,6 +85,6 @@ export const rpmComparator: VersionComparator = {
     const x = parseEvr(a);
     const y = parseEvr(b);
     if (!x || !y) throw new TypeError(`not an rpm version: ${x ? b : a}`);
-    return compareDigits(x.epoch, y.epoch) || rpmvercmp(x.version, y.version) || rpmvercmp(x.release, y.release);
+    return compareDigits(x.epoch, y.epoch) || rpmvercmp(x.version, y.version) || compareReleases(x.release, y.release);
   },
 };
