@@ -7,6 +7,7 @@ import { javaCatalogers } from './java/index.js';
 import { javascriptCatalogers } from './javascript/index.js';
 import { phpCatalogers } from './php/index.js';
 import { pythonCatalogers } from './python/index.js';
+import { rpmCatalogers } from './rpm/index.js';
 import { rubyCatalogers } from './ruby/index.js';
 import { rustCatalogers } from './rust/index.js';
 
@@ -25,6 +26,7 @@ export const CATALOGERS: readonly Cataloger[] = [
   ...dotnetCatalogers,
   ...dpkgCatalogers,
   ...apkCatalogers,
+  ...rpmCatalogers,
 ];
 
 export function catalogerById(id: string): Cataloger | undefined {
