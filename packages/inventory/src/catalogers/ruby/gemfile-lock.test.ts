@@ -72,7 +72,7 @@ describe('ruby-gemfile-lock', () => {
 
   it('takes the PATH "." gem of a gemspec project as the root', async () => {
     const { root, packages } = await run('ruby-gemspec');
-    expect(root).toMatchObject({ name: 'tiny_gem', version: '0.4.1', purl: 'pkg:gem/tiny_gem@0.4.1' });
+    expect(root).toMatchObject({ name: 'tiny_gem', version: '0.4.1', purl: 'pkg:gem/tiny_gem@0.4.1', licenses: ['MIT'] });
     expect(root?.dependsOn.sort()).toEqual(['pkg:gem/minitest@5.20.0', 'pkg:gem/zeitwerk@2.6.12']);
     expect(packages.map((p) => p.name).sort()).toEqual(['minitest', 'zeitwerk']);
   });

@@ -1,6 +1,7 @@
 import { UserError } from '@rampart/core';
 import type { Cataloger, CatalogInput, CatalogResult } from '../../cataloger.js';
 import { hexHash } from '../../hashes.js';
+import { normalizeLicenses } from '../../license.js';
 import { makePurl } from '../../purl.js';
 import type { Package, RootComponent } from '../../types.js';
 import { devOnlyGems } from './gemfile-groups.js';
@@ -48,6 +49,16 @@ function markDev(packages: Package[], directNames: Set<string>, devNames: Set<st
   for (const p of packages) p.dev = dev.has(p.purl) && !runtime.has(p.purl);
 }
 
+/** `spec.license = "MIT"` or `spec.licenses = ["MIT", "Apache-2.0"]` in the project's gemspec, when written plainly. */
+async function gemspecLicenses(input: CatalogInput, name: string): Promise<string[]> {
+  const dir = input.path.includes('/') ? input.path.slice(0, input.path.lastIndexOf('/') + 1) : '';
+  const path = `${dir}${name}.gemspec`;
+  if (!(await input.fs.exists(path))) return [];
+  const m = /\.licenses?\s*=\s*(\[[^\]]*\]|["'][^"']+["'])/.exec(await input.fs.readText(path));
+  const values = [...(m?.[1] ?? '').matchAll(/["']([^"']+)["']/g)].map((x) => x[1]);
+  return normalizeLicenses(values);
+}
+
 /** The gem a gemspec project builds: the PATH source at `.`; it is the root, not a dependency. */
 function isProjectGem(s: GemSpec): boolean {
   return s.sourceType === 'PATH' && (s.remote === '.' || s.remote === './');
@@ -90,7 +101,8 @@ export const gemfileLockCataloger: Cataloger = {
     let root: RootComponent | undefined;
     if (project) {
       const purl = makePurl('gem', project.name, project.version);
-      root = { ref: purl, name: project.name, version: project.version, ecosystem: 'gem', purl, manifest: file, dependsOn: edgesOf([...directNames].filter((n) => n !== project.name)) };
+      const licenses = await gemspecLicenses(input, project.name);
+      root = { ref: purl, name: project.name, version: project.version, ecosystem: 'gem', purl, manifest: file, ...(licenses.length > 0 ? { licenses } : {}), dependsOn: edgesOf([...directNames].filter((n) => n !== project.name)) };
     }
     return { ...(root ? { root } : {}), packages: [...packages.values()] };
   },
