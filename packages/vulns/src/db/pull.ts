@@ -35,6 +35,7 @@ export interface PullResult {
 }
 
 const MAX_PROBLEMS = 20;
+const FLUSH_BYTES = 4 * 1024 * 1024;
 
 function checkEcosystem(name: string): void {
   if (name.includes(':')) {
@@ -92,6 +93,14 @@ async function buildMirror(zipFile: string, dir: string, ecosystem: string, limi
     if (built.problems.length < MAX_PROBLEMS) built.problems.push(reason);
   };
   let offset = 0;
+  // Lines go out in large writes: one write per record costs more than parsing it.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pendingBytes > 0) await out.write(Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
   try {
     for await (const item of zipEntries(access, (n) => n.endsWith('.json'), limits)) {
       if ('problem' in item) {
@@ -116,7 +125,9 @@ async function buildMirror(zipFile: string, dir: string, ecosystem: string, limi
       if (keys.size === 0) continue;
       // The record as published, compacted: the scan parses it again exactly as it parses an API answer.
       const line = Buffer.from(`${JSON.stringify(json)}\n`, 'utf8');
-      await out.write(line);
+      pending.push(line);
+      pendingBytes += line.length;
+      if (pendingBytes >= FLUSH_BYTES) await flush();
       for (const key of keys) {
         // In place: Debian's `linux` alone has thousands of records, and copying the list each time is quadratic.
         const spans = names.get(key);
@@ -126,6 +137,7 @@ async function buildMirror(zipFile: string, dir: string, ecosystem: string, limi
       offset += line.length;
       built.records++;
     }
+    await flush();
   } catch (e) {
     if (e instanceof ZipError) throw new ServiceError(`the ${ecosystem} archive is not a usable zip: ${e.message}`);
     throw e;

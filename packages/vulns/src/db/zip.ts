@@ -21,15 +21,32 @@ export function bufferAccess(buf: Buffer): RandomAccess {
   return { size: buf.length, read: (position, length) => Promise.resolve(buf.subarray(position, position + length)) };
 }
 
+const WINDOW = 8 * 1024 * 1024;
+
+/**
+ * A file read through an 8 MiB window: entries lie one after another, so reading them in directory order costs one
+ * read per window instead of two per entry (npm's archive has hundreds of thousands of entries).
+ */
 export async function fileAccess(path: string): Promise<RandomAccess & { close(): Promise<void> }> {
   const handle = await open(path, 'r');
   const { size } = await handle.stat();
+  let windowStart = 0;
+  let window = Buffer.alloc(0);
+  const direct = async (position: number, length: number): Promise<Buffer> => {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buf, 0, length, position);
+    return buf.subarray(0, bytesRead);
+  };
   return {
     size,
     async read(position, length) {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buf, 0, length, position);
-      return buf.subarray(0, bytesRead);
+      if (position >= windowStart && position + length <= windowStart + window.length) {
+        return window.subarray(position - windowStart, position - windowStart + length);
+      }
+      if (length > WINDOW) return direct(position, length);
+      window = await direct(position, Math.min(WINDOW, Math.max(0, size - position)));
+      windowStart = position;
+      return window.subarray(0, length);
     },
     close: () => handle.close(),
   };
