@@ -31,7 +31,7 @@ export async function fileAccess(path: string): Promise<RandomAccess & { close()
   const handle = await open(path, 'r');
   const { size } = await handle.stat();
   let windowStart = 0;
-  let window = Buffer.alloc(0);
+  let window: Buffer = Buffer.alloc(0);
   const direct = async (position: number, length: number): Promise<Buffer> => {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buf, 0, length, position);
