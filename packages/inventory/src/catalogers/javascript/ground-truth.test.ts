@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordingLogger } from '@rampart/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { nodeFs } from '../../fs/node.js';
 import { catalog } from '../../catalog.js';
@@ -66,6 +67,52 @@ async function catalogInstalled(dir: string): Promise<CatalogResult> {
     packages.push(...result.packages);
   }
   return { packages: mergePackages(packages) };
+}
+
+/**
+ * pnpm 8 still wrote its own verdicts into each package: `dev: true` (dev only), `dev: false` (production only),
+ * none (both), and `optional: true` when every path to it, dev ones included, is optional. Ours come from
+ * reachability: dev exactly when pnpm says dev only; and a package pnpm calls optional is one a production install
+ * can go without, so ours is optional or dev.
+ */
+function expectPnpmFlags(result: CatalogResult, lockText: string): void {
+  const lock = parseYaml(lockText) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+  const ours = new Map(result.packages.map((p) => [`${p.name}@${p.version}`, p]));
+  let optional = 0;
+  for (const [key, entry] of Object.entries(lock.packages)) {
+    const p = ours.get(key.slice(1).replace(/\(.*$/, ''));
+    expect(p?.dev, `${key} dev`).toBe(entry.dev === true);
+    if (entry.optional) {
+      expect(p?.optional === true || p?.dev === true, `${key} optional`).toBe(true);
+      optional++;
+    }
+  }
+  expect(ours.size).toBeGreaterThan(100);
+  expect(optional).toBeGreaterThan(0);
+}
+
+/**
+ * npm flags each package dev, optional or both itself; yarn does not, and ours come from reachability. On the same
+ * project they must agree for every name@version both resolved (npm's devOptional counts as optional, not dev).
+ */
+function expectNpmFlags(result: CatalogResult, npm: CatalogResult): void {
+  const theirs = new Map(npm.packages.map((p) => [p.purl, p]));
+  let compared = 0;
+  for (const p of result.packages) {
+    const t = theirs.get(p.purl);
+    if (!t) continue;
+    expect({ purl: p.purl, dev: p.dev, optional: p.optional ?? false }).toEqual({ purl: t.purl, dev: t.dev, optional: t.optional ?? false });
+    compared++;
+  }
+  expect(compared).toBeGreaterThan(100);
+}
+
+/** npm's own dev/optional verdicts for a project, to check the ones pnpm and yarn leave to us to compute. */
+async function npmVerdictFor(manifest: string): Promise<CatalogResult> {
+  const dir = newDir('npm-verdict');
+  writeProject(dir, { 'package.json': manifest });
+  await run(BIN('npm'), ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', join(CACHE, 'npm')], dir);
+  return catalogFile(npmLockCataloger, dir, 'package-lock.json');
 }
 
 function newDir(name: string): string {
@@ -210,6 +257,9 @@ describe('pnpm ground truth', () => {
     expect(byName('mocha')).toMatchObject({ dev: true, direct: true });
     expect(byName('express')).toMatchObject({ dev: false, direct: true });
     expect(byName('react-dom')?.dependsOn).toContain(byName('react')?.purl);
+    // npm's verdicts are no reference here: pnpm links optional peers npm leaves alone (debug -> supports-color),
+    // so its graph, and with it what production reaches, differs; pnpm 8's own verdicts are.
+    if (v === 'v6') expectPnpmFlags(result, readFileSync(join(done.dir, 'pnpm-lock.yaml'), 'utf8'));
   }, TIMEOUT);
 
   it("finds in pnpm's store every package pnpm list lists but those it skipped on this platform", async () => {
@@ -225,6 +275,7 @@ describe('pnpm ground truth', () => {
 
 describe('yarn ground truth', () => {
   const generations: Record<'classic' | 'berry', string | undefined> = { classic: undefined, berry: undefined };
+  let npmVerdict: CatalogResult = { packages: [] };
 
   beforeAll(async () => {
     const classic = newDir('yarn-classic');
@@ -245,6 +296,8 @@ describe('yarn ground truth', () => {
     writeProject(berry, { 'package.json': PROJECT_JSON, '.yarnrc.yml': yarnrc, 'yarn.lock': '' });
     await run('node', [YARN_BERRY, 'install'], berry, { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' });
     generations.berry = berry;
+
+    npmVerdict = await npmVerdictFor(PROJECT_JSON);
   }, TIMEOUT * 2);
 
   it.each(['classic', 'berry'] as const)('yarn %s: the same packages and edges as the installed node_modules', async (kind) => {
@@ -263,10 +316,11 @@ describe('yarn ground truth', () => {
     const byName = (name: string) => result.packages.find((p) => p.name === name);
     expect(byName('mocha')).toMatchObject({ dev: true, direct: true });
     expect(byName('express')).toMatchObject({ dev: false, direct: true });
-    // debug is an optional dependency of the project and a required one of mocha: production, and not optional.
+    // debug is an optional dependency of the project and a required one of mocha: production can go without it,
+    // development cannot (npm's devOptional).
     const debug = result.packages.find((p) => p.name === 'debug' && p.direct);
-    expect(debug?.dev).toBe(false);
-    expect(debug?.optional ?? false).toBe(false);
+    expect(debug).toMatchObject({ dev: false, optional: true });
     expect([...graphOf(await catalogInstalled(dir)).packages].sort()).toEqual([...theirs.packages].sort());
+    expectNpmFlags(result, npmVerdict);
   }, TIMEOUT);
 });

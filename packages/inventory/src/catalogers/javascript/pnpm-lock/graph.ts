@@ -10,8 +10,8 @@ interface Node {
   name: string;
   version: string;
   integrity: string | undefined;
-  optional: boolean;
-  deps: [string, string][];
+  /** name, reference, and whether the edge is optional. */
+  deps: [string, string, boolean][];
   field: string;
 }
 
@@ -22,11 +22,11 @@ export interface PnpmGraph {
   problems: InventoryProblem[];
 }
 
-function deps(entry: Json, file: string, field: string): [string, string][] {
-  const out: [string, string][] = [];
+function deps(entry: Json, file: string, field: string): [string, string, boolean][] {
+  const out: [string, string, boolean][] = [];
   for (const f of ['dependencies', 'optionalDependencies'] as const) {
     for (const [name, ref] of Object.entries(optionalRecordAt(entry[f], file, `${field}.${f}`))) {
-      out.push([name, optionalString(ref, file, `${field}.${f}.${name}`) ?? '']);
+      out.push([name, optionalString(ref, file, `${field}.${f}.${name}`) ?? '', f === 'optionalDependencies']);
     }
   }
   return out;
@@ -58,7 +58,7 @@ function readNodes(lock: Json, file: string, dialect: PnpmDialect, problems: Inv
     }
     const resolution = meta['resolution'];
     const integrity = isRecord(resolution) ? optionalString(resolution['integrity'], file, `${field}.resolution.integrity`) : undefined;
-    nodes.set(key, { key, name, version, integrity, optional: snapshot['optional'] === true, deps: deps(snapshot, file, field), field });
+    nodes.set(key, { key, name, version, integrity, deps: deps(snapshot, file, field), field });
   }
   return nodes;
 }
@@ -74,14 +74,22 @@ export function buildGraph(lock: Json, file: string, dialect: PnpmDialect, impor
     return hit;
   };
   const edges = new Map<string, string[]>();
+  const requiredEdges = new Map<string, string[]>();
   for (const node of nodes.values()) {
-    edges.set(node.key, node.deps.map(([n, r]) => target(n, r, node.field)).filter((k): k is string => k !== undefined));
+    const resolved = node.deps.map(([n, r, optional]) => ({ key: target(n, r, node.field), optional }));
+    edges.set(node.key, resolved.map((d) => d.key).filter((k): k is string => k !== undefined));
+    requiredEdges.set(node.key, resolved.filter((d) => !d.optional).map((d) => d.key).filter((k): k is string => k !== undefined));
   }
   const importerKeys = (list: [string, string][], field: string) =>
     list.map(([n, r]) => target(n, r, field)).filter((k): k is string => k !== undefined);
   const prodStarts = importers.flatMap((i) => importerKeys(i.prod, i.field || 'dependencies'));
   const devStarts = importers.flatMap((i) => importerKeys(i.dev, i.field || 'devDependencies'));
   const prod = reachable(prodStarts, edges);
+  // pnpm's own `optional` counts dev paths too; npm's (and so ours) asks whether a production install needs it.
+  const required = reachable(
+    importers.flatMap((i) => importerKeys(i.required, i.field || 'dependencies')),
+    requiredEdges,
+  );
   const directKeys = new Set([...prodStarts, ...devStarts]);
 
   const purlOf = new Map<string, string>();
@@ -92,7 +100,7 @@ export function buildGraph(lock: Json, file: string, dialect: PnpmDialect, impor
       location: file,
       integrity: node.integrity,
       dev: !prod.has(node.key),
-      optional: node.optional,
+      optional: prod.has(node.key) && !required.has(node.key),
       direct: directKeys.has(node.key),
     });
     purlOf.set(node.key, pkg.purl);

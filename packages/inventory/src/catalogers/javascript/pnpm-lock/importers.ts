@@ -6,7 +6,10 @@ export interface Importer {
   /** Folder relative to the lockfile's folder: `.` for the project itself. */
   path: string;
   /** Map field -> dependency name -> reference. */
+  /** dependencies and optionalDependencies. */
   prod: [string, string][];
+  /** dependencies alone: what a production install cannot go without. */
+  required: [string, string][];
   dev: [string, string][];
   field: string;
 }
@@ -29,6 +32,7 @@ function importerOf(path: string, value: Json, file: string, field: string): Imp
     path,
     field,
     prod: PROD_FIELDS.flatMap((f) => references(value[f], file, at(f))),
+    required: references(value['dependencies'], file, at('dependencies')),
     dev: references(value['devDependencies'], file, at('devDependencies')),
   };
 }

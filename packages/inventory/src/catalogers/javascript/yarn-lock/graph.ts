@@ -13,7 +13,8 @@ export interface YarnGraph {
 /**
  * Turns entries and projects into packages and roots. Yarn flags neither dev nor optional packages, so both come
  * from reachability, as npm computes its own flags: a package is dev when no production dependency of a project
- * reaches it, and optional when it is only reached through optional edges.
+ * reaches it, and optional when production reaches it but a production install can go without it (every path
+ * from a production dependency goes through an optional edge).
  */
 export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], file: string, isLocal: (dep: YarnDep) => boolean): YarnGraph {
   const byDescriptor = new Map<string, YarnEntry>();
@@ -38,7 +39,8 @@ export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], fi
       location: file,
       integrity: e.integrity,
       dev: known && !prod.has(id),
-      optional: known && !required.has(id),
+      // As npm's optional and devOptional: production can go without it, yet it is not only for development.
+      optional: known && prod.has(id) && !required.has(id),
       direct: direct.has(id),
       dependsOn: edges.get(id) ?? [],
     });
@@ -79,7 +81,7 @@ function linkAll({ entries, projects, projectIds, byDescriptor, purl, file, isLo
   };
   /** name -> entry for each package's resolved dependencies, where a peer of a dependency is looked up. */
   const providers = new Map<string, Map<string, YarnEntry>>();
-  const link = (from: string, deps: YarnDep[], field: string) => {
+  const link = (from: string, deps: (YarnDep & { dev?: boolean })[], field: string) => {
     const provided = new Map<string, YarnEntry>();
     for (const dep of deps) {
       const to = byDescriptor.get(dep.descriptor);
@@ -89,7 +91,8 @@ function linkAll({ entries, projects, projectIds, byDescriptor, purl, file, isLo
       }
       provided.set(dep.name, to);
       add(edges, from, purl(to));
-      if (!dep.optional) add(requiredEdges, from, purl(to));
+      // What a production install cannot go without: no optional edge, and no dev edge of a project.
+      if (!dep.optional && !dep.dev) add(requiredEdges, from, purl(to));
     }
     providers.set(from, provided);
   };
