@@ -51,7 +51,10 @@ describe('rampart dast', () => {
     const code = await main(['dast', '--target', app.url, '--rules', 'rules.tsv', '--fail-on', 'medium', '--json', '--formats', 'json'], d.deps);
     const summary = JSON.parse(d.out()) as Summary;
     expect(code).toBe(1);
-    expect(new Set(summary.gate.causes.map((c) => c.ruleId))).toEqual(new Set(['10037']));
+    const causes = new Set(summary.gate.causes.map((c) => c.ruleId));
+    // 10037 is low: only FAIL makes it a cause; 10038 is medium: WARN keeps it out.
+    expect(causes).toContain('10037');
+    expect(causes).not.toContain('10038');
     const findings = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as { findings: { ruleId: string }[] };
     expect(findings.findings.map((f) => f.ruleId)).not.toContain('10020');
   });
@@ -80,5 +83,23 @@ describe('rampart scan --target', () => {
     const kinds = new Set(findings.findings.map((f) => f.kind));
     expect(kinds).toEqual(new Set(['sast', 'dast']));
     expect(validateGitlab('dast', JSON.parse(readFileSync(join(dir, 'rampart-reports/gl-dast-report.json'), 'utf8')))).toEqual([]);
+  });
+});
+
+describe('rampart dast --engine auto', () => {
+  it('falls back to the built-in engine, with a warning, when the ZAP it was given never starts', async () => {
+    const { runDastRequest } = await import('./pipeline/run-dast.js');
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-dast-'));
+    const d = deps(dir);
+    const outcome = await runDastRequest(
+      {
+        target: app.url, mode: 'baseline', engine: 'auto', zapUrl: 'http://127.0.0.1:9', startupTimeoutMs: 50, headers: [], include: [],
+        exclude: ['logout'], maxDurationSeconds: 60, maxDepth: 3, maxChildren: 20, requestBudget: 200, requestsPerSecond: 100,
+        concurrency: 2, ajaxSpider: false, flags: { failOn: 'none', formats: 'json' },
+      },
+      d.deps,
+    );
+    expect(outcome.run.tools.map((t) => t.name)).toEqual(['rampart-dast']);
+    expect(outcome.run.notifications.map((n) => n.message).join('\n')).toMatch(/did not start.*built-in engine instead/);
   });
 });

@@ -7,6 +7,7 @@ import {
   parseRulesTsv,
   parseTarget,
   zapEngine,
+  ZapUnavailableError,
   type DastEngine,
   type DastMode,
   type DastOptions,
@@ -25,6 +26,8 @@ export interface DastRequest {
   engine: EngineChoice;
   zapUrl?: string;
   zapApiKey?: string;
+  /** How long to wait for ZAP to start (default 3 minutes; a service container takes a while). */
+  startupTimeoutMs?: number;
   rulesFile?: string;
   openapi?: string;
   headers: string[];
@@ -72,13 +75,32 @@ function openapiOf(req: DastRequest, deps: CliDeps): DastOptions['openapi'] {
   return { text: deps.readFile(full) };
 }
 
+/** `auto`: ZAP when it answers; a ZAP that never starts (a missing service) means the built-in engine, said out loud. */
+function withFallback(zap: DastEngine, builtin: DastEngine, notes: Notification[]): DastEngine {
+  return {
+    id: 'zap',
+    async scan(options, deps) {
+      try {
+        return await zap.scan(options, deps);
+      } catch (e) {
+        if (!(e instanceof ZapUnavailableError)) throw e;
+        notes.push({ level: 'warning', message: `${e.message}: scanned with the built-in engine instead` });
+        return builtin.scan(options, deps);
+      }
+    },
+  };
+}
+
 /** Where ZAP is reachable: `--zap-url`, else `ZAP_URL` (the GitLab service, the action's container). */
 async function chooseEngine(req: DastRequest, deps: CliDeps, notes: Notification[]): Promise<DastEngine> {
   const builtin = builtinEngine({ version: VERSION });
   if (req.engine === 'builtin') return builtin;
   const url = req.zapUrl ?? deps.env.ZAP_URL;
   const apiKey = req.zapApiKey ?? deps.env.ZAP_API_KEY ?? '';
-  if (url) return zapEngine({ url, apiKey, ...(req.engine === 'auto' ? { startupTimeoutMs: 180_000 } : {}) });
+  if (url) {
+    const zap = zapEngine({ url, apiKey, ...(req.startupTimeoutMs !== undefined ? { startupTimeoutMs: req.startupTimeoutMs } : {}) });
+    return req.engine === 'auto' ? withFallback(zap, builtin, notes) : zap;
+  }
   if (req.engine === 'zap') {
     throw new UserError('no ZAP to drive', { field: '--zap-url', expected: 'the URL of a running ZAP daemon (or ZAP_URL), or --engine builtin' });
   }

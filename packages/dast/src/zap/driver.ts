@@ -22,6 +22,10 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** ZAP never answered: with `--engine auto` the CLI scans with the built-in engine instead. */
+export class ZapUnavailableError extends ServiceError {
+}
+
 /** Polls `core/view/version` until ZAP answers; ZAP takes tens of seconds to start in a container. */
 export async function waitForZap(api: ZapApi, timeoutMs: number, sleep: (ms: number) => Promise<void>, pollMs: number): Promise<string> {
   const until = Date.now() + timeoutMs;
@@ -33,7 +37,7 @@ export async function waitForZap(api: ZapApi, timeoutMs: number, sleep: (ms: num
     } catch (e) {
       last = (e as Error).message;
     }
-    if (Date.now() >= until) throw new ServiceError(`ZAP at ${api.baseUrl} did not start within ${Math.round(timeoutMs / 1000)} s: ${last}`);
+    if (Date.now() >= until) throw new ZapUnavailableError(`ZAP at ${api.baseUrl} did not start within ${Math.round(timeoutMs / 1000)} s: ${last}`);
     await sleep(pollMs);
   }
 }
