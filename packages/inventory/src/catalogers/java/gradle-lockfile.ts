@@ -3,6 +3,7 @@ import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { makePurl } from '../../purl.js';
 import type { Package } from '../../types.js';
 import { gradleRoot } from './gradle-project.js';
+import { gradleVerificationHashes } from './gradle-verification.js';
 
 const EXPECTED = 'Gradle lock state lines "group:artifact:version=configuration,..." and "empty=..."';
 const COORD = /^([^:\s=,]+):([^:\s=,]+):([^:\s=,]+)$/;
@@ -35,6 +36,7 @@ export const gradleLockfileCataloger: Cataloger = {
     const file = input.path;
     const legacyConfiguration = file.includes('gradle/dependency-locks/') ? basename(file).replace(/\.lockfile$/, '') : undefined;
     const byPurl = new Map<string, Package>();
+    const verified = await gradleVerificationHashes(input.fs, file);
     const lines = (await input.text()).split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
       const line = (lines[i] ?? '').trim();
@@ -57,7 +59,8 @@ export const gradleLockfileCataloger: Cataloger = {
         continue;
       }
       // The lock state is flat: it records neither edges nor which dependencies the build script declares.
-      byPurl.set(purl, { purl, name, version, ecosystem: 'maven', licenses: [], hashes: [], direct: false, dev, locations: [file], dependsOn: [] });
+      const hashes = verified.get(`${name}:${version}`) ?? [];
+      byPurl.set(purl, { purl, name, version, ecosystem: 'maven', licenses: [], hashes, direct: false, dev, locations: [file], dependsOn: [] });
     }
     const root = await gradleRoot(input.fs, file);
     return { ...(root ? { root } : {}), packages: [...byPurl.values()] };

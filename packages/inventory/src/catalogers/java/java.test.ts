@@ -99,6 +99,17 @@ describe('java-gradle-lockfile', () => {
     expect(packages).toHaveLength(5);
     expect(by['com.google.guava:guava']).toMatchObject({ version: '32.1.3-jre', dev: false, purl: 'pkg:maven/com.google.guava/guava@32.1.3-jre' });
     expect(by['junit:junit']?.dev).toBe(true);
+    expect(by['com.google.guava:guava']?.hashes).toEqual([{ alg: 'sha256', value: '6d4e2b5a118aab62e6e5e29d185a0224eed82c85c40ac3d33cf04a270c3b3744' }]);
+    expect(by['junit:junit']?.hashes.map((h) => h.alg)).toEqual(['sha512', 'sha256']);
+    expect(by['org.hamcrest:hamcrest-core']?.hashes).toEqual([]);
+  });
+
+  it('finds the verification metadata of the build root from a subproject, and refuses it malformed', async () => {
+    const lock = 'g:a:1.0=runtimeClasspath\n';
+    const xml = '<verification-metadata><components><component group="g" name="a" version="1.0"><artifact name="a-1.0.jar"><sha1 value="0123456789abcdef0123456789abcdef01234567"/></artifact></component></components></verification-metadata>';
+    const { packages } = await runFiles(gradle, 'app/core/gradle.lockfile', { 'app/core/gradle.lockfile': lock, 'app/gradle/verification-metadata.xml': xml });
+    expect(packages[0]?.hashes).toEqual([{ alg: 'sha1', value: '0123456789abcdef0123456789abcdef01234567' }]);
+    await expect(runFiles(gradle, 'gradle.lockfile', { 'gradle.lockfile': lock, 'gradle/verification-metadata.xml': '<a>' })).rejects.toThrow(/gradle\/verification-metadata\.xml/);
   });
 
   it('names the project from settings.gradle.kts and gradle.properties', async () => {
