@@ -74,6 +74,31 @@ describe('unusable parts are skipped with a reason', () => {
     expect(result.skipped[0]).toMatch(/^aliases\[1\]/);
   });
 
+  it('a field of the wrong type costs that field only', () => {
+    const result = parseOsvRecord({
+      id: 'X-2',
+      aliases: 'CVE-2020-1',
+      summary: 42,
+      database_specific: ['x'],
+      withdrawn: true,
+      affected: [{ package: { ecosystem: 'npm', name: 'x' }, versions: '1.0.0', ecosystem_specific: 'y', ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }],
+    });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.record).toMatchObject({ id: 'X-2', aliases: [], withdrawn: 'true' });
+    expect(result.record.summary).toBeUndefined();
+    expect(result.record.database_specific).toBeUndefined();
+    expect(result.record.affected[0]).toMatchObject({ versions: [], ranges: [{ type: 'SEMVER' }] });
+    expect(result.skipped).toEqual([
+      'aliases: expected a list',
+      'affected[0].versions: expected a list',
+      'affected[0].ecosystem_specific: expected an object',
+      'withdrawn: expected a string',
+      'summary: expected a string',
+      'withdrawn: not a date; the record is treated as withdrawn',
+      'database_specific: expected an object',
+    ]);
+  });
+
   it('a range without an introduced event is skipped (the schema requires one)', () => {
     const result = parseOsvRecord({ id: 'X-1', affected: [{ package: { ecosystem: 'npm', name: 'x' }, ranges: [{ type: 'SEMVER', events: [{ fixed: '1.0.0' }] }] }] });
     if (!result.ok) throw new Error(result.reason);

@@ -3,24 +3,36 @@ import {
   affectedSchema,
   describeIssues,
   eventSchema,
+  freeObject,
   packageSchema,
   rangeSchema,
   recordSchema,
   referenceSchema,
   severitySchema,
 } from './schema.js';
-import type { OsvAffected, OsvEvent, OsvParseResult, OsvRange, OsvReference, OsvSeverity } from './types.js';
+import type { OsvAffected, OsvEvent, OsvParseResult, OsvRange, OsvRecord, OsvReference, OsvSeverity } from './types.js';
+
+type Fields = Record<string, unknown>;
+
+/** A field that should be a list: absent or null is empty; anything else that is not a list is skipped. */
+function listField(obj: Fields, key: string, where: string, skipped: string[]): unknown[] {
+  const value = obj[key];
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  skipped.push(`${where}: expected a list`);
+  return [];
+}
 
 /** Parses each element of a list; an element that does not fit is skipped with `where[i]: why`. */
 function eachOf<S extends z.ZodType, T>(
-  list: readonly unknown[] | null | undefined,
+  list: readonly unknown[],
   schema: S,
   where: string,
   skipped: string[],
   map: (value: z.output<S>, at: string) => T | undefined,
 ): T[] {
   const out: T[] = [];
-  (list ?? []).forEach((raw, i) => {
+  list.forEach((raw, i) => {
     const at = `${where}[${i}]`;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -33,13 +45,31 @@ function eachOf<S extends z.ZodType, T>(
   return out;
 }
 
-function strings(list: readonly unknown[] | null | undefined, where: string, skipped: string[]): string[] {
+function strings(list: readonly unknown[], where: string, skipped: string[]): string[] {
   const out: string[] = [];
-  (list ?? []).forEach((v, i) => {
+  list.forEach((v, i) => {
     if (typeof v === 'string' && v.trim() !== '') out.push(v);
     else skipped.push(`${where}[${i}]: expected a non-empty string`);
   });
   return out;
+}
+
+/** `database_specific` / `ecosystem_specific`: kept when an object, skipped with a reason when something else. */
+function objectField(obj: Fields, key: string, where: string, skipped: string[]): Record<string, unknown> | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  const parsed = freeObject.safeParse(value);
+  if (parsed.success) return parsed.data;
+  skipped.push(`${where}: expected an object`);
+  return undefined;
+}
+
+function textField(obj: Fields, key: string, skipped: string[]): string | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string') return value;
+  skipped.push(`${key}: expected a string`);
+  return undefined;
 }
 
 const severity = (s: z.output<typeof severitySchema>): OsvSeverity => ({ type: s.type, score: s.score });
@@ -70,12 +100,14 @@ function parseAffected(raw: z.output<typeof affectedSchema>, at: string, skipped
   }
   const affected: OsvAffected = {
     package: { ecosystem: pkg.data.ecosystem, name: pkg.data.name, ...(pkg.data.purl ? { purl: pkg.data.purl } : {}) },
-    severity: eachOf(raw.severity, severitySchema, `${at}.severity`, skipped, severity),
-    ranges: eachOf(raw.ranges, rangeSchema, `${at}.ranges`, skipped, (r, rAt) => parseRange(r, rAt, skipped)),
-    versions: strings(raw.versions, `${at}.versions`, skipped),
+    severity: eachOf(listField(raw, 'severity', `${at}.severity`, skipped), severitySchema, `${at}.severity`, skipped, severity),
+    ranges: eachOf(listField(raw, 'ranges', `${at}.ranges`, skipped), rangeSchema, `${at}.ranges`, skipped, (r, rAt) => parseRange(r, rAt, skipped)),
+    versions: strings(listField(raw, 'versions', `${at}.versions`, skipped), `${at}.versions`, skipped),
   };
-  if (raw.ecosystem_specific !== undefined) affected.ecosystem_specific = raw.ecosystem_specific;
-  if (raw.database_specific !== undefined) affected.database_specific = raw.database_specific;
+  const ecosystemSpecific = objectField(raw, 'ecosystem_specific', `${at}.ecosystem_specific`, skipped);
+  const databaseSpecific = objectField(raw, 'database_specific', `${at}.database_specific`, skipped);
+  if (ecosystemSpecific !== undefined) affected.ecosystem_specific = ecosystemSpecific;
+  if (databaseSpecific !== undefined) affected.database_specific = databaseSpecific;
   return affected;
 }
 
@@ -90,27 +122,28 @@ export function parseOsvRecord(input: unknown): OsvParseResult {
   if (!top.success) return { ok: false, reason: `not an OSV record: ${describeIssues(top.error)}` };
   const raw = top.data;
   const skipped: string[] = [];
-  const record = {
+  const list = (key: string): unknown[] => listField(raw, key, key, skipped);
+  const record: OsvRecord = {
     id: raw.id.trim(),
-    aliases: strings(raw.aliases, 'aliases', skipped),
-    related: strings(raw.related, 'related', skipped),
-    upstream: strings(raw.upstream, 'upstream', skipped),
-    severity: eachOf(raw.severity, severitySchema, 'severity', skipped, severity),
-    affected: eachOf(raw.affected, affectedSchema, 'affected', skipped, (a, at) => parseAffected(a, at, skipped)),
-    references: eachOf(raw.references, referenceSchema, 'references', skipped, reference),
-    ...optionalText(raw),
-    ...(raw.database_specific !== undefined ? { database_specific: raw.database_specific } : {}),
+    aliases: strings(list('aliases'), 'aliases', skipped),
+    related: strings(list('related'), 'related', skipped),
+    upstream: strings(list('upstream'), 'upstream', skipped),
+    severity: eachOf(list('severity'), severitySchema, 'severity', skipped, severity),
+    affected: eachOf(list('affected'), affectedSchema, 'affected', skipped, (a, at) => parseAffected(a, at, skipped)),
+    references: eachOf(list('references'), referenceSchema, 'references', skipped, reference),
   };
-  return { ok: true, record, skipped };
-}
-
-function optionalText(raw: z.output<typeof recordSchema>): Record<string, string> {
-  const out: Record<string, string> = {};
   for (const key of ['modified', 'published', 'withdrawn', 'summary', 'details'] as const) {
-    const v = raw[key];
-    if (typeof v === 'string' && v !== '') out[key] = v;
+    const value = textField(raw, key, skipped);
+    if (value !== undefined) record[key] = value;
   }
-  return out;
+  // The field's presence is what withdraws a record; a malformed date must not bring it back.
+  if (record.withdrawn === undefined && raw['withdrawn'] !== undefined && raw['withdrawn'] !== null && raw['withdrawn'] !== false) {
+    record.withdrawn = String(JSON.stringify(raw['withdrawn']));
+    skipped.push('withdrawn: not a date; the record is treated as withdrawn');
+  }
+  const databaseSpecific = objectField(raw, 'database_specific', 'database_specific', skipped);
+  if (databaseSpecific !== undefined) record.database_specific = databaseSpecific;
+  return { ok: true, record, skipped };
 }
 
 /** Text that should hold one record: JSON syntax errors become a reason, never an exception. */

@@ -10,6 +10,9 @@ const text = z.string();
 const nonEmpty = z.string().trim().min(1);
 const objectMap = z.record(z.string(), z.unknown());
 
+/** `database_specific` and `ecosystem_specific`: any JSON object. */
+export const freeObject = objectMap;
+
 /** Any list; its elements are checked one by one by the parser. */
 export const looseList = z.array(z.unknown());
 
@@ -42,30 +45,11 @@ export const rangeSchema = z.looseObject({
   database_specific: objectMap.optional(),
 });
 
-export const affectedSchema = z.looseObject({
-  package: z.unknown().optional(),
-  severity: looseList.optional(),
-  ranges: looseList.optional(),
-  versions: looseList.optional(),
-  ecosystem_specific: objectMap.optional(),
-  database_specific: objectMap.optional(),
-});
+/** Only the package is checked here; every other field is read on its own so one bad field costs only itself. */
+export const affectedSchema = z.looseObject({ package: z.unknown().optional() });
 
-export const recordSchema = z.looseObject({
-  id: nonEmpty,
-  modified: text.optional(),
-  published: text.optional(),
-  withdrawn: text.optional(),
-  aliases: looseList.nullish(),
-  related: looseList.nullish(),
-  upstream: looseList.nullish(),
-  summary: text.optional(),
-  details: text.optional(),
-  severity: looseList.nullish(),
-  affected: looseList.nullish(),
-  references: looseList.nullish(),
-  database_specific: objectMap.optional(),
-});
+/** Only `id` decides whether the input is a record at all; the other fields are read one by one in parse.ts. */
+export const recordSchema = z.looseObject({ id: nonEmpty });
 
 /** One line per zod issue: `path: message`. */
 export function describeIssues(error: z.ZodError): string {
