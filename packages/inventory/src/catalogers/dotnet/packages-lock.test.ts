@@ -52,7 +52,8 @@ describe('dotnet-packages-lock', () => {
   });
 
   it('reads a real lock file with empty runtime sections', async () => {
-    const { packages, problems } = await run('dotnet-real');
+    const { root, packages, problems } = await run('dotnet-real');
+    expect(root).toBeUndefined();
     expect(problems).toEqual([]);
     expect(packages.map((p) => p.purl).sort()).toEqual([
       'pkg:nuget/McMaster.Extensions.CommandLineUtils@5.0.1',
@@ -64,8 +65,11 @@ describe('dotnet-packages-lock', () => {
     expect(packages.every((p) => p.direct && p.hashes[0]?.alg === 'sha512' && p.hashes[0].value.length === 128)).toBe(true);
   });
 
-  it('reads version 2 with CentralTransitive entries', async () => {
-    const { packages } = await run('dotnet-v2-cpm');
+  it('reads version 2 with CentralTransitive entries and the project file beside it as root', async () => {
+    const fs = nodeFs(join(fixtures, 'dotnet-v2-cpm'));
+    const path = 'Shop.Api/packages.lock.json';
+    const { root, packages } = await c.catalog({ path, text: () => fs.readText(path), fs, logger: recordingLogger() });
+    expect(root).toMatchObject({ name: 'Shop.Api', version: '2.3.0', purl: 'pkg:nuget/Shop.Api@2.3.0', licenses: ['MIT'], dependsOn: ['pkg:nuget/Serilog.Sinks.Console@5.0.1'] });
     const serilog = packages.find((p) => p.name === 'Serilog');
     expect(serilog).toMatchObject({ version: '3.1.1', direct: false });
     expect(packages.find((p) => p.name === 'Serilog.Sinks.Console')?.dependsOn).toEqual(['pkg:nuget/Serilog@3.1.1']);

@@ -1,7 +1,8 @@
 import { UserError } from '@rampart/core';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { makePurl } from '../../purl.js';
-import type { InventoryProblem, Package, PackageHash } from '../../types.js';
+import type { InventoryProblem, Package, PackageHash, RootComponent } from '../../types.js';
+import { projectBeside } from './project-file.js';
 
 // Version 2 came with Central Package Management and its `CentralTransitive` entries.
 const KNOWN_VERSIONS = new Set([1, 2]);
@@ -85,6 +86,14 @@ export const packagesLockCataloger: Cataloger = {
         byPurl.set(purl, { purl, name: id, version: String(raw.resolved), ecosystem: 'nuget', licenses: [], hashes: contentHash(raw.contentHash), direct: raw.type === 'Direct', dev: false, locations: [file], dependsOn: [...new Set(edges)] });
       }
     }
-    return { packages: [...byPurl.values()], problems };
+    const packages = [...byPurl.values()];
+    const project = await projectBeside(input.fs, file);
+    let root: RootComponent | undefined;
+    if (project && NUGET_ID.test(project.name)) {
+      const purl = makePurl('nuget', project.name, project.version);
+      const { version, licenses } = project;
+      root = { ref: purl, name: project.name, ...(version ? { version } : {}), ecosystem: 'nuget', purl, manifest: file, ...(licenses.length > 0 ? { licenses } : {}), dependsOn: packages.filter((p) => p.direct).map((p) => p.purl) };
+    }
+    return { ...(root ? { root } : {}), packages, problems };
   },
 };
