@@ -55,6 +55,14 @@ describe('python-poetry-lock', () => {
     expect(by.six?.hashes[0]?.value).toBe('1e61c37477a1626458e36f7b1d82aa5c9b094fa4802892072e49de9c60c4c926');
   });
 
+  it('reads a real Poetry 2.4.1 lock (lock-version 2.1)', async () => {
+    const { root, packages } = await run('py-poetry-21-real');
+    expect(root).toMatchObject({ name: 'scratch', version: '0.1.0', dependsOn: ['pkg:pypi/six@1.16.0'] });
+    expect(packages).toEqual([
+      expect.objectContaining({ purl: 'pkg:pypi/six@1.16.0', direct: true, dev: false, hashes: [{ alg: 'sha256', value: '1e61c37477a1626458e36f7b1d82aa5c9b094fa4802892072e49de9c60c4c926' }] }),
+    ]);
+  });
+
   it('reads lock-version 2.1 groups', async () => {
     const text = '[[package]]\nname = "black"\nversion = "24.1.0"\ngroups = ["dev"]\n\n[metadata]\nlock-version = "2.1"\ncontent-hash = "x"\n';
     const { packages } = await runText(text);
