@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OsvAffected, OsvEvent, OsvRange } from '../osv/types.js';
 import { evaluateAffected, evaluateRange, type VersionOrder } from './range.js';
@@ -105,5 +106,36 @@ describe('evaluateAffected (OSV IsVulnerable for one entry)', () => {
     expect(verdict.affected).toBe(true);
     expect(verdict.unusable).toEqual(['ranges[0]: no version comparator for ecosystem PyPI']);
     expect(evaluateAffected('1.5', affected, { semver: semverOrder, ecosystem: undefined }).affected).toBe(false);
+  });
+});
+
+describe('evaluateRange against brute force', () => {
+  const ints: VersionOrder = { isValid: (v) => /^\d+$/.test(v), compare: (a, b) => Number(a) - Number(b) };
+
+  it('non-overlapping [introduced, fixed) and [introduced, last_affected] windows, events shuffled', () => {
+    const windows = fc
+      .uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 12 })
+      .map((xs) => xs.sort((a, b) => a - b))
+      .chain((xs) => fc.tuple(fc.constant(xs), fc.array(fc.boolean(), { minLength: xs.length, maxLength: xs.length }), fc.boolean()));
+    fc.assert(
+      fc.property(windows, fc.integer({ min: 0, max: 62 }), fc.integer(), ([bounds, lastAffected, fromZero], v, seed) => {
+        const events: OsvEvent[] = [];
+        const spans: { lo: number; hi: number; inclusive: boolean }[] = [];
+        for (let i = 0; i + 1 < bounds.length; i += 2) {
+          const lo = i === 0 && fromZero ? 0 : (bounds[i] as number);
+          const hi = bounds[i + 1] as number;
+          const inclusive = lastAffected[i] === true;
+          events.push({ kind: 'introduced', version: String(lo) }, { kind: inclusive ? 'last_affected' : 'fixed', version: String(hi) });
+          spans.push({ lo, hi, inclusive });
+        }
+        // The schema only recommends sorted events; the algorithm must not depend on it.
+        const shuffled = [...events].sort((a, b) => ((a.version.length * 31 + seed) % 7) - ((b.version.length * 31 + seed) % 7));
+        const inside = spans.find((s) => v >= s.lo && (s.inclusive ? v <= s.hi : v < s.hi));
+        const verdict = evaluateRange(String(v), { type: 'ECOSYSTEM', events: shuffled }, ints);
+        const expected = !inside ? { affected: false } : inside.inclusive ? { affected: true } : { affected: true, fixed: String(inside.hi) };
+        expect(verdict).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
