@@ -8,3 +8,5 @@ export { DEFAULT_LIMITS, type LayerLimits } from './layer/limits.js';
 export { detectOs, type DetectedOs } from './os/detect.js';
 export { EOL_DATES, eolDate } from './os/eol.js';
 export { wantedBy } from './wanted.js';
+export { parseReference, type ImageReference } from './registry/reference.js';
+export { findCredentials, type Credentials } from './registry/credentials.js';

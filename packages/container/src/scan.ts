@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '@rampart/core';
+import { silentLogger } from '@rampart/core';
 import { CATALOGERS, catalog, type Cataloger, type Inventory } from '@rampart/inventory';
 import { imageFs, type ImageFs } from './image-fs.js';
 import { ContentStore } from './layer/content-store.js';
@@ -12,7 +12,6 @@ import { wantedBy } from './wanted.js';
 
 export interface ScanImageOptions extends SourceOptions {
   catalogers?: readonly Cataloger[];
-  logger?: Logger;
   limits?: Partial<LayerLimits>;
   scratchParent?: string;
   memoryLimit?: number;

@@ -1,4 +1,6 @@
-import { UserError } from '@rampart/core';
+import { UserError, type Logger } from '@rampart/core';
+import type { Fetch } from '../registry/client.js';
+import { resolveRegistry } from '../registry/pull.js';
 import { directoryStore, tarStore } from './blob-store.js';
 import { resolveDockerArchive } from './docker-archive.js';
 import { resolveOciLayout } from './oci-layout.js';
@@ -9,13 +11,21 @@ import type { ResolvedImage } from './resolved.js';
 export type ImageSource =
   | { kind: 'archive'; path: string }
   | { kind: 'oci-layout'; path: string }
-  | { kind: 'rootfs'; path: string };
+  | { kind: 'rootfs'; path: string }
+  | { kind: 'registry'; reference: string };
 
 export interface SourceOptions {
   /** `os/arch[/variant]` for multi-platform indexes; linux/amd64 by default. */
   platform?: string;
   /** A tag (docker save) or ref name (OCI layout) when the source holds several images. */
   ref?: string;
+  /** For registry pulls: where credentials are looked up (see findCredentials); nothing is read from process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  dockerConfigDir?: string;
+  /** Plain HTTP to the registry (always for localhost and loopback addresses). */
+  insecure?: boolean;
+  fetch?: Fetch;
+  logger?: Logger;
 }
 
 /** A tar is a docker save archive when it has manifest.json, an OCI archive when it has index.json. */
@@ -27,6 +37,16 @@ export async function resolveLayered(
     ...(options.platform ? { platform: parsePlatform(options.platform) } : {}),
     ...(options.ref !== undefined ? { ref: options.ref } : {}),
   };
+  if (source.kind === 'registry') {
+    return resolveRegistry(source.reference, {
+      env: options.env ?? {},
+      ...(oci.platform ? { platform: oci.platform } : {}),
+      ...(options.dockerConfigDir ? { dockerConfigDir: options.dockerConfigDir } : {}),
+      ...(options.insecure !== undefined ? { insecure: options.insecure } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+  }
   if (source.kind === 'oci-layout') return resolveOciLayout(directoryStore(source.path), 'oci-layout', oci);
   const store = await tarStore(source.path);
   if (await store.has('manifest.json')) return resolveDockerArchive(store, options.ref);
