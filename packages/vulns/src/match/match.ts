@@ -16,6 +16,7 @@ import { comparatorFor as defaultComparatorFor } from '../versions/index.js';
 import { advisoryFinding, type FindingContext } from './finding.js';
 import { groupByAlias, type RecordMatch } from './group.js';
 import { evaluateAffected, type VersionOrder } from './range.js';
+import { dropRollups } from './rollup.js';
 import { semverOrder } from './semver-order.js';
 import type { CvssScorer } from './severity.js';
 
@@ -151,7 +152,7 @@ export async function matchPackagesDetailed(packages: readonly Package[], source
     };
     const sortVersions = versionSorter(comparatorFor(target.query.ecosystem));
     if (sortVersions) ctx.sortVersions = sortVersions;
-    for (const group of groupByAlias(matches)) {
+    for (const group of dropRollups(groupByAlias(matches))) {
       const finding = advisoryFinding(target.pkg, group, ctx);
       if (options.ignoreUnfixed && (finding.fix?.versions?.length ?? 0) === 0) continue;
       findings.push(finding);
