@@ -7,8 +7,8 @@ import { packagistComparator } from './packagist.js';
 import { pubComparator } from './pub.js';
 import { pypiComparator } from './pypi.js';
 import { rubygemsComparator } from './rubygems.js';
-import { semverComparator } from './semver.js';
 import { rpmComparator } from './rpm.js';
+import { semverComparator } from './semver.js';
 import type { VersionComparator } from './types.js';
 
 export type { VersionComparator } from './types.js';
