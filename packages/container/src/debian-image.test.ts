@@ -117,3 +117,14 @@ describe.each(sources)('a real Debian bookworm image: %s', (_name, source) => {
     }
   }, 600_000);
 });
+
+describe('the same Debian root as a rootfs directory', () => {
+  it('finds exactly the packages dpkg-query lists', async () => {
+    const scan = await scanImage({ kind: 'rootfs', path: root }, { now: new Date('2026-11-29') });
+    const deb = scan.inventory.packages.filter((p) => p.ecosystem === 'deb');
+    expect(new Set(deb.map((p) => `${p.name} ${p.version}`))).toEqual(expected);
+    expect(scan.os).toMatchObject({ id: 'debian', versionId: '12' });
+    // Nothing was whited out here, so debconf keeps its DEP-5 license.
+    expect(deb.find((p) => p.name === 'debconf')?.licenses).toEqual(['BSD-2-Clause']);
+  }, 600_000);
+});

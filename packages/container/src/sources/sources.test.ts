@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { UserError } from '@rampart/core';
 import fc from 'fast-check';
@@ -37,7 +38,11 @@ describe('OCI image layouts', () => {
   it('chooses the platform from a nested index (linux/amd64 by default, or as asked), skipping attestations', async () => {
     const layout = join(work, 'multi');
     const osRelease = 'ID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME="Alpine Linux v3.19"\n';
-    const base = await layerTar([{ header: { name: 'etc/os-release' }, content: osRelease }]);
+    const apkDb = readFileSync(fileURLToPath(new URL('../../../inventory/test/fixtures/os-apk/lib/apk/db/installed', import.meta.url)));
+    const base = await layerTar([
+      { header: { name: 'etc/os-release' }, content: osRelease },
+      { header: { name: 'lib/apk/db/installed' }, content: apkDb },
+    ]);
     const amd = writeImage(layout, [{ bytes: gzipSync(base), mediaType: `${TAR}+gzip` }, { bytes: zstd(await npmLayer('left-pad', '1.3.0')), mediaType: `${TAR}+zstd` }]);
     const arm = writeImage(layout, [{ bytes: base, mediaType: TAR }, { bytes: await npmLayer('left-pad', '9.9.9'), mediaType: TAR }], { os: 'linux', architecture: 'arm64' });
     const attestation = writeImage(layout, [], { os: 'unknown', architecture: 'unknown' });
@@ -51,12 +56,17 @@ describe('OCI image layouts', () => {
     const scan = await scanImage({ kind: 'oci-layout', path: layout }, { now: new Date('2026-11-29') });
     expect(scan.manifestDigest).toBe(amd.digest);
     expect(scan.layers.map((l) => l.compression)).toEqual(['gzip', 'zstd']);
-    expect(scan.inventory.packages.map((p) => p.purl)).toEqual(['pkg:npm/left-pad@1.3.0']);
-    expect(scan.inventory.packages[0]?.layer).toBe(scan.layers[1]?.id);
+    const npm = scan.inventory.packages.filter((p) => p.ecosystem === 'npm');
+    expect(npm.map((p) => p.purl)).toEqual(['pkg:npm/left-pad@1.3.0']);
+    expect(npm[0]?.layer).toBe(scan.layers[1]?.id);
+    const apk = scan.inventory.packages.filter((p) => p.ecosystem === 'apk');
+    expect(apk.map((p) => p.name).sort()).toEqual(['apk-tools', 'busybox', 'libcrypto3', 'libssl3', 'musl', 'oldstyle', 'ssl_client']);
+    expect(apk.find((p) => p.name === 'musl')?.purl).toBe('pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64&distro=alpine-3.19.1');
+    expect(apk.every((p) => p.layer === scan.layers[0]?.id)).toBe(true);
     expect(scan.os).toMatchObject({ id: 'alpine', versionId: '3.19.1', eol: '2025-11-01', eolPassed: true });
 
     const armScan = await scanImage({ kind: 'oci-layout', path: layout }, { platform: 'linux/arm64' });
-    expect(armScan.inventory.packages.map((p) => p.purl)).toEqual(['pkg:npm/left-pad@9.9.9']);
+    expect(armScan.inventory.packages.filter((p) => p.ecosystem === 'npm').map((p) => p.purl)).toEqual(['pkg:npm/left-pad@9.9.9']);
     await expect(scanImage({ kind: 'oci-layout', path: layout }, { platform: 'linux/s390x' })).rejects.toThrow(/linux\/arm64\/v8, linux\/amd64/);
   });
 
