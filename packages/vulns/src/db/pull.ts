@@ -16,7 +16,7 @@ export interface PullOptions extends RetryPolicy {
   /** `RAMPART_CACHE_DIR` or the user cache dir; the CLI resolves it. */
   cacheDir: string;
   baseUrl?: string;
-  /** For all the downloads of one pull. */
+  /** For each archive: download, retries and indexing. */
   timeoutMs?: number;
   maxDownloadBytes?: number;
   zipLimits?: ZipLimits;
@@ -194,8 +194,11 @@ export async function pullDatabase(options: PullOptions): Promise<PullResult[]> 
   options.ecosystems.forEach(checkEcosystem);
   const baseUrl = (options.baseUrl ?? OSV_BUCKET).replace(/\/+$/, '');
   await mkdir(mirrorRoot(options.cacheDir), { recursive: true });
-  const client = new RetryingClient('the OSV database bucket', Date.now() + (options.timeoutMs ?? 30 * 60_000), options);
   const results: PullResult[] = [];
-  for (const ecosystem of [...new Set(options.ecosystems)]) results.push(await pullOne(ecosystem, client, options, baseUrl));
+  for (const ecosystem of [...new Set(options.ecosystems)]) {
+    // A limit per archive: npm's and Debian's are large, and one slow archive should not starve the next.
+    const client = new RetryingClient('the OSV database bucket', Date.now() + (options.timeoutMs ?? 30 * 60_000), options);
+    results.push(await pullOne(ecosystem, client, options, baseUrl));
+  }
   return results;
 }
