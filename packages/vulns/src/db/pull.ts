@@ -16,7 +16,7 @@ export interface PullOptions extends RetryPolicy {
   /** `RAMPART_CACHE_DIR` or the user cache dir; the CLI resolves it. */
   cacheDir: string;
   baseUrl?: string;
-  /** For each archive: download, retries and indexing. */
+  /** For each archive's download, retries and waits included. */
   timeoutMs?: number;
   maxDownloadBytes?: number;
   zipLimits?: ZipLimits;
