@@ -3,13 +3,15 @@ import { gateCommand } from './gate.js';
 import { mergeCommand } from './merge.js';
 import { formatHelp, reportCommand } from './report.js';
 import { dastCommand } from './dast.js';
+import { dbCommand } from './db.js';
+import { depsCommand } from './deps.js';
 import { sbomCommand } from './sbom.js';
 import { sastCommand, scanAllCommand, secretsCommand } from './scan.js';
 import type { Command } from './types.js';
 
 export type { Command } from './types.js';
 
-export const COMMANDS: readonly Command[] = [scanAllCommand, sastCommand, secretsCommand, sbomCommand, dastCommand, reportCommand, gateCommand, mergeCommand];
+export const COMMANDS: readonly Command[] = [scanAllCommand, sastCommand, secretsCommand, sbomCommand, depsCommand, dastCommand, reportCommand, gateCommand, mergeCommand, dbCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
