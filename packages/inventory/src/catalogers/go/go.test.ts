@@ -60,6 +60,11 @@ describe('go-mod', () => {
     expect(packages.find((p) => p.name === 'gopkg.in/ini.v1')).toMatchObject({ version: 'v1.66.2', direct: true });
   });
 
+  it('ignores an editor\'s byte order mark', async () => {
+    const { root } = await runText(goModCataloger, 'go.mod', '\uFEFFmodule example.com/a\n');
+    expect(root?.name).toBe('example.com/a');
+  });
+
   it('refuses unknown directives, missing module and a broken go.sum beside it, naming the file', async () => {
     await expect(runText(goModCataloger, 'x/go.mod', 'module a\nfrobnicate b\n')).rejects.toThrow(/x\/go\.mod:2: unknown directive/);
     await expect(runText(goModCataloger, 'x/go.mod', 'go 1.21\n')).rejects.toThrow(/has no module directive/);

@@ -18,7 +18,7 @@ const EXPECTED = 'go.sum lines "<module> <version>[/go.mod] h1:<base64 sha256>"'
  */
 export function parseGoSum(file: string, text: string): GoSumEntry[] {
   const out: GoSumEntry[] = [];
-  const lines = text.split('\n');
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '') continue;

@@ -100,7 +100,8 @@ export function parseGoMod(file: string, text: string): GoModFile {
   if (/[\u0000-\u0008\u000b\u000e-\u001f]/.test(text)) throw new UserError('is not a text file', { file, expected: EXPECTED });
   const out: GoModFile = { requires: [], replaces: [] };
   let block: string | undefined;
-  const lines = text.split('\n');
+  // A byte order mark from an editor is not part of the first directive.
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = tokenize(file, lines[i] ?? '', i + 1);
     if (l.tokens.length === 0) continue;

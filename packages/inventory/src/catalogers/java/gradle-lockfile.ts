@@ -37,7 +37,7 @@ export const gradleLockfileCataloger: Cataloger = {
     const legacyConfiguration = file.includes('gradle/dependency-locks/') ? basename(file).replace(/\.lockfile$/, '') : undefined;
     const byPurl = new Map<string, Package>();
     const verified = await gradleVerificationHashes(input.fs, file);
-    const lines = (await input.text()).split(/\r?\n/);
+    const lines = (await input.text()).replace(/^\uFEFF/, '').split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
       const line = (lines[i] ?? '').trim();
       if (line === '' || line.startsWith('#')) continue;

@@ -40,6 +40,11 @@ describe('php-composer-lock', () => {
     expect(by['phpunit/php-timer']).toMatchObject({ dev: true, direct: true });
   });
 
+  it('reads a composer.json saved with a byte order mark', async () => {
+    const { root } = await runText('{"packages": []}', { 'web/composer.json': '\uFEFF{"name": "acme/app"}' });
+    expect(root?.name).toBe('acme/app');
+  });
+
   it('guesses direct packages from the graph without composer.json', async () => {
     const lock = JSON.stringify({ packages: [{ name: 'a/a', version: '1.0.0', require: { 'b/b': '^1' } }, { name: 'b/b', version: '1.0.0' }] });
     const { root, packages } = await runText(lock);

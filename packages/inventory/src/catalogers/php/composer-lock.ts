@@ -24,7 +24,8 @@ function isPlatform(name: string): boolean {
 function parseJson(file: string, text: string, expected: string): Json {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    // composer.json is edited by hand; an editor's byte order mark is not JSON.
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UserError(`is not valid JSON: ${(e as Error).message}`, { file, expected });
   }

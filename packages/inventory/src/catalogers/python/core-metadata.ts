@@ -11,7 +11,9 @@ const EXPECTED = 'Python core metadata: RFC 822 headers with Metadata-Version, N
 export type Headers = Map<string, string[]>;
 
 /** Reads the RFC 822 header block; the body after the first blank line is the long description and is ignored. */
-export function parseHeaders(file: string, text: string): Headers {
+export function parseHeaders(file: string, raw: string): Headers {
+  // A byte order mark is not part of the first header.
+  const text = raw.replace(/^\uFEFF/, '');
   assertText(file, text, EXPECTED);
   const headers: Headers = new Map();
   let last: { key: string; index: number } | undefined;

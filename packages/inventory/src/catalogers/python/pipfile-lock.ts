@@ -16,7 +16,7 @@ function parseJson(file: string, text: string): Record<string, unknown> {
   assertText(file, text, EXPECTED);
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UserError(`is not valid JSON: ${(e as Error).message}`, { file, expected: EXPECTED });
   }

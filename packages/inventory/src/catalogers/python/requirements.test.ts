@@ -93,6 +93,15 @@ describe('python-requirements', () => {
     expect(result.problems?.map((p) => p.message)).toEqual(['line 4: requests is not pinned with == (>=2.31)']);
   });
 
+  it('reads UTF-16 (PowerShell pip freeze) and UTF-8 with a byte order mark', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('six==1.16.0\r\nidna==3.6\r\n', 'utf16le')]);
+    const fs = memoryFs({ 'requirements.txt': new Uint8Array(utf16) });
+    const r16 = await c.catalog({ path: 'requirements.txt', text: () => fs.readText('requirements.txt'), fs, logger: recordingLogger() });
+    expect(r16.packages.map((p) => p.purl)).toEqual(['pkg:pypi/six@1.16.0', 'pkg:pypi/idna@3.6']);
+    const bom = await runText('requirements.txt', '\uFEFFsix==1.16.0\n');
+    expect(bom.packages.map((p) => p.purl)).toEqual(['pkg:pypi/six@1.16.0']);
+  });
+
   it('reports a missing include and stops include cycles', async () => {
     const missing = await runText('requirements.txt', '-r nope.txt\nsix==1.16.0\n');
     expect(missing.problems?.[0]?.message).toMatch(/nope\.txt was not found/);

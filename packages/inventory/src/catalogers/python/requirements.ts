@@ -33,6 +33,19 @@ function isDevFile(path: string): boolean {
   return /[-_.](dev|develop|development|test|tests|testing|lint|docs)([-_.]|\.txt$)/i.test(base);
 }
 
+/**
+ * `pip freeze > requirements.txt` in Windows PowerShell writes UTF-16 with a byte order mark, and Notepad adds a UTF-8
+ * one; pip reads both, so they are decoded here instead of being refused as binary.
+ */
+async function decoded(input: CatalogInput, file: string, text: string): Promise<string> {
+  if (text.includes('\u0000') || text.startsWith('\uFFFD\uFFFD')) {
+    const bytes = await input.fs.readBytes(file);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
 async function collect(
   input: CatalogInput,
   file: string,
@@ -42,8 +55,9 @@ async function collect(
   out: Collected,
   asConstraints = false,
 ): Promise<void> {
-  assertText(file, text, 'a pip requirements file');
-  for (const entry of parseRequirementsFile(file, text)) {
+  const content = await decoded(input, file, text);
+  assertText(file, content, 'a pip requirements file');
+  for (const entry of parseRequirementsFile(file, content)) {
     if (entry.kind === 'requirement') {
       (asConstraints ? out.constraints : out.sightings).push({ entry, file });
     } else if (entry.kind === 'problem') {

@@ -71,7 +71,7 @@ export const gemfileLockCataloger: Cataloger = {
   claims: (path) => /(^|\/)(Gemfile|[^/]+\.gemfile)\.lock$/.test(path) || /(^|\/)gems\.locked$/.test(path),
   async catalog(input): Promise<CatalogResult> {
     const file = input.path;
-    const text = await input.text();
+    const text = (await input.text()).replace(/^\uFEFF/, '');
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b\u000e-\u001f]/.test(text)) throw new UserError('is not a text file', { file, expected: 'a Gemfile.lock' });
     const lock = parseGemfileLock(file, text);
