@@ -85,7 +85,7 @@ export const javaArchiveCataloger: Cataloger = {
       packages.push(...inner.packages);
       problems.push(...inner.problems);
       const innerOwn = inner.packages.find((p) => p.hashes.length > 0);
-      if (own && innerOwn && !own.dependsOn.includes(innerOwn.purl)) own.dependsOn.push(innerOwn.purl);
+      if (own && innerOwn && innerOwn.purl !== own.purl && !own.dependsOn.includes(innerOwn.purl)) own.dependsOn.push(innerOwn.purl);
     }
     // One archive can embed the same artifact twice (two copies in WEB-INF/lib); keep the first.
     const unique = new Map<string, Package>();
