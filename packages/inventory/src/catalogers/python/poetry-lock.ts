@@ -99,7 +99,7 @@ export const poetryLockCataloger: Cataloger = {
     for (const e of entries) byName.set(e.key, [...(byName.get(e.key) ?? []), e.pkg.purl]);
     const edges = new Map<string, string[]>();
     for (const e of entries) {
-      e.pkg.dependsOn = [...new Set(e.deps.flatMap((d) => byName.get(d) ?? []))];
+      e.pkg.dependsOn = [...new Set(e.deps.flatMap((d) => byName.get(d) ?? []))].filter((d) => d !== e.pkg.purl);
       edges.set(e.pkg.purl, e.pkg.dependsOn);
     }
     const pyproject = await readPyprojectBeside(input.fs, file);

@@ -43,6 +43,12 @@ describe('python-uv-lock', () => {
     expect(by.idna).toMatchObject({ direct: false, dev: false });
   });
 
+  it('drops the self-edge of a package whose extra needs its own other extra', async () => {
+    const text = 'version = 1\n[[package]]\nname = "a"\nversion = "1.0"\nsource = { registry = "x" }\n[package.optional-dependencies]\nall = [{ name = "a", extra = ["web"] }]\n';
+    const { packages } = await runText(text);
+    expect(packages[0]?.dependsOn).toEqual([]);
+  });
+
   it('resolves an edge by version when two versions are locked', async () => {
     const text = `version = 1
 [[package]]

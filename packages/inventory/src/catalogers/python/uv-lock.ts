@@ -128,7 +128,8 @@ export const uvLockCataloger: Cataloger = {
     };
     const edges = new Map<string, string[]>();
     for (const [e, p] of packages) {
-      p.dependsOn = resolve([...e.runtime, ...e.dev]);
+      // A package's extras may name the package itself (`foo[all]` -> `foo[x]`); that is no edge.
+      p.dependsOn = resolve([...e.runtime, ...e.dev]).filter((d) => d !== p.purl);
       edges.set(p.purl, p.dependsOn);
     }
     const members = entries.filter((e) => e.member);

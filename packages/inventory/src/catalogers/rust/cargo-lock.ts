@@ -144,7 +144,7 @@ export const cargoLockCataloger: Cataloger = {
       packages.set(e, { purl: makePurl('cargo', e.name, e.version), name: e.name, version: e.version, ecosystem: 'cargo', licenses: [], hashes: hash ? [hash] : [], direct: false, dev: false, locations: [file], dependsOn: [] });
     }
     const purlsOf = (deps: string[]) => [...new Set(deps.flatMap(resolve).flatMap((e) => packages.get(e)?.purl ?? []))];
-    for (const [e, p] of packages) p.dependsOn = purlsOf(e.deps);
+    for (const [e, p] of packages) p.dependsOn = purlsOf(e.deps).filter((d) => d !== p.purl);
     const direct = new Set(purlsOf(members.flatMap((m) => m.deps)));
     for (const p of packages.values()) p.direct = direct.has(p.purl);
     const manifest = await readManifest(input);
