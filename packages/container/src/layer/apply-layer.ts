@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '@rampart/core';
+import { ServiceError, UserError } from '@rampart/core';
 import tar from 'tar-stream';
 import { decompressor, sniffCompression, type Compression } from './decompress.js';
 import { DigestMismatchError, verifyDigest } from './digest.js';
@@ -20,7 +20,7 @@ export interface AppliedLayer {
  * when it happened. Errors of our own code (TypeError and friends) and of the host (a full disk) stay as they are.
  */
 function classify(err: unknown, ctx: LayerContext, entry: string): unknown {
-  if (err instanceof UserError) return err;
+  if (err instanceof UserError || err instanceof ServiceError) return err;
   const where = { file: `layer ${ctx.label}` };
   if (err instanceof DigestMismatchError) {
     return new UserError(err.message, { ...where, expected: 'content matching the digest in the manifest' });

@@ -77,7 +77,12 @@ function layerFromRegistry(client: RegistryClient, digest: string): LayerBlob {
         (async function* () {
           const res = await client.get(path, {}, false);
           if (!res.ok || !res.body) throw new ServiceError(`registry answered HTTP ${res.status} for layer ${label}`);
-          yield* Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+          try {
+            yield* Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+          } catch (err) {
+            // A connection dropped mid-layer is the registry's failure, not a corrupt image.
+            throw new ServiceError(`download of layer ${label} failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
         })(),
       );
     },

@@ -25,6 +25,7 @@ let server: Server;
 let host: string;
 let mode: Mode = 'bearer';
 let tamper = false;
+let drop = false;
 const seen: Seen[] = [];
 const USER = 'ci-bot';
 const PASSWORD = 's3cret';
@@ -70,6 +71,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   }
   if (tamper && body[0] === 0x1f && body[1] === 0x8b) body = Buffer.concat([body.subarray(0, body.length - 1), Buffer.from([(body.at(-1) ?? 0) ^ 1])]);
   const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+  if (drop && !range && body[0] === 0x1f) {
+    res.writeHead(200, { 'content-length': body.length });
+    res.write(body.subarray(0, body.length >> 1), () => res.destroy());
+    return;
+  }
   if (range) {
     res.writeHead(206, { 'content-range': `bytes ${range[1]}-${range[2]}/${body.length}` }).end(body.subarray(Number(range[1]), Number(range[2]) + 1));
     return;
@@ -146,6 +152,20 @@ describe('registry pulls (a fake registry on 127.0.0.1)', () => {
       await expect(run).rejects.toThrow(new RegExp(`layer sha256:[0-9a-f]{64} of ${host}/team/app`));
     } finally {
       tamper = false;
+    }
+  });
+});
+
+describe('registry failures while streaming', () => {
+  it('reports a connection dropped in the middle of a layer as a service failure', async () => {
+    mode = 'anonymous';
+    drop = true;
+    try {
+      const run = scanImage({ kind: 'registry', reference: `${host}/team/app:v1` }, { env: {} });
+      await expect(run).rejects.toBeInstanceOf(ServiceError);
+      await expect(run).rejects.toThrow(/download of layer sha256:/);
+    } finally {
+      drop = false;
     }
   });
 });
