@@ -1,6 +1,6 @@
 import { UserError, type Logger } from '@rampart/core';
 import type { Extract } from 'tar-stream';
-import type { ImageTree } from '../tree/image-tree.js';
+import type { ImageTree, Slot } from '../tree/image-tree.js';
 import type { FileNode } from '../tree/nodes.js';
 import { normalizeEntryName } from '../tree/paths.js';
 import type { ContentStore } from './content-store.js';
@@ -61,7 +61,7 @@ async function keepFile(ctx: LayerContext, entry: Entry, path: string, size: num
   return ctx.store.keep(entry as AsyncIterable<Buffer>, size);
 }
 
-function applyHardlink(ctx: LayerContext, name: string, linkname: string, slot: NonNullable<ReturnType<ImageTree['slotFor']>>): void {
+function applyHardlink(ctx: LayerContext, name: string, linkname: string, slot: Slot): void {
   const target = normalizeEntryName(linkname);
   if (target === null || target === undefined) {
     throw userError(ctx, name, `hard link to ${JSON.stringify(linkname)} points outside the image`, 'a link to an earlier entry of the image');
@@ -71,6 +71,10 @@ function applyHardlink(ctx: LayerContext, name: string, linkname: string, slot: 
   if (node?.kind !== 'file' && node?.kind !== 'symlink') {
     ctx.logger.warn(`layer ${ctx.label}: hard link ${name} -> ${linkname}: no earlier file of that name; skipped`);
     return;
+  }
+  if (node.kind === 'file' && !node.content && ctx.wants(slot.path)) {
+    // The content went by under the target's name, which no cataloger claims; a second pass is not worth it.
+    ctx.logger.warn(`layer ${ctx.label}: ${name} is a hard link to ${linkname}, whose content was not kept; not cataloged`);
   }
   ctx.tree.put(slot, { ...node, layer: ctx.index, touched: ctx.index });
 }
