@@ -2,6 +2,7 @@ import { UserError } from '@rampart/core';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { makePurl } from '../../purl.js';
 import type { Package } from '../../types.js';
+import { declaredModules } from './gradle-declared.js';
 import { gradleRoot } from './gradle-project.js';
 import { gradleVerificationHashes } from './gradle-verification.js';
 
@@ -58,11 +59,15 @@ export const gradleLockfileCataloger: Cataloger = {
         seen.dev &&= dev;
         continue;
       }
-      // The lock state is flat: it records neither edges nor which dependencies the build script declares.
+      // The lock state is flat: it records no edges between modules.
       const hashes = verified.get(`${name}:${version}`) ?? [];
       byPurl.set(purl, { purl, name, version, ecosystem: 'maven', licenses: [], hashes, direct: false, dev, locations: [file], dependsOn: [] });
     }
-    const root = await gradleRoot(input.fs, file);
-    return { ...(root ? { root } : {}), packages: [...byPurl.values()] };
+    const packages = [...byPurl.values()];
+    // The lock state does not say which modules the build declares; the build script beside it does, when it names them.
+    const declared = await declaredModules(input.fs, file);
+    for (const p of packages) p.direct = declared?.has(p.name) ?? false;
+    const root = await gradleRoot(input.fs, file, packages.filter((p) => p.direct).map((p) => p.purl));
+    return { ...(root ? { root } : {}), packages };
   },
 };

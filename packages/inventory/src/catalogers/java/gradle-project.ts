@@ -17,7 +17,7 @@ function assigned(text: string | undefined, key: string, quoted: boolean): strin
  * The project a Gradle lockfile belongs to, as far as plain assignments say: `rootProject.name` in settings.gradle(.kts),
  * `group` and `version` in gradle.properties or the build script. Values computed by code are not evaluated.
  */
-export async function gradleRoot(fs: InventoryFs, lockfile: string): Promise<RootComponent | undefined> {
+export async function gradleRoot(fs: InventoryFs, lockfile: string, dependsOn: string[]): Promise<RootComponent | undefined> {
   const dir = lockfile.includes('/') ? lockfile.slice(0, lockfile.lastIndexOf('/') + 1).replace(/gradle\/dependency-locks\/$/, '') : '';
   const settings = (await readIfExists(fs, `${dir}settings.gradle`)) ?? (await readIfExists(fs, `${dir}settings.gradle.kts`));
   const props = await readIfExists(fs, `${dir}gradle.properties`);
@@ -34,7 +34,6 @@ export async function gradleRoot(fs: InventoryFs, lockfile: string): Promise<Roo
     ecosystem: 'maven',
     ...(purl !== undefined ? { purl } : {}),
     manifest: lockfile,
-    // The lock state does not say which modules the build script declares.
-    dependsOn: [],
+    dependsOn,
   };
 }

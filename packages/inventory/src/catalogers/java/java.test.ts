@@ -102,6 +102,16 @@ describe('java-gradle-lockfile', () => {
     expect(by['com.google.guava:guava']?.hashes).toEqual([{ alg: 'sha256', value: '6d4e2b5a118aab62e6e5e29d185a0224eed82c85c40ac3d33cf04a270c3b3744' }]);
     expect(by['junit:junit']?.hashes.map((h) => h.alg)).toEqual(['sha512', 'sha256']);
     expect(by['org.hamcrest:hamcrest-core']?.hashes).toEqual([]);
+    expect(packages.filter((p) => p.direct).map((p) => p.name).sort()).toEqual(['com.google.guava:guava', 'junit:junit']);
+  });
+
+  it('takes direct modules from string, map and version-catalog declarations in the build script', async () => {
+    const lock = 'com.google.guava:guava:32.1.3-jre=runtimeClasspath\norg.slf4j:slf4j-api:2.0.9=runtimeClasspath\nio.netty:netty-common:4.1.100.Final=runtimeClasspath\ncom.h2database:h2:2.2.224=runtimeClasspath\n';
+    const build = 'dependencies {\n  implementation(libs.guava.core)\n  implementation group: "org.slf4j", name: "slf4j-api", version: "2.0.9"\n  runtimeOnly("com.h2database:h2")\n}\n';
+    const catalog = '[versions]\nguava = "32.1.3-jre"\n[libraries]\nguava-core = { module = "com.google.guava:guava", version.ref = "guava" }\n';
+    const { packages } = await runFiles(gradle, 'svc/gradle.lockfile', { 'svc/gradle.lockfile': lock, 'svc/build.gradle': build, 'gradle/libs.versions.toml': catalog });
+    expect(packages.filter((p) => p.direct).map((p) => p.name).sort()).toEqual(['com.google.guava:guava', 'com.h2database:h2', 'org.slf4j:slf4j-api']);
+    await expect(runFiles(gradle, 'svc/gradle.lockfile', { 'svc/gradle.lockfile': lock, 'svc/build.gradle': build, 'gradle/libs.versions.toml': '[libraries' })).rejects.toThrow('gradle/libs.versions.toml');
   });
 
   it('finds the verification metadata of the build root from a subproject, and refuses it malformed', async () => {
@@ -114,7 +124,8 @@ describe('java-gradle-lockfile', () => {
 
   it('names the project from settings.gradle.kts and gradle.properties', async () => {
     const { root } = await run(gradle, 'java-gradle', 'gradle.lockfile');
-    expect(root).toMatchObject({ name: 'com.example.platform:inventory-service', version: '1.4.0', purl: 'pkg:maven/com.example.platform/inventory-service@1.4.0', dependsOn: [] });
+    expect(root).toMatchObject({ name: 'com.example.platform:inventory-service', version: '1.4.0', purl: 'pkg:maven/com.example.platform/inventory-service@1.4.0' });
+    expect(root?.dependsOn.sort()).toEqual(['pkg:maven/com.google.guava/guava@32.1.3-jre', 'pkg:maven/junit/junit@4.13.2']);
     const bare = await runFiles(gradle, 'm/gradle.lockfile', { 'm/gradle.lockfile': 'empty=\n', 'm/settings.gradle': "rootProject.name = 'tool'\n" });
     expect(bare.root).toMatchObject({ ref: 'root:m/gradle.lockfile', name: 'tool' });
     expect(bare.root?.purl).toBeUndefined();
