@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { UserError, recordingLogger } from '@rampart/core';
-import { CATALOGERS } from '@rampart/inventory';
+import { CATALOGERS, catalog } from '@rampart/inventory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImage, type ImageContents, type ReadImageOptions } from './read-image.js';
 import { resolveLayered } from './sources/open.js';
@@ -138,6 +138,21 @@ describe('hostile layers', () => {
       expect(image.fs.visible('package.json')).toBe(true);
     } finally {
       await image.dispose();
+    }
+    // A claimed name hard-linked to content nobody claimed: not walked, so catalog() never trips on it.
+    const unclaimed = await layerTar([
+      { header: { name: 'blob.bin' }, content: '{"name":"hidden","version":"1.0.0"}' },
+      { header: { name: 'app/package.json', type: 'link', linkname: 'blob.bin' } },
+    ]);
+    const linked = await read(await archiveOf(work, 'hardlink-unclaimed', [unclaimed]), { logger });
+    try {
+      const walked: string[] = [];
+      for await (const path of linked.fs.walk()) walked.push(path);
+      expect(walked).toEqual(['blob.bin']);
+      expect((await catalog(linked.fs)).packages).toEqual([]);
+      expect(logger.lines.some((l) => l.message.includes('app/package.json is a hard link to blob.bin'))).toBe(true);
+    } finally {
+      await linked.dispose();
     }
   });
 

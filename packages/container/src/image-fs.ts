@@ -17,17 +17,24 @@ function notFound(path: string, why: string): Error {
 
 /**
  * Only files some cataloger claims (or reads beside what it claims) have their content kept; `exists` answers for
- * those, so a cataloger never finds a file it then cannot read. `walk` lists every regular file, since claiming is
- * by path alone.
+ * those, so a cataloger never finds a file it then cannot read. `walk` lists every regular file (claiming is by
+ * path alone) except claimed ones whose content is missing.
  */
-export function imageFs(tree: ImageTree, store: ContentStore, layerIds: readonly string[]): ImageFs {
+export function imageFs(
+  tree: ImageTree,
+  store: ContentStore,
+  layerIds: readonly string[],
+  wants: (path: string) => boolean,
+): ImageFs {
   const kept = (path: string): FileNode | undefined => {
     const node = tree.file(path);
     return node?.content ? node : undefined;
   };
   return {
     async *walk() {
-      for (const [path] of tree.files()) yield path;
+      // A claimed file without content (a hard link to a name nobody claimed) is left out, so no cataloger is
+      // handed a file it then cannot read; the reader warned about it.
+      for (const [path, node] of tree.files()) if (node.content || !wants(path)) yield path;
     },
     readBytes: async (path) => {
       const node = tree.file(path);

@@ -50,5 +50,5 @@ export async function readImage(blobs: readonly LayerBlob[], options: ReadImageO
     await store.dispose();
     throw err;
   }
-  return { fs: imageFs(tree, store, blobs.map((b) => b.id)), layers, dispose: () => store.dispose() };
+  return { fs: imageFs(tree, store, blobs.map((b) => b.id), options.wants), layers, dispose: () => store.dispose() };
 }

@@ -32,7 +32,7 @@ async function openFs(source: ImageSource, options: ScanImageOptions, wants: (pa
   if (source.kind === 'rootfs') {
     const tree = await readRootfs(source.path, wants);
     const store = ContentStore.create({ memoryLimit: 0 });
-    return { fs: imageFs(tree, store, [source.path]), layers: [], format: 'rootfs', dispose: async () => undefined };
+    return { fs: imageFs(tree, store, [source.path], wants), layers: [], format: 'rootfs', dispose: async () => undefined };
   }
   const resolved = await resolveLayered(source, options);
   const contents = await readImage(resolved.layers, {
