@@ -31,6 +31,7 @@ describe('clausesOf', () => {
     expect(clausesOf({ kind: 'string' }, undefined)).toEqual([]);
     expect(clausesOf({ kind: 'string', regex: 'password' }, undefined)).toEqual([['password']]);
     expect(clausesOf({ kind: 'string', regex: '(?i)password' }, undefined)).toEqual([]);
+    expect(clausesOf({ kind: 'call', has: { field: 'function', regex: '^os\\.(system|popen[234]?)$' } }, undefined)).toEqual([['os.'], ['system', 'popen']]);
   });
 });
 
@@ -47,18 +48,3 @@ describe('mayMatch', () => {
   });
 });
 
-describe('regexWords', () => {
-  it('reads the words that plain regexes spell out', async () => {
-    const { regexWords } = await import('./prefilter.js');
-    expect(regexWords('^tempfile\\.mktemp$')).toEqual([['tempfile']]);
-    expect(regexWords('^(query|execute|run)$')).toEqual([['query', 'execute', 'run']]);
-    expect(regexWords('exec|spawn')).toEqual([['exec', 'spawn']]);
-  });
-
-  it('adds nothing for regexes it cannot be sure of', async () => {
-    const { regexWords } = await import('./prefilter.js');
-    for (const re of ['(?i)select', '^\\w+$', '^(a|b)$', 'md5|sha[0-9]', '^(x|(y|z))$', 'a.*b', '^$']) {
-      expect(regexWords(re), re).toEqual([]);
-    }
-  });
-});

@@ -1,11 +1,12 @@
 import type { AstGrepRule, SastRule } from '../rule-types.js';
+import { regexWords } from './regex-words.js';
 
 /**
  * Words a file must contain for a rule to possibly match it, as clauses: every clause needs one of its
  * words in the text. Checking them with `includes` costs microseconds, where running an ast-grep rule
  * on a parsed file costs about half a millisecond, and most rules find nothing in most files (Semgrep
  * prefilters the same way). Only what is sure goes in: a word that a plain string pattern spells out,
- * outside metavariables, or that a plain `regex:` spells out (regexWords); `not`, `kind` and pattern
+ * outside metavariables, or that a `regex:` needs (regex-words.ts); `not`, `kind` and pattern
  * objects (whose context is scaffolding) add nothing, so a rule the prefilter cannot read always runs.
  */
 export type Clauses = string[][];
@@ -21,27 +22,6 @@ function patternWords(pattern: string): Clauses {
     if (m[0].length > longest.length) longest = m[0];
   }
   return longest.length >= 2 ? [[longest]] : [];
-}
-
-const LITERAL = /^(?:[A-Za-z0-9_]|\\\.)+$/;
-
-/**
- * Words a `regex:` guarantees in the matched node's text, which is source text: only for the plain forms
- * `lit`, `^lit$`, `^(a|b|c)$` and `a|b` where every alternative is made of word characters and `\.`.
- * Anything else (classes, quantifiers, case-insensitive flags) adds nothing, so the rule still runs.
- */
-export function regexWords(regex: string): Clauses {
-  let body = regex.replace(/^\^/, '').replace(/\$$/, '');
-  if (body.startsWith('(') && body.endsWith(')') && !body.slice(1, -1).includes('(')) body = body.slice(1, -1);
-  const alternatives = body.split('|');
-  const words: string[] = [];
-  for (const alt of alternatives) {
-    if (!LITERAL.test(alt)) return [];
-    const longest = alt.split('\\.').reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (longest.length < 2) return [];
-    words.push(longest);
-  }
-  return words.length > 0 ? [[...new Set(words)]] : [];
 }
 
 type Utils = Record<string, AstGrepRule> | undefined;
