@@ -79,3 +79,19 @@ describe('rampart deps', () => {
     expect(await main(['deps', '.', '--osv-url', 'http://127.0.0.1:9'], d.deps)).toBe(3);
   });
 });
+
+describe('rampart scan and dependency scanning', () => {
+  it('skips it with a note when no mirror was pulled, and uses the mirror when one was', async () => {
+    const dir = project();
+    const cache = mkdtempSync(join(tmpdir(), 'rampart-osv-cache-'));
+    const before = deps(dir);
+    expect(await main(['scan', '.', '--cache-dir', cache, '--fail-on', 'none', '--json', '--formats', 'json'], before.deps), before.err()).toBe(0);
+    expect(before.out()).toMatch(/dependency scanning skipped: no offline OSV database/);
+    expect(await main(['db', 'pull', '--ecosystem', 'npm', '--cache-dir', cache, '--osv-bucket', osv.url], deps(dir).deps)).toBe(0);
+    const after = deps(dir);
+    expect(await main(['scan', '.', '--cache-dir', cache, '--fail-on', 'none', '--json'], after.deps), after.err()).toBe(0);
+    const { findings } = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as Findings;
+    expect(findings.map((f) => f.ruleId)).toContain('CVE-2021-23337');
+    expect(validateGitlab('dependency_scanning', JSON.parse(readFileSync(join(dir, 'rampart-reports/gl-dependency-scanning-report.json'), 'utf8')))).toEqual([]);
+  });
+});

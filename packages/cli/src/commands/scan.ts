@@ -5,6 +5,7 @@ import type { DastRequest } from '../pipeline/run-dast.js';
 import { runScanRequest, type ScanKind, type ScanRequest } from '../pipeline/run-scan.js';
 import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
 import { DAST_OPTIONS, dastRequestFrom } from './dast.js';
+import { VULN_SOURCE_OPTIONS, sourceChoiceFrom } from './deps.js';
 import { flagsFrom, printOutcome } from './report.js';
 import type { Command } from './types.js';
 
@@ -66,7 +67,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(changedSince ? { changedSince } : {}),
     ...(historySince !== undefined ? { historySince } : {}),
     ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-    ...(flavor.name === 'scan' ? { sbom: !boolOpt(args, 'no-sbom') } : {}),
+    ...(flavor.name === 'scan' ? { sbom: !boolOpt(args, 'no-sbom'), deps: { explicit: boolOpt(args, 'deps') ?? false, ...sourceChoiceFrom(args) } } : {}),
     ...(flavor.name === 'scan' && stringOpt(args, 'target') ? { dast: scanDast(args, stringOpt(args, 'target') ?? '') } : {}),
     ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
   };
@@ -76,6 +77,12 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
 
 // `scan` takes the DAST flags too; the SAST ones of the same name (--rules, --include, --exclude) keep their SAST meaning.
 const SCAN_OPTION_NAMES = new Set(SCAN_OPTIONS.map((o) => o.name));
+
+const DEPS_SWITCH: OptionSpec = {
+  name: 'deps',
+  type: 'boolean',
+  description: 'Match the packages against OSV (osv.dev, or the mirror with --offline); without it only a pulled mirror is used',
+};
 
 const SBOM_SWITCH: OptionSpec = {
   name: 'no-sbom',
@@ -90,7 +97,16 @@ function scanDast(args: ParsedArgs, target: string): DastRequest {
 }
 
 function scanCommand(flavor: Flavor, description: string): Command {
-  const options = [...SCAN_OPTIONS, ...(flavor.name === 'scan' ? [SBOM_SWITCH, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))] : []), CONFIG_OPTION, ...GATE_OPTIONS, ...OUTPUT_OPTIONS, JSON_OPTION];
+  const options = [
+    ...SCAN_OPTIONS,
+    ...(flavor.name === 'scan'
+      ? [SBOM_SWITCH, DEPS_SWITCH, ...VULN_SOURCE_OPTIONS, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))]
+      : []),
+    CONFIG_OPTION,
+    ...GATE_OPTIONS,
+    ...OUTPUT_OPTIONS,
+    JSON_OPTION,
+  ];
   return {
     name: flavor.name,
     summary: flavor.summary,

@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
-import { UserError, type GitlabReportType } from '@rampart/core';
+import { UserError, type GitlabReportType, type Notification, type RawFinding, type Tool } from '@rampart/core';
+import { catalog, nodeFs } from '@rampart/inventory';
 import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
 import type { DastRequest } from './run-dast.js';
+import type { ScanDepsChoice } from './scan-deps.js';
 import { finishRun, type ReportOutcome } from './finish.js';
 import { absoluteOutDir, resolveSettings, type SettingFlags } from './settings.js';
 
@@ -32,6 +34,8 @@ export interface ScanRequest {
   sbom?: boolean;
   /** `rampart scan --target`: also a DAST scan of the running app. */
   dast?: DastRequest;
+  /** `rampart scan`: dependency scanning of the same inventory (see scanDeps for when it runs). */
+  deps?: ScanDepsChoice;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -89,15 +93,25 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
         deps,
       )
     : undefined;
+  let vuln: { findings: RawFinding[]; tools: Tool[]; notifications: Notification[] } | undefined;
+  if (req.deps) {
+    const inventory = sbom?.inventory ?? (await catalog(nodeFs(root)));
+    const r = await (await import('./scan-deps.js')).scanDeps(inventory, req.deps, deps);
+    vuln = 'skipped' in r ? { findings: [], tools: [], notifications: [r.skipped] } : { findings: r.findings, tools: [r.tool], notifications: r.notifications };
+  }
   const dast = req.dast ? await (await import('./run-dast.js')).runDastStep(req.dast, deps) : undefined;
   return finishRun(
     {
       scanner: req.scanner,
       startedAt,
-      findings: [...result.findings, ...(sbom?.findings ?? []), ...(dast?.findings ?? [])],
-      tools: [...result.tools, ...(sbom ? [sbom.tool] : []), ...(dast ? [dast.tool] : [])],
-      notifications: [...result.notifications, ...(sbom?.notifications ?? []), ...(dast?.notifications ?? [])],
-      gitlabReportTypes: dast ? [...GITLAB_TYPES[req.scanner], 'dast'] : GITLAB_TYPES[req.scanner],
+      findings: [...result.findings, ...(sbom?.findings ?? []), ...(vuln?.findings ?? []), ...(dast?.findings ?? [])],
+      tools: [...result.tools, ...(sbom ? [sbom.tool] : []), ...(vuln?.tools ?? []), ...(dast ? [dast.tool] : [])],
+      notifications: [...result.notifications, ...(sbom?.notifications ?? []), ...(vuln?.notifications ?? []), ...(dast?.notifications ?? [])],
+      gitlabReportTypes: [
+        ...GITLAB_TYPES[req.scanner],
+        ...(vuln && vuln.tools.length > 0 ? (['dependency_scanning'] as const) : []),
+        ...(dast ? (['dast'] as const) : []),
+      ],
       extraFiles: [...(sbom?.files ?? []), ...(dast?.extraFiles ?? [])],
       ...(dast ? { scannedResources: dast.scannedResources, ruleActions: dast.ruleActions } : {}),
     },
