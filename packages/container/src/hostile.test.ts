@@ -6,7 +6,8 @@ import { CATALOGERS, catalog } from '@rampart/inventory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImage, type ImageContents, type ReadImageOptions } from './read-image.js';
 import { resolveLayered } from './sources/open.js';
-import { archiveOf, gzipBombLayer, hugeFileHeader, layerTar } from './testing/hostile.js';
+import { ensureTools } from './testing/debootstrap.js';
+import { archiveOf, bombLayer, hugeFileHeader, layerTar } from './testing/hostile.js';
 import { wantedBy } from './wanted.js';
 
 let sandbox: string;
@@ -182,7 +183,7 @@ describe('hostile layers', () => {
 
   it('stops a gzip bomb while it expands, with flat memory, naming the layer and entry', async () => {
     const bomb = join(work, 'bomb-layer.tar.gz');
-    await gzipBombLayer(bomb, 'zeros/bomb.bin', 1024 * 1024 * 1024);
+    await bombLayer(bomb, 'zeros/bomb.bin', 1024 * 1024 * 1024);
     const archive = await archiveOf(work, 'bomb', [bomb]);
     const rss = process.memoryUsage().rss;
     const err = await refused(archive, { limits: { ratioFloorBytes: 64 * 1024 * 1024, maxRatio: 100 } });
@@ -190,6 +191,18 @@ describe('hostile layers', () => {
     expect(err.message).toContain('zeros/bomb.bin');
     expect(err.message).toContain('decompression bomb');
     expect(err.message).toContain('layer.tar in');
+  }, 120_000);
+
+  it('stops a zstd bomb the same way', async () => {
+    ensureTools(['zstd']);
+    const bomb = join(work, 'bomb-layer.tar.zst');
+    await bombLayer(bomb, 'zeros/zstd-bomb.bin', 1024 * 1024 * 1024, 'zstd');
+    const archive = await archiveOf(work, 'zstd-bomb', [bomb]);
+    const rss = process.memoryUsage().rss;
+    const err = await refused(archive, { limits: { ratioFloorBytes: 64 * 1024 * 1024, maxRatio: 100 } });
+    expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024);
+    expect(err.message).toContain('zeros/zstd-bomb.bin');
+    expect(err.message).toContain('decompression bomb');
   }, 120_000);
 
   it('reads the same bomb as a large layer within the default caps without holding it in memory', async () => {

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import tar from 'tar-stream';
@@ -54,10 +55,14 @@ export function hugeFileHeader(name: string, size: bigint): Buffer {
   return block;
 }
 
-/** A gzip-compressed layer holding one file of `size` zero bytes: it compresses about 1000:1, a decompression bomb. */
-export async function gzipBombLayer(out: string, entryName: string, size: number): Promise<void> {
+/**
+ * A compressed layer holding one file of `size` zero bytes: gzip compresses it about 1000:1, zstd far more; either
+ * is a decompression bomb. zstd comes from the `zstd` tool (Node has no zstd compressor).
+ */
+export async function bombLayer(out: string, entryName: string, size: number, compression: 'gzip' | 'zstd' = 'gzip'): Promise<void> {
   const pack = tar.pack();
-  const written = pipeline(pack as unknown as NodeJS.ReadableStream, createGzip({ level: 9 }), createWriteStream(out));
+  const compressor = compression === 'gzip' ? createGzip({ level: 9 }) : zstdProcess();
+  const written = pipeline(pack as unknown as NodeJS.ReadableStream, compressor, createWriteStream(out));
   const zeros = Buffer.alloc(1024 * 1024);
   const chunks = Math.ceil(size / zeros.length);
   const source = Readable.from(
@@ -68,6 +73,11 @@ export async function gzipBombLayer(out: string, entryName: string, size: number
   await addEntry(pack, { name: entryName, size: chunks * zeros.length }, source);
   pack.finalize();
   await written;
+}
+
+function zstdProcess(): Duplex {
+  const child = spawn('zstd', ['-q', '-c', '-3'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return Duplex.from({ writable: child.stdin, readable: child.stdout });
 }
 
 /** Wraps layer files (or in-memory layers) into a docker save archive, the way a user would hand one over. */
