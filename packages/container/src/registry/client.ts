@@ -43,7 +43,8 @@ export class RegistryClient {
   /** GET `<base><path>`; `timed` requests are aborted after the timeout, layer downloads are not. */
   async get(path: string, headers: Record<string, string>, timed = true): Promise<Response> {
     let res = await this.send(path, headers, timed);
-    if (res.status === 401 && this.authorization === undefined) {
+    // Also when a token was held: Docker Hub's expire after five minutes, shorter than a large image's pull.
+    if (res.status === 401) {
       await res.body?.cancel();
       await this.authenticate(parseChallenge(res.headers.get('www-authenticate')));
       res = await this.send(path, headers, timed);

@@ -12,7 +12,7 @@ import { writeImage, writeIndex, type Written } from '../testing/oci-writer.js';
 import { parseChallenge } from './challenge.js';
 import { parseReference } from './reference.js';
 
-type Mode = 'anonymous' | 'bearer' | 'refuse';
+type Mode = 'anonymous' | 'bearer' | 'refuse' | 'expiring';
 interface Seen {
   url: string;
   authorization: string | undefined;
@@ -39,8 +39,13 @@ function blob(digest: string): Buffer | undefined {
   }
 }
 
+let issued = 0;
+let uses = 0;
+
+/** In `expiring` mode each token is good for two requests, as if it expired during a long pull. */
 function authorized(req: IncomingMessage): boolean {
   if (mode === 'anonymous') return true;
+  if (mode === 'expiring') return req.headers.authorization === `Bearer ${TOKEN}-${issued}` && ++uses <= 2;
   return req.headers.authorization === `Bearer ${TOKEN}`;
 }
 
@@ -49,6 +54,12 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', `http://${host}`);
   seen.push({ url: url.pathname + url.search, authorization: req.headers.authorization });
   if (url.pathname === '/token') {
+    if (mode === 'expiring') {
+      issued++;
+      uses = 0;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: `${TOKEN}-${issued}` }));
+      return;
+    }
     const ok = mode === 'bearer' && req.headers.authorization === `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
     res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? JSON.stringify({ token: TOKEN }) : '{}');
     return;
@@ -123,6 +134,14 @@ describe('registry pulls (a fake registry on 127.0.0.1)', () => {
     expect(seen.filter((s) => s.url.includes('/blobs/')).every((s) => s.authorization === `Bearer ${TOKEN}`)).toBe(true);
     const arm = await scanImage({ kind: 'registry', reference: `${host}/team/app:v1` }, { platform: 'linux/arm64', env: { RAMPART_REGISTRY_USERNAME: USER, RAMPART_REGISTRY_PASSWORD: PASSWORD } });
     expect(arm.inventory.packages.map((p) => p.purl)).toEqual(['pkg:npm/ms@2.0.0']);
+  });
+
+  it('fetches a new anonymous token when the one it holds expires mid-pull', async () => {
+    mode = 'expiring';
+    issued = 0;
+    const scan = await scanImage({ kind: 'registry', reference: `${host}/team/app:v1` }, { env: {} });
+    expect(scan.inventory.packages.map((p) => p.purl)).toEqual(['pkg:npm/ms@2.1.3']);
+    expect(issued).toBeGreaterThan(1);
   });
 
   it('pulls anonymously when the registry does not ask', async () => {
