@@ -3,11 +3,11 @@
  * the lockfile they wrote must be what they say they installed: the same (name, version) set and, where the
  * manager lists them, the same dependency edges. Needs the npm registry (CI has it); installs use a shared cache.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordingLogger } from '@rampart/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Cataloger, CatalogResult } from '../../cataloger.js';
 import { nodeFs } from '../../fs/node.js';
@@ -50,7 +50,7 @@ function platformSkipped(result: CatalogResult, theirs: Graph, { listsThem }: { 
     expect(p.optional, `${p.purl} is only in the lockfile`).toBe(true);
     expect(onThisPlatform.has(`${p.name}@${p.version}`), `${p.purl} is only in the lockfile`).toBe(false);
   }
-  // pnpm lists what it skipped; npm and the installed trees of yarn do not.
+  // pnpm and npm 6 list what they skipped; npm 10 and the trees yarn installs do not.
   if (listsThem) expect(extra).toEqual([]);
   else expect(extra.map((p) => p.name)).toEqual(expect.arrayContaining([...PLATFORM_ONLY]));
   return new Set(extra.map((p) => `${p.name}@${p.version}`));
@@ -107,7 +107,7 @@ function expectNpmFlags(result: CatalogResult, npm: CatalogResult): void {
   expect(compared).toBeGreaterThan(100);
 }
 
-/** npm's own dev/optional verdicts for a project, to check the ones pnpm and yarn leave to us to compute. */
+/** npm's own dev/optional verdicts for a project, to check the ones yarn leaves to us to compute. */
 async function npmVerdictFor(manifest: string): Promise<CatalogResult> {
   const dir = newDir('npm-verdict');
   writeProject(dir, { 'package.json': manifest });
@@ -115,8 +115,16 @@ async function npmVerdictFor(manifest: string): Promise<CatalogResult> {
   return catalogFile(npmLockCataloger, dir, 'package-lock.json');
 }
 
+/** Project folders made by this run; the installs' caches (CACHE) are kept for the next run. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function newDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `rampart-gt-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `rampart-gt-${name}-`));
+  made.push(dir);
+  return dir;
 }
 
 describe('npm ground truth', () => {
