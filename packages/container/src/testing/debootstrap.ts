@@ -46,7 +46,7 @@ export function debianRoot(suite = 'bookworm'): string {
   return root;
 }
 
-/** What dpkg itself says is installed: `name version` lines for packages in state `ii`. */
+/** What dpkg itself says is installed: `name version` lines for packages in state `ii` or `hi` (held). */
 export function dpkgQueryInstalled(root: string): Set<string> {
   const out = execFileSync(
     'dpkg-query',
@@ -56,7 +56,7 @@ export function dpkgQueryInstalled(root: string): Set<string> {
   const installed = new Set<string>();
   for (const line of out.split('\n')) {
     const [status, name, version] = line.split('\t');
-    if (status?.startsWith('ii') && name && version) installed.add(`${name} ${version}`);
+    if ((status?.startsWith('ii') || status?.startsWith('hi')) && name && version) installed.add(`${name} ${version}`);
   }
   return installed;
 }

@@ -44,9 +44,14 @@ describe('dpkg status cataloger', () => {
     expect(libc?.licenses).toEqual([]);
   });
 
-  it('leaves out packages that are not installed (removed, config files left)', async () => {
+  it('leaves out packages that are not installed (removed, config files left, half-installed), keeps held ones', async () => {
     const result = await run(treeOf(join(fixtures, 'os-dpkg')), 'var/lib/dpkg/status');
     expect(result.packages.some((p) => p.name === 'oldpkg')).toBe(false);
+    const status = ['install ok installed', 'hold ok installed', 'install reinstreq half-installed', 'deinstall ok config-files', 'purge ok not-installed']
+      .map((s, i) => `Package: p${i}\nStatus: ${s}\nVersion: 1\nArchitecture: all`)
+      .join('\n\n');
+    const states = await run(memoryFs({ 'var/lib/dpkg/status': status }), 'var/lib/dpkg/status');
+    expect(states.packages.map((p) => p.name)).toEqual(['p0', 'p1']);
   });
 
   it('reads distroless status.d files and does not claim their md5sums', async () => {

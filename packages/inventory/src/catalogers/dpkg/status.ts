@@ -31,11 +31,16 @@ function sourceQualifier(fields: Map<string, string>, name: string, version: str
   return sourceVersion && sourceVersion !== version ? `${m[1]}@${sourceVersion}` : m[1];
 }
 
-/** Whether dpkg considers the package installed; distroless `status.d` files often carry no Status at all. */
+/**
+ * Whether the package is installed: `install ok installed`, or `hold ok installed` (held back from upgrades, yet
+ * installed and as vulnerable as any other). Half-installed, config-files and removed packages are not.
+ * Distroless `status.d` files often carry no Status at all.
+ */
 function isInstalled(p: Paragraph, perPackageFile: boolean): boolean {
   const status = p.fields.get('status');
   if (status === undefined) return perPackageFile;
-  return status.split(/\s+/).join(' ') === 'install ok installed';
+  const [want, error, state] = status.split(/\s+/);
+  return (want === 'install' || want === 'hold') && error === 'ok' && state === 'installed';
 }
 
 async function licensesOf(input: CatalogInput, root: string, name: string): Promise<string[]> {
