@@ -12,7 +12,12 @@ export function escapeHtml(s: string): string {
 
 function run(file: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: 10_000 }, (_err, stdout) => resolve(stdout));
+    try {
+      execFile(file, args, { timeout: 10_000 }, (_err, stdout) => resolve(stdout));
+    } catch {
+      // Node refuses arguments with NUL bytes before starting the program.
+      resolve('');
+    }
   });
 }
 

@@ -8,7 +8,12 @@ const q = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function shell(command: string): Promise<string> {
   return new Promise((resolve) => {
-    exec(command, { timeout: 10_000 }, (_err, stdout) => resolve(stdout));
+    try {
+      exec(command, { timeout: 10_000 }, (_err, stdout) => resolve(stdout));
+    } catch {
+      // Node refuses command lines with NUL bytes before any shell runs.
+      resolve('');
+    }
   });
 }
 
