@@ -218,6 +218,16 @@ describe('hostile layers', () => {
     expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024);
   }, 120_000);
 
+  it('caps a layer and the whole image at their expanded sizes', async () => {
+    const layer = await layerTar([{ header: { name: 'big.bin' }, content: Buffer.alloc(600_000) }]);
+    const perLayer = await refused(await archiveOf(work, 'layer-cap', [layer]), { limits: { maxLayerBytes: 500_000 } });
+    expect(perLayer.message).toContain('"big.bin": layer expands to more than 500000 bytes');
+    const twoLayers = await archiveOf(work, 'image-cap', [layer, layer]);
+    const image = await refused(twoLayers, { limits: { maxImageBytes: 1_000_000 } });
+    expect(image.message).toContain('image expands to more than 1000000 bytes');
+    expect(image.message).toMatch(/layer [0-9a-f]{64}\/layer\.tar/);
+  });
+
   it('refuses a truncated layer, naming the entry being read', async () => {
     const full = await layerTar([
       { header: { name: 'a.txt' }, content: 'a' },

@@ -43,7 +43,8 @@ export async function readImage(blobs: readonly LayerBlob[], options: ReadImageO
   try {
     for (const [index, blob] of blobs.entries()) {
       logger.debug(`layer ${index}: ${blob.label}`);
-      const ctx = { tree, store, index, label: blob.label, wants: options.wants, limits, logger, retained };
+      const expandedBefore = layers.reduce((sum, l) => sum + l.expandedSize, 0);
+      const ctx = { tree, store, index, label: blob.label, wants: options.wants, limits, logger, retained, expandedBefore };
       layers.push({ id: blob.id, label: blob.label, ...(await applyLayer(blob, ctx)) });
     }
   } catch (err) {

@@ -41,7 +41,7 @@ function classify(err: unknown, ctx: LayerContext, entry: string): unknown {
  * memory stays flat however large the layer.
  */
 export async function applyLayer(blob: LayerBlob, ctx: LayerContext): Promise<AppliedLayer> {
-  const meter = new LayerMeter(ctx.limits);
+  const meter = new LayerMeter(ctx.limits, ctx.expandedBefore);
   const compression = sniffCompression(await blob.head(4));
   const extract = tar.extract();
   const source = blob.open();

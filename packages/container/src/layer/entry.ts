@@ -16,6 +16,8 @@ export interface LayerContext {
   limits: LayerLimits;
   logger: Logger;
   retained: { bytes: number };
+  /** Uncompressed bytes of the layers below this one. */
+  expandedBefore: number;
 }
 
 /** One entry of a layer: its header and its data, read as a stream. */

@@ -4,6 +4,8 @@ export interface LayerLimits {
   maxEntryBytes: number;
   /** Largest uncompressed size of one layer. */
   maxLayerBytes: number;
+  /** Largest uncompressed size of all layers together. */
+  maxImageBytes: number;
   /** Largest uncompressed:compressed ratio, checked once a layer has expanded past `ratioFloorBytes`. */
   maxRatio: number;
   ratioFloorBytes: number;
@@ -19,6 +21,7 @@ export interface LayerLimits {
 export const DEFAULT_LIMITS: LayerLimits = {
   maxEntryBytes: 16 * 1024 ** 3,
   maxLayerBytes: 64 * 1024 ** 3,
+  maxImageBytes: 256 * 1024 ** 3,
   maxRatio: 200,
   ratioFloorBytes: 256 * 1024 ** 2,
   maxRetainedBytes: 4 * 1024 ** 3,

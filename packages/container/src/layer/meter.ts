@@ -6,7 +6,11 @@ export class LayerMeter {
   compressed = 0;
   expanded = 0;
 
-  constructor(private readonly limits: LayerLimits) {}
+  /** `before`: what the image's lower layers expanded to, counted against the image-wide cap. */
+  constructor(
+    private readonly limits: LayerLimits,
+    private readonly before = 0,
+  ) {}
 
   /** Counts the stored bytes of the layer as they are read. */
   input(): Transform {
@@ -29,9 +33,12 @@ export class LayerMeter {
   }
 
   check(): LayerLimitError | null {
-    const { maxLayerBytes, maxRatio, ratioFloorBytes } = this.limits;
+    const { maxLayerBytes, maxImageBytes, maxRatio, ratioFloorBytes } = this.limits;
     if (this.expanded > maxLayerBytes) {
       return new LayerLimitError(`layer expands to more than ${maxLayerBytes} bytes`);
+    }
+    if (this.before + this.expanded > maxImageBytes) {
+      return new LayerLimitError(`image expands to more than ${maxImageBytes} bytes`);
     }
     if (this.expanded > ratioFloorBytes && this.expanded > this.compressed * maxRatio) {
       return new LayerLimitError(
