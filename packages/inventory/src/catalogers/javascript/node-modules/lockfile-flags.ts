@@ -13,7 +13,7 @@ type FlagMap = Map<string, Flags> | undefined;
 const cache = new WeakMap<InventoryFs, Map<string, Promise<FlagMap>>>();
 
 /**
- * The dev and optional flags of the packages in the lockfile beside the node_modules holding `path`. An installed
+ * The dev and optional flags of the packages in the lockfile that governs the node_modules holding `path`. An installed
  * package.json does not say whether the package is only for development, and the inventory merges sightings of a
  * purl as dev only if every sighting is: without these flags, installing the tree would turn every dev package of
  * the lockfile into a production one.
@@ -36,18 +36,28 @@ export function lockfileFlags(input: CatalogInput, lockfiles: readonly Cataloger
 
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock'];
 
-async function read(input: CatalogInput, projectDir: string, lockfiles: readonly Cataloger[]): Promise<FlagMap> {
-  for (const name of LOCKFILES) {
-    const path = projectDir === '' ? name : `${projectDir}/${name}`;
-    const cataloger = lockfiles.find((c) => c.claims(path));
-    if (!cataloger || !(await input.fs.exists(path))) continue;
-    try {
-      const result = await cataloger.catalog({ ...input, path, text: () => input.fs.readText(path) });
-      return new Map(result.packages.map((p) => [p.purl, { dev: p.dev, optional: p.optional ?? false }]));
-    } catch {
-      // The lockfile's own cataloger reports what is wrong with it; here the packages just keep no flags.
-      return undefined;
+/** The nearest lockfile at or above `projectDir`: a workspace member's own node_modules is locked at the root. */
+async function findLockfile(input: CatalogInput, projectDir: string): Promise<string | undefined> {
+  const segments = projectDir === '' ? [] : projectDir.split('/');
+  for (let i = segments.length; i >= 0; i--) {
+    const dir = segments.slice(0, i).join('/');
+    for (const name of LOCKFILES) {
+      const path = dir === '' ? name : `${dir}/${name}`;
+      if (await input.fs.exists(path)) return path;
     }
   }
   return undefined;
+}
+
+async function read(input: CatalogInput, projectDir: string, lockfiles: readonly Cataloger[]): Promise<FlagMap> {
+  const path = await findLockfile(input, projectDir);
+  const cataloger = path === undefined ? undefined : lockfiles.find((c) => c.claims(path));
+  if (path === undefined || !cataloger) return undefined;
+  try {
+    const result = await cataloger.catalog({ ...input, path, text: () => input.fs.readText(path) });
+    return new Map(result.packages.map((p) => [p.purl, { dev: p.dev, optional: p.optional ?? false }]));
+  } catch {
+    // The lockfile's own cataloger reports what is wrong with it; here the packages just keep no flags.
+    return undefined;
+  }
 }

@@ -56,6 +56,8 @@ describe('npm-installed', () => {
     expect(o.packages[0]).toMatchObject({ dev: false, optional: true });
     const other = await catalogText(installed, 'node_modules/a/package.json', '{"name":"a","version":"1.0.0"}', tree);
     expect(other.packages[0]).toMatchObject({ dev: false });
+    const member = await catalogText(installed, 'app/packages/m/node_modules/a/package.json', '{"name":"a","version":"1.0.0"}', tree);
+    expect(member.packages[0]).toMatchObject({ dev: true });
     const broken = await catalogText(installed, 'app/node_modules/a/package.json', '{"name":"a","version":"1.0.0"}', { 'app/package-lock.json': '{' });
     expect(broken.packages[0]).toMatchObject({ dev: false });
   });
