@@ -5,5 +5,5 @@ import { baseConfig, REQUIRE_BANNER } from '../../tsup.config.base.js';
 // the SAST package finds its rule packs beside its own dist/, so both are loaded from node_modules at run time.
 // @cyclonedx/cyclonedx-library reads its schema files from its own folder, so it stays external too.
 export default defineConfig(
-  baseConfig({ entry: ['src/index.ts', 'src/bin.ts', 'src/report-api.ts', 'src/scan-api.ts', 'src/github-api.ts', 'src/sbom-api.ts', 'src/dast-api.ts'], dts: { entry: ['src/index.ts', 'src/report-api.ts', 'src/scan-api.ts', 'src/github-api.ts', 'src/sbom-api.ts', 'src/dast-api.ts'] }, noExternal: [/^(?!@ast-grep\/|@rampart\/sast$|@cyclonedx\/cyclonedx-library$).*/], external: ['@rampart/sast', /^@ast-grep\//, '@cyclonedx/cyclonedx-library'], banner: REQUIRE_BANNER, sourcemap: false }),
+  baseConfig({ entry: ['src/index.ts', 'src/bin.ts', 'src/report-api.ts', 'src/scan-api.ts', 'src/github-api.ts', 'src/sbom-api.ts', 'src/dast-api.ts', 'src/deps-api.ts'], dts: { entry: ['src/index.ts', 'src/report-api.ts', 'src/scan-api.ts', 'src/github-api.ts', 'src/sbom-api.ts', 'src/dast-api.ts', 'src/deps-api.ts'] }, noExternal: [/^(?!@ast-grep\/|@rampart\/sast$|@cyclonedx\/cyclonedx-library$).*/], external: ['@rampart/sast', /^@ast-grep\//, '@cyclonedx/cyclonedx-library'], banner: REQUIRE_BANNER, sourcemap: false }),
 );
