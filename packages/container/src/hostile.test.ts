@@ -174,6 +174,18 @@ describe('hostile layers', () => {
     expect(snapshot().filter((p) => !p.startsWith('work/devices'))).toEqual(before.filter((p) => !p.startsWith('work/devices')));
   });
 
+  it('skips entry types it does not know (GNU sparse) instead of reading them as files', async () => {
+    const layer = Buffer.concat([hugeFileHeader('var/lib/dpkg/status', 0n, 'S'), Buffer.alloc(1024)]);
+    const logger = recordingLogger();
+    const image = await read(await archiveOf(work, 'sparse', [layer]), { logger });
+    try {
+      expect(image.fs.visible('var/lib/dpkg/status')).toBe(false);
+      expect(logger.lines.some((l) => l.level === 'warn' && l.message.includes('not supported'))).toBe(true);
+    } finally {
+      await image.dispose();
+    }
+  });
+
   it('refuses an entry whose header claims a terabyte', async () => {
     const layer = Buffer.concat([hugeFileHeader('var/lib/dpkg/status', 1n << 40n), Buffer.alloc(1024)]);
     const err = await refused(await archiveOf(work, 'huge', [layer]));

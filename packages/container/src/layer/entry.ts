@@ -96,14 +96,15 @@ export async function applyEntry(ctx: LayerContext, entry: Entry): Promise<void>
     applyWhiteout(ctx, dir, base);
     return drain(entry);
   }
-  const type = h.type ?? 'file';
+  // tar-stream reports type flags it does not know (GNU sparse, volume headers) as null: skipped, not read as files.
+  const type = h.type ?? 'unknown';
   if (type === 'character-device' || type === 'block-device' || type === 'fifo') {
     // Never created; a device node at a path still hides what lower layers had there.
     ctx.tree.remove(path);
     return drain(entry);
   }
   if (type !== 'file' && type !== 'contiguous-file' && type !== 'directory' && type !== 'symlink' && type !== 'link') {
-    ctx.logger.debug(`layer ${ctx.label}: ${h.name}: entry type ${type} skipped`);
+    ctx.logger.warn(`layer ${ctx.label}: ${h.name}: entry type ${type} is not supported; skipped`);
     return drain(entry);
   }
   const slot = ctx.tree.slotFor(path, ctx.index);

@@ -29,10 +29,11 @@ export async function layerTar(entries: readonly LayerEntry[]): Promise<Buffer> 
 }
 
 /**
- * A ustar header block for a regular file whose size field is written in GNU base-256, so it can claim sizes
- * octal cannot (a terabyte). No data follows it: the point is what a reader does with the claim.
+ * A ustar header block (a regular file unless `typeflag` says otherwise) whose size field is written in GNU
+ * base-256, so it can claim sizes octal cannot (a terabyte). No data follows it: the point is what a reader does
+ * with the claim.
  */
-export function hugeFileHeader(name: string, size: bigint): Buffer {
+export function hugeFileHeader(name: string, size: bigint, typeflag = '0'): Buffer {
   const block = Buffer.alloc(512);
   block.write(name, 0, 100, 'utf8');
   block.write('0000644\0', 100, 'ascii');
@@ -45,7 +46,7 @@ export function hugeFileHeader(name: string, size: bigint): Buffer {
     rest >>= 8n;
   }
   block.write('00000000000\0', 136, 'ascii');
-  block[156] = '0'.charCodeAt(0);
+  block[156] = typeflag.charCodeAt(0);
   block.write('ustar\0', 257, 'ascii');
   block.write('00', 263, 'ascii');
   block.fill(0x20, 148, 156);
