@@ -1,0 +1,55 @@
+import { getIn, items, lineOf, str } from '../../parse/yaml-nodes.js';
+import { defineRule, type RuleMatch } from '../../types.js';
+import { CIS_K8S, PSS, SECURITY_CONTEXT, podSpecs, where } from './workloads.js';
+
+/** Capabilities that amount to, or lead to, root on the node. */
+const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_BOOT', 'NET_RAW']);
+
+function capName(node: unknown): string {
+  return (str(node) ?? '').toUpperCase().replace(/^CAP_/, '');
+}
+
+export const dangerousCapabilities = defineRule({
+  id: 'k8s.dangerous-capabilities',
+  title: 'Container adds a dangerous capability',
+  severity: 'high',
+  cwe: ['CWE-250'],
+  references: [PSS, SECURITY_CONTEXT, CIS_K8S],
+  related: { trivy: ['AVD-KSV-0005', 'AVD-KSV-0022'], checkov: ['CKV_K8S_39', 'CKV_K8S_25'] },
+  fix: 'Drop ALL and add back only what the process needs (NET_BIND_SERVICE at most, usually nothing).',
+  kinds: ['kubernetes'],
+  check(file): RuleMatch[] {
+    const out: RuleMatch[] = [];
+    for (const pod of podSpecs(file.yaml)) {
+      for (const c of pod.containers) {
+        for (const cap of items(getIn(c.node, ['securityContext', 'capabilities', 'add']))) {
+          const name = capName(cap);
+          if (DANGEROUS.has(name)) out.push({ line: lineOf(file.yaml, cap), message: `The ${where(pod, c)} adds the ${name} capability.` });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+export const capabilitiesNotDropped = defineRule({
+  id: 'k8s.capabilities-not-dropped',
+  title: 'Container does not drop all capabilities',
+  severity: 'low',
+  cwe: ['CWE-250'],
+  references: [PSS, SECURITY_CONTEXT],
+  related: { trivy: ['AVD-KSV-0003'], checkov: ['CKV_K8S_37'] },
+  fix: 'Set `securityContext.capabilities.drop: ["ALL"]`.',
+  kinds: ['kubernetes'],
+  check(file): RuleMatch[] {
+    const out: RuleMatch[] = [];
+    for (const pod of podSpecs(file.yaml)) {
+      for (const c of pod.containers) {
+        if (c.field === 'ephemeralContainers') continue;
+        const drops = items(getIn(c.node, ['securityContext', 'capabilities', 'drop'])).map(capName);
+        if (!drops.includes('ALL')) out.push({ line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} keeps the default capabilities (no drop: [ALL]).` });
+      }
+    }
+    return out;
+  },
+});

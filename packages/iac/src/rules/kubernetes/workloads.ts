@@ -1,0 +1,65 @@
+import { isMap, type Document } from 'yaml';
+import { get, getIn, items, str } from '../../parse/yaml-nodes.js';
+import type { YamlSource } from '../../parse/yaml-source.js';
+
+/** Where each workload kind keeps its pod spec. */
+const POD_SPEC_PATH: Record<string, readonly string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
+};
+
+export interface Container {
+  node: unknown;
+  name: string;
+  /** `containers`, `initContainers` or `ephemeralContainers`. */
+  field: string;
+}
+
+export interface PodSpec {
+  kind: string;
+  name: string;
+  /** The workload's document node, for a line when the spec lacks a field. */
+  doc: unknown;
+  spec: unknown;
+  containers: Container[];
+}
+
+function workloads(doc: unknown): unknown[] {
+  // A `kind: List` (kubectl get -o yaml) carries the objects in `items`.
+  return str(get(doc, 'kind')) === 'List' ? items(get(doc, 'items')) : [doc];
+}
+
+/** Every pod spec of a manifest file, from any workload kind, with its containers. */
+export function podSpecs(yaml: YamlSource): PodSpec[] {
+  const out: PodSpec[] = [];
+  for (const d of yaml.docs as readonly Document.Parsed[]) {
+    for (const obj of workloads(d.contents)) {
+      const kind = str(get(obj, 'kind')) ?? '';
+      const path = POD_SPEC_PATH[kind];
+      if (path === undefined || str(get(obj, 'apiVersion')) === undefined) continue;
+      const spec = getIn(obj, path);
+      if (!isMap(spec)) continue;
+      const containers: Container[] = [];
+      for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+        for (const c of items(get(spec, field))) containers.push({ node: c, name: str(get(c, 'name')) ?? '(unnamed)', field });
+      }
+      out.push({ kind, name: str(getIn(obj, ['metadata', 'name'])) ?? '(unnamed)', doc: obj, spec, containers });
+    }
+  }
+  return out;
+}
+
+export function where(pod: PodSpec, c?: Container): string {
+  return c === undefined ? `${pod.kind} ${pod.name}` : `container ${c.name} of ${pod.kind} ${pod.name}`;
+}
+
+export const PSS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+export const CIS_K8S = 'https://www.cisecurity.org/benchmark/kubernetes (CIS Kubernetes Benchmark, section 5.2)';
+export const SECURITY_CONTEXT = 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/';

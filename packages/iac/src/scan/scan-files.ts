@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isUserError, type Notification, type RawFinding } from '@rampart/core';
+import { detectKind } from '../detect.js';
+import { toFinding } from '../finding.js';
+import { parseFile } from '../parse/index.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { FileKind, IacRule } from '../types.js';
+import { listFiles } from './walk.js';
+
+export interface IacScanOptions {
+  rules?: readonly IacRule[];
+  /** Relative paths to scan instead of walking the root (tests, changed files). */
+  files?: readonly string[];
+}
+
+export interface IacScanResult {
+  findings: RawFinding[];
+  notifications: Notification[];
+  /** Files scanned, per kind. */
+  counts: Partial<Record<FileKind, number>>;
+}
+
+/** Files larger than this are generated output, not configuration a person wrote. */
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** Runs every rule that applies on one file's text; a parse error propagates to the caller. */
+export function scanText(path: string, text: string, kind: FileKind, rules: readonly IacRule[]): RawFinding[] {
+  const parsed = parseFile(path, text, kind);
+  const out: RawFinding[] = [];
+  for (const rule of rules) {
+    if (!rule.appliesTo(kind)) continue;
+    for (const m of rule.check(parsed)) out.push(toFinding(rule, parsed, m));
+  }
+  return out;
+}
+
+/**
+ * Scans the IaC files under `root`. A file that does not parse is skipped with a warning naming the file and
+ * line: one broken manifest must not hide the findings of every other file, and the user still learns of it.
+ */
+export function scanIac(root: string, opts: IacScanOptions = {}): IacScanResult {
+  const rules = opts.rules ?? ALL_RULES;
+  const result: IacScanResult = { findings: [], notifications: [], counts: {} };
+  for (const rel of opts.files ?? listFiles(root)) {
+    const full = join(root, rel);
+    let text: string | undefined;
+    const read = (): string => (text ??= readFileSync(full, 'utf8'));
+    const kind = detectKind(rel, () => (statSync(full).size > MAX_BYTES ? '' : read()));
+    if (kind === undefined) continue;
+    if (statSync(full).size > MAX_BYTES) {
+      result.notifications.push({ level: 'warning', message: `${rel}: skipped, larger than ${MAX_BYTES} bytes` });
+      continue;
+    }
+    try {
+      result.findings.push(...scanText(rel, read().replace(/^\uFEFF/, ''), kind, rules));
+      result.counts[kind] = (result.counts[kind] ?? 0) + 1;
+    } catch (err) {
+      if (!isUserError(err)) throw err;
+      result.notifications.push({ level: 'warning', message: `skipped ${err.message}` });
+    }
+  }
+  return result;
+}
