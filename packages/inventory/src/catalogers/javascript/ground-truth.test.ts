@@ -270,6 +270,30 @@ describe('pnpm ground truth', () => {
     if (v === 'v6') expectPnpmFlags(result, readFileSync(join(done.dir, 'pnpm-lock.yaml'), 'utf8'));
   }, TIMEOUT);
 
+  it('reads a pnpm workspace as pnpm list -r does, each importer a project', async () => {
+    const dir = newDir('pnpm-workspace');
+    writeProject(dir, {
+      'package.json': JSON.stringify({ name: 'gt-pnpm-ws', version: '1.0.0', private: true, devDependencies: { typescript: '^5.5.0' } }),
+      'pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+    });
+    writeProject(join(dir, 'packages', 'a'), {
+      'package.json': JSON.stringify({ name: '@gt-pnpm-ws/a', version: '1.0.0', dependencies: { express: '^4.21.0', '@gt-pnpm-ws/b': 'workspace:*', debug: '2.6.9' } }),
+    });
+    writeProject(join(dir, 'packages', 'b'), {
+      'package.json': JSON.stringify({ name: '@gt-pnpm-ws/b', version: '2.0.0', dependencies: { lodash: '^4.17.21', debug: '^4.3.0' } }),
+    });
+    const pnpm = BIN('pnpm');
+    await run(pnpm, ['install', '--ignore-scripts', '--no-frozen-lockfile', '--store-dir', join(CACHE, 'pnpm-store-v9')], dir);
+    const theirs = pnpmListGraph(await run(pnpm, ['list', '-r', '--depth', 'Infinity', '--json'], dir));
+    const result = await catalogFile(pnpmLockCataloger, dir, 'pnpm-lock.yaml');
+    expect(result.members?.map((m) => m.ref)).toEqual(['pkg:npm/%40gt-pnpm-ws/a@1.0.0', 'pkg:npm/%40gt-pnpm-ws/b@2.0.0']);
+    const ours = graphOf(result);
+    expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
+    expect([...ours.edges].sort()).toEqual([...theirs.edges].sort());
+    expect(result.packages.find((p) => p.name === 'typescript')).toMatchObject({ dev: true, direct: true });
+    expect(result.packages.find((p) => p.name === 'lodash')).toMatchObject({ dev: false, direct: true });
+  }, TIMEOUT);
+
   it("finds in pnpm's store every package pnpm list lists but those it skipped on this platform", async () => {
     const done = generations.v9;
     if (!done) throw new Error('install did not run');

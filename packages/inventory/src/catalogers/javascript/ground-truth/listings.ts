@@ -69,7 +69,12 @@ export function pnpmListGraph(json: string): Graph {
   const visit = (from: string, node: PnpmNode) => {
     const children = { ...node.dependencies, ...node.devDependencies, ...node.optionalDependencies };
     for (const [name, child] of Object.entries(children)) {
-      if (child.version === undefined || child.version.startsWith('link:')) continue;
+      if (child.version === undefined) continue;
+      // A workspace link is another importer, a project like this one; pnpm may print its tree here only.
+      if (child.version.startsWith('link:')) {
+        visit(ROOT, child);
+        continue;
+      }
       const id = `${child.from ?? name}@${child.version}`;
       edges.add(`${from}>${id}`);
       packages.add(id);
