@@ -4,7 +4,9 @@
 // Prints each tool's wall time, the requests the app received from it (counted at the app by User-Agent, so the
 // app's own fetches are not counted) and the vulnerability classes and places each found.
 //
-// Usage: node bench/dast/run.mjs [--rate 200] [--modules xss,sql,...]
+// Usage: node bench/dast/run.mjs [--app vulnerable|hardened] [--rate 200] [--modules xss,sql,...]
+// --app hardened scans the fixed twin instead (packages/dast/test/apps/hardened.ts): every finding there is a false
+// positive of the tool that reports it.
 // Needs: apt-get install -y wapiti; the repo's node_modules (esbuild bundles the TypeScript app and engine into
 // bench/dast/.work, so no TypeScript runner is needed).
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ const work = path.join(here, '.work');
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const rate = Number(opt('--rate', '200'));
+const appName = opt('--app', 'vulnerable');
 const modules = opt('--modules', 'xss,permanentxss,sql,blindsql,file,exec,redirect,ssrf,crlf,http_headers,cookieflags,csp,csrf');
 
 /** Bundles the vulnerable app and the engine (TypeScript sources) into one ESM file with sql.js's wasm beside it. */
@@ -29,6 +32,7 @@ function build() {
   mkdirSync(work, { recursive: true });
   const entry = [
     "export { vulnerableApp } from '../../packages/dast/test/apps/vulnerable.ts';",
+    "export { hardenedApp } from '../../packages/dast/test/apps/hardened.ts';",
     "export { builtinEngine, startCanaryListener } from '../../packages/dast/src/index.ts';",
   ].join('\n');
   const banner = "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __fu(new URL('.', import.meta.url));";
@@ -58,14 +62,14 @@ async function main() {
   // Express shows stack traces unless NODE_ENV is production and logs every error unless it is test: "test" gives the
   // development error pages (what the error-disclosure checks are for) without a stack trace per request on stderr.
   process.env.NODE_ENV = 'test';
-  const { vulnerableApp, builtinEngine, startCanaryListener } = await import(pathToFileURL(path.join(work, 'targets.mjs')).href);
+  const { vulnerableApp, hardenedApp, builtinEngine, startCanaryListener } = await import(pathToFileURL(path.join(work, 'targets.mjs')).href);
   const counts = { outside: 0 };
   let tool = 'none';
   const outside = await listen((_req, res) => {
     counts.outside++;
     res.end('partner');
   });
-  const app = vulnerableApp(outside.url)([]);
+  const app = (appName === 'hardened' ? hardenedApp() : vulnerableApp(outside.url))([]);
   const target = await listen((req, res) => {
     // The app's own server-side fetch (its SSRF route previewing itself) is not a request of either tool.
     if (!/^node$|undici/i.test(req.headers['user-agent'] ?? '')) counts[tool] = (counts[tool] ?? 0) + 1;
@@ -103,7 +107,7 @@ async function main() {
 function print(results, outsideHits, wapitiArgs) {
   const lines = [];
   const log = (s = '') => lines.push(s);
-  log(`target: packages/dast/test/apps/vulnerable.ts on 127.0.0.1 (Node ${process.versions.node})`);
+  log(`target: packages/dast/test/apps/${appName}.ts on 127.0.0.1 (Node ${process.versions.node})`);
   log(`rampart built-in engine, full mode, --rate ${rate}: ${results.rampart.seconds.toFixed(1)} s, ${results.rampart.requests} requests`);
   log(`wapiti ${wapitiVersion()} (-m ${modules}): ${results.wapiti.seconds.toFixed(1)} s, ${results.wapiti.requests} requests, exit ${results.wapiti.exit}`);
   log(`requests to the out-of-scope server linked from the app: ${outsideHits}`);
@@ -118,7 +122,7 @@ function print(results, outsideHits, wapitiArgs) {
   }
   const text = `${lines.join('\n')}\n`;
   process.stdout.write(text);
-  writeFileSync(path.join(work, 'result.txt'), text);
+  writeFileSync(path.join(work, `result-${appName}.txt`), text);
   writeFileSync(path.join(work, 'wapiti-command.txt'), `wapiti ${wapitiArgs.join(' ')}\n`);
 }
 
