@@ -2,6 +2,7 @@ import { renderOptions } from '../args.js';
 import { gateCommand } from './gate.js';
 import { mergeCommand } from './merge.js';
 import { formatHelp, reportCommand } from './report.js';
+import { containerCommand } from './container.js';
 import { dastCommand } from './dast.js';
 import { dbCommand } from './db.js';
 import { depsCommand } from './deps.js';
@@ -11,7 +12,7 @@ import type { Command } from './types.js';
 
 export type { Command } from './types.js';
 
-export const COMMANDS: readonly Command[] = [scanAllCommand, sastCommand, secretsCommand, sbomCommand, depsCommand, dastCommand, reportCommand, gateCommand, mergeCommand, dbCommand];
+export const COMMANDS: readonly Command[] = [scanAllCommand, sastCommand, secretsCommand, sbomCommand, depsCommand, containerCommand, dastCommand, reportCommand, gateCommand, mergeCommand, dbCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import type { Notification, RawFinding, Tool } from '@rampart/core';
 import type { Inventory } from '@rampart/inventory';
-import { matchPackagesDetailed, offlineSource, onlineSource, resolveCacheDir, type VulnSource } from '@rampart/vulns';
+import { matchPackagesDetailed, offlineSource, onlineSource, resolveCacheDir, type DistroRelease, type VulnSource } from '@rampart/vulns';
 import type { CliDeps } from '../deps.js';
 import { VERSION } from '../version.js';
 
@@ -38,11 +38,23 @@ export async function openSource(choice: VulnSourceChoice, deps: CliDeps): Promi
   return { source, notes };
 }
 
+/** What an image scan adds: the image's name and OS, so OS packages match that release's advisories only. */
+export interface ImageContext {
+  image: string;
+  distro?: DistroRelease;
+}
+
 /** Known vulnerabilities of the inventory's packages, from OSV. */
-export async function runDepsStep(inventory: Inventory, choice: VulnSourceChoice, deps: CliDeps, kind: 'dependency' | 'container' = 'dependency'): Promise<DepsStepResult> {
+export async function runDepsStep(inventory: Inventory, choice: VulnSourceChoice, deps: CliDeps, image?: ImageContext): Promise<DepsStepResult> {
   const { source, notes } = await openSource(choice, deps);
-  const tool = { name: kind === 'dependency' ? 'rampart-deps' : 'rampart-container', version: VERSION };
-  const report = await matchPackagesDetailed(inventory.packages, source, { tool, kind, ignoreUnfixed: choice.ignoreUnfixed });
+  const kind = image ? 'container' : 'dependency';
+  const tool = { name: image ? 'rampart-container' : 'rampart-deps', version: VERSION };
+  const report = await matchPackagesDetailed(inventory.packages, source, {
+    tool,
+    kind,
+    ignoreUnfixed: choice.ignoreUnfixed,
+    ...(image ? { image: image.image, ...(image.distro ? { distro: image.distro } : {}) } : {}),
+  });
   const skipped = report.skipped.length;
   if (skipped > 0) {
     const first = report.skipped.slice(0, 3).map((s) => `${s.subject} (${s.reason})`).join('; ');

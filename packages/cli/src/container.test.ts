@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateGitlab } from '../../core/src/writers/testing/validate.js';
+import { writeDockerSave } from '../../container/src/testing/docker-save.js';
+import { layerTar } from '../../container/src/testing/hostile.js';
+import { startOsvServer, type OsvTestServer } from '../../vulns/src/db/testing/osv-server.js';
+import { main } from './main.js';
+import { recordingDeps as deps } from './testing/recording-deps.js';
+
+const records = join(import.meta.dirname, '../../vulns/test/fixtures/osv');
+let osv: OsvTestServer;
+let image: string;
+
+const file = (name: string, content: string) => ({ header: { name, type: 'file' as const, mode: 0o644, size: Buffer.byteLength(content) }, content });
+
+/** An Alpine 3.11 image of two layers: the base with an old xen, then a layer that removes a file with a whiteout. */
+async function alpineImage(dir: string): Promise<string> {
+  const installed = ['C:Q1abc=', 'P:xen', 'V:4.13.1-r0', 'A:x86_64', 'L:GPL-2.0-only', 'o:xen', '', 'C:Q1def=', 'P:musl', 'V:1.1.24-r3', 'A:x86_64', 'L:MIT', 'o:musl', '', ''].join('\n');
+  const base = await layerTar([
+    file('etc/os-release', 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.11.13\nPRETTY_NAME="Alpine Linux v3.11"\n'),
+    file('lib/apk/db/installed', installed),
+    file('tmp/secret.txt', 'x'),
+  ]);
+  const top = await layerTar([file('tmp/.wh.secret.txt', '')]);
+  writeFileSync(join(dir, 'l1.tar'), base);
+  writeFileSync(join(dir, 'l2.tar'), top);
+  const out = join(dir, 'image.tar');
+  await writeDockerSave(out, [join(dir, 'l1.tar'), join(dir, 'l2.tar')], { tag: 'acme/app:1.0', layout: 'oci' });
+  return out;
+}
+
+beforeAll(async () => {
+  osv = await startOsvServer(readdirSync(records).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(records, f), 'utf8')) as Record<string, unknown>));
+  image = await alpineImage(mkdtempSync(join(tmpdir(), 'rampart-image-')));
+});
+afterAll(async () => {
+  await osv.close();
+});
+
+describe('rampart container', () => {
+  it('finds the Alpine advisory for the image\'s xen and writes a valid container_scanning report and the image SBOM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-container-'));
+    const d = deps(dir);
+    expect(await main(['container', '--tar', image, '--osv-url', osv.url, '--fail-on', 'none', '--sbom'], d.deps), d.err()).toBe(0);
+    const { findings } = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as { findings: { ruleId: string; kind: string; location: { name: string; image?: string; operatingSystem?: string } }[] };
+    const xen = findings.filter((f) => f.location.name === 'xen');
+    expect(xen.map((f) => f.ruleId)).toEqual(['CVE-2021-28687']);
+    expect(xen[0]).toMatchObject({ kind: 'container', location: { image: image, operatingSystem: 'alpine 3.11.13' } });
+    const gl = JSON.parse(readFileSync(join(dir, 'rampart-reports/gl-container-scanning-report.json'), 'utf8')) as unknown;
+    expect(validateGitlab('container_scanning', gl)).toEqual([]);
+    expect(d.out()).toMatch(/image\.tar: 2 layers, 2 packages on Alpine Linux v3\.11/);
+    expect(readFileSync(join(dir, 'rampart-reports/sbom.cdx.json'), 'utf8')).toContain('pkg:apk/alpine/xen@4.13.1-r0');
+  });
+
+  it('refuses no source or two sources, and a missing file, with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-container-'));
+    const none = deps(dir);
+    expect(await main(['container'], none.deps)).toBe(2);
+    expect(none.err()).toMatch(/--image <ref>, --tar <file>/);
+    expect(await main(['container', '--tar', 'a.tar', '--rootfs', '/'], deps(dir).deps)).toBe(2);
+    const missing = deps(dir);
+    expect(await main(['container', '--tar', 'nope.tar'], missing.deps)).toBe(2);
+    expect(missing.err()).toMatch(/nope\.tar/);
+  });
+});
