@@ -11,7 +11,7 @@ export interface Annotations {
   ids: Set<string>;
 }
 
-const ANNOTATION = /^\s*#\s*(ruleid|ok|todoruleid|todook)\s*:\s*(.*?)\s*$/;
+const ANNOTATION = /^\s*(?:#|\/\/)\s*(ruleid|ok|todoruleid|todook)\s*:\s*(.*?)\s*$/;
 
 function add(map: LineIds, line: number, id: string): void {
   const ids = map.get(line);
@@ -21,7 +21,8 @@ function add(map: LineIds, line: number, id: string): void {
 
 /**
  * The SAST packs' convention (Semgrep's): a comment `# ruleid: <id>[, <id>]` or `# ok: <id>` is about the next
- * line that is not itself an annotation. Every IaC format here takes `#` comments.
+ * line that is not itself an annotation. Every IaC format here takes `#` comments; `//` serves for scripts
+ * embedded in YAML (actions/github-script).
  */
 export function parseAnnotations(text: string): Annotations {
   const out: Annotations = { expected: new Map(), ok: new Map(), todo: new Map(), ids: new Set() };
