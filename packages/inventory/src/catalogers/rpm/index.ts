@@ -1,4 +1,4 @@
 import type { Cataloger } from '../../cataloger.js';
-import { rpmdbSqliteCataloger } from './rpmdb.js';
+import { rpmdbBerkeleyCataloger, rpmdbSqliteCataloger } from './rpmdb.js';
 
-export const rpmCatalogers: readonly Cataloger[] = [rpmdbSqliteCataloger];
+export const rpmCatalogers: readonly Cataloger[] = [rpmdbSqliteCataloger, rpmdbBerkeleyCataloger];

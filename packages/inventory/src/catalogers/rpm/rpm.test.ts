@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { UserError, recordingLogger } from '@rampart/core';
@@ -8,7 +8,9 @@ import { memoryFs } from '../../fs/memory.js';
 import { parseRpmHeader } from './header.js';
 import { rpmdbSqliteCataloger } from './rpmdb.js';
 import { readSqliteTable } from './sqlite.js';
-import { buildRpmDb, rpmQueryAll } from './testing.js';
+import { berkeleyDbOf, buildRpmDb, rpmQueryAll } from './testing.js';
+import { rpmdbBerkeleyCataloger } from './rpmdb.js';
+import { readBdbHash } from './bdb.js';
 
 const PATH = 'var/lib/rpm/rpmdb.sqlite';
 const ROCKY = 'NAME="Rocky Linux"\nVERSION="9.3 (Blue Onyx)"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.3"\nPRETTY_NAME="Rocky Linux 9.3 (Blue Onyx)"\n';
@@ -91,5 +93,48 @@ describe('rpmdb.sqlite written by rpm 4.18', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('Berkeley DB Packages (rpm before 4.16) written by db5.3_load', () => {
+  it.each([512, 4096])('lists the same packages as rpm -qa with %i-byte pages', async (pageSize) => {
+    const dir = join(work, `bdb-${pageSize}`);
+    mkdirSync(dir);
+    const out = join(dir, 'Packages');
+    berkeleyDbOf(dbFile, out, pageSize);
+    const path = 'var/lib/rpm/Packages';
+    const fs = memoryFs({ [path]: new Uint8Array(readFileSync(out)), 'etc/os-release': 'ID="centos"\nVERSION_ID="7"\n' });
+    const result = await rpmdbBerkeleyCataloger.catalog({ path, text: () => fs.readText(path), fs, logger: recordingLogger() });
+    const ours = new Set(
+      result.packages.map((p) => {
+        const q = new URLSearchParams(p.purl.split('?')[1]);
+        return `${p.name} ${p.version} ${q.get('epoch') ?? '0'} ${q.get('arch')}`;
+      }),
+    );
+    // rpm itself, through its read-only Berkeley DB backend, reads the same file to the same list.
+    const rpmSays = rpmQueryAll(dir, 'bdb_ro');
+    expect(rpmSays.size).toBe(3);
+    expect(ours).toEqual(rpmSays);
+    expect(result.packages.find((p) => p.name === 'rampart-base')?.purl).toBe('pkg:rpm/centos/rampart-base@1.0-1?arch=noarch&distro=centos-7');
+    expect(result.packages.find((p) => p.name === 'rampart-app')?.dependsOn).toHaveLength(1);
+  });
+
+  it('fuzz: corrupted Berkeley DB files parse or throw a UserError', () => {
+    const out = join(work, 'Packages-fuzz');
+    berkeleyDbOf(dbFile, out, 512);
+    const bytes = new Uint8Array(readFileSync(out));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }), (edits) => {
+        const copy = new Uint8Array(bytes);
+        for (const [at, byte] of edits) copy[at] = byte;
+        try {
+          readBdbHash(copy, 'Packages');
+        } catch (err) {
+          expect(err).toBeInstanceOf(UserError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(() => readBdbHash(new Uint8Array(4096), 'Packages')).toThrow(/magic/);
   });
 });

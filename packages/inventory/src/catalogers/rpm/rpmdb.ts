@@ -1,13 +1,15 @@
 import { UserError } from '@rampart/core';
-import type { Cataloger, CatalogResult } from '../../cataloger.js';
+import type { Cataloger, CatalogInput, CatalogResult } from '../../cataloger.js';
 import { normalizeLicense } from '../../license.js';
 import { distroQualifier, readOsRelease, type OsRelease } from '../../os-release.js';
 import { makePurl } from '../../purl.js';
 import type { InventoryProblem, Package } from '../../types.js';
 import { parseRpmHeader, TAG, type HeaderValue } from './header.js';
+import { readBdbHash } from './bdb.js';
 import { readSqliteTable } from './sqlite.js';
 
 const RPMDB = /(^|\/)(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/;
+const RPMDB_BDB = /(^|\/)var\/lib\/rpm\/Packages$/;
 
 interface Entry {
   pkg: Package;
@@ -82,6 +84,29 @@ function resolver(entries: Entry[]): Map<string, string> {
   return out;
 }
 
+/** Turns the header blobs of an rpm database, whatever its backend, into packages and edges. */
+async function catalogHeaders(input: CatalogInput, headers: { id: number; blob: Uint8Array }[]): Promise<CatalogResult> {
+  const file = input.path;
+  const root = file.replace(/(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/[^/]+$/, '');
+  const os = await readOsRelease(input.fs, root);
+  const problems: InventoryProblem[] = [];
+  const entries: Entry[] = [];
+  for (const { id, blob } of headers) {
+    const e = entryOf(parseRpmHeader(blob, `${file} (header ${id})`), file, os, id);
+    if ('message' in e) problems.push(e);
+    else entries.push(e);
+  }
+  const resolve = resolver(entries);
+  for (const e of entries) {
+    const deps = e.requires
+      .filter((r) => !r.startsWith('rpmlib('))
+      .map((r) => resolve.get(r))
+      .filter((p): p is string => p !== undefined && p !== e.pkg.purl);
+    e.pkg.dependsOn = [...new Set(deps)];
+  }
+  return { packages: entries.map((e) => e.pkg), problems };
+}
+
 /**
  * rpm's SQLite database (rpm 4.16+: Fedora 33+, RHEL 9, Rocky/Alma 9, Amazon Linux 2023, openSUSE). The Packages
  * table holds one rpm header per installed package. Requires (rpmlib() features aside) resolve to installed
@@ -93,27 +118,34 @@ export const rpmdbSqliteCataloger: Cataloger = {
   files: 'var/lib/rpm/rpmdb.sqlite, usr/lib/sysimage/rpm/rpmdb.sqlite (Fedora, RHEL 9, Amazon Linux 2023, SUSE)',
   claims: (path) => RPMDB.test(path),
   async catalog(input): Promise<CatalogResult> {
-    const file = input.path;
-    const rows = readSqliteTable(await input.fs.readBytes(file), 'Packages', file);
-    const root = file.replace(/(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/, '');
-    const os = await readOsRelease(input.fs, root);
-    const problems: InventoryProblem[] = [];
-    const entries: Entry[] = [];
-    for (const row of rows) {
+    const rows = readSqliteTable(await input.fs.readBytes(input.path), 'Packages', input.path);
+    const headers = rows.map((row) => {
       const blob = row.values[1];
-      if (!(blob instanceof Uint8Array)) throw new UserError(`row ${row.rowid} has no header blob`, { file, field: 'Packages.blob', expected: 'an rpm header' });
-      const e = entryOf(parseRpmHeader(blob, `${file} (Packages row ${row.rowid})`), file, os, row.rowid);
-      if ('message' in e) problems.push(e);
-      else entries.push(e);
-    }
-    const resolve = resolver(entries);
-    for (const e of entries) {
-      const deps = e.requires
-        .filter((r) => !r.startsWith('rpmlib('))
-        .map((r) => resolve.get(r))
-        .filter((p): p is string => p !== undefined && p !== e.pkg.purl);
-      e.pkg.dependsOn = [...new Set(deps)];
-    }
-    return { packages: entries.map((e) => e.pkg), problems };
+      if (!(blob instanceof Uint8Array)) {
+        throw new UserError(`row ${row.rowid} has no header blob`, { file: input.path, field: 'Packages.blob', expected: 'an rpm header' });
+      }
+      return { id: row.rowid, blob };
+    });
+    return catalogHeaders(input, headers);
+  },
+};
+
+/**
+ * rpm's Berkeley DB database (rpm before 4.16: RHEL/CentOS 7 and 8, UBI 8, Amazon Linux 2): a hash database keyed
+ * by the header's instance number. Key 0 is rpm's own counter, not a package.
+ */
+export const rpmdbBerkeleyCataloger: Cataloger = {
+  id: 'rpmdb-bdb',
+  ecosystem: 'rpm',
+  files: 'var/lib/rpm/Packages (Berkeley DB: RHEL/CentOS 7 and 8, UBI 8, Amazon Linux 2)',
+  claims: (path) => RPMDB_BDB.test(path),
+  async catalog(input): Promise<CatalogResult> {
+    const pairs = readBdbHash(await input.fs.readBytes(input.path), input.path);
+    const headers = pairs
+      .filter((p) => p.key.length === 4)
+      .map((p) => ({ id: new DataView(p.key.buffer, p.key.byteOffset, 4).getUint32(0, true), blob: p.value }))
+      .filter((h) => h.id !== 0)
+      .sort((a, b) => a.id - b.id);
+    return catalogHeaders(input, headers);
   },
 };

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSqliteTable } from './sqlite.js';
 
 /** Three tiny packages: a library, an app that needs it by soname and by file, and a subpackage of the app. */
 const SPECS: Record<string, string> = {
@@ -71,7 +72,36 @@ export function buildRpmDb(work: string): string {
 }
 
 /** What rpm itself lists: `name version-release epoch arch` per installed package. */
-export function rpmQueryAll(dbDir: string): Set<string> {
-  const out = execFileSync('rpm', ['--dbpath', dbDir, '-qa', '--qf', '%{NAME} %{VERSION}-%{RELEASE} %{EPOCHNUM} %{ARCH}\\n'], { encoding: 'utf8' });
+export function rpmQueryAll(dbDir: string, backend?: 'bdb_ro'): Set<string> {
+  const args = ['--dbpath', dbDir, ...(backend ? ['--define', `_db_backend ${backend}`] : [])];
+  const out = execFileSync('rpm', [...args, '-qa', '--qf', '%{NAME} %{VERSION}-%{RELEASE} %{EPOCHNUM} %{ARCH}\\n'], {
+    encoding: 'utf8',
+    // rpm's read-only Berkeley DB backend warns about the index databases a bare Packages file lacks.
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return new Set(out.split('\n').filter(Boolean));
+}
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/**
+ * The same headers in a Berkeley DB hash database, as rpm before 4.16 kept `Packages`: written by Berkeley DB's own
+ * db5.3_load (Debian's `db5.3-util`) from a db_dump "bytevalue" listing, keys being native-endian instance numbers
+ * and key 0 rpm's instance counter. Small pages push every header into chains of overflow pages.
+ */
+export function berkeleyDbOf(sqliteFile: string, out: string, pageSize: number): void {
+  const rows = readSqliteTable(new Uint8Array(readFileSync(sqliteFile)), 'Packages', sqliteFile);
+  const key = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return hex(b);
+  };
+  const lines = ['VERSION=3', 'format=bytevalue', 'type=hash', `db_pagesize=${pageSize}`, 'HEADER=END'];
+  lines.push(` ${key(0)}`, ` ${key(rows.length + 1)}`);
+  for (const row of rows) lines.push(` ${key(row.rowid)}`, ` ${hex(row.values[1] as Uint8Array)}`);
+  lines.push('DATA=END', '');
+  const result = spawnSync('db5.3_load', [out], { input: lines.join('\n'), encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`db5.3_load failed (exit ${result.status}; apt-get install -y db5.3-util): ${result.error?.message ?? ''}${result.stderr}`);
+  }
 }
