@@ -5,6 +5,7 @@ import { formatHelp, reportCommand } from './report.js';
 import { containerCommand } from './container.js';
 import { dastCommand } from './dast.js';
 import { dbCommand } from './db.js';
+import { iacCommand } from './iac.js';
 import { depsCommand } from './deps.js';
 import { sbomCommand } from './sbom.js';
 import { sastCommand, scanAllCommand, secretsCommand } from './scan.js';
@@ -12,7 +13,7 @@ import type { Command } from './types.js';
 
 export type { Command } from './types.js';
 
-export const COMMANDS: readonly Command[] = [scanAllCommand, sastCommand, secretsCommand, sbomCommand, depsCommand, containerCommand, dastCommand, reportCommand, gateCommand, mergeCommand, dbCommand];
+export const COMMANDS: readonly Command[] = [scanAllCommand, sastCommand, secretsCommand, sbomCommand, depsCommand, containerCommand, iacCommand, dastCommand, reportCommand, gateCommand, mergeCommand, dbCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
