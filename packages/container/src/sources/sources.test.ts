@@ -158,6 +158,9 @@ describe('parsers of untrusted archive metadata (fuzz)', () => {
     const cut = join(work, 'cut.tar');
     writeFileSync(cut, good.subarray(0, 1500));
     await expect(indexTar(cut)).rejects.toBeInstanceOf(UserError);
+    const gz = join(work, 'image.tar.gz');
+    writeFileSync(gz, gzipSync(good));
+    await expect(indexTar(gz)).rejects.toThrow(/image.tar.gz: the archive is gzip-compressed \(expected an uncompressed tar \(gunzip it first/);
     const garbage = join(work, 'garbage.tar');
     writeFileSync(garbage, Buffer.alloc(2048, 0x41));
     await expect(indexTar(garbage)).rejects.toThrow(/garbage.tar \(header at byte 0\)/);

@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { UserError } from '@rampart/core';
+import { sniffCompression } from '../layer/decompress.js';
 import { normalizeEntryName } from '../tree/paths.js';
 import { isZeroBlock, parsePaxRecords, parseTarHeader } from './tar-header.js';
 
@@ -34,6 +35,15 @@ export async function indexTar(file: string): Promise<Map<string, TarMember>> {
   const fh = await open(file, 'r');
   try {
     const total = (await fh.stat()).size;
+    const magic = await readAt(fh, 0, 4);
+    const compression = sniffCompression(magic);
+    if (compression !== 'none') {
+      // Reading layers from their offsets needs a seekable archive; a compressed one would have to be inflated whole.
+      throw new UserError(`the archive is ${compression}-compressed`, {
+        file,
+        expected: `an uncompressed tar (${compression === 'gzip' ? 'gunzip' : 'unzstd'} it first, or pipe docker save straight to a file)`,
+      });
+    }
     const members = new Map<string, TarMember>();
     let offset = 0;
     let longName: string | undefined;
