@@ -115,6 +115,12 @@ async function npmVerdictFor(manifest: string): Promise<CatalogResult> {
   return catalogFile(npmLockCataloger, dir, 'package-lock.json');
 }
 
+/** Yarn 4 with node_modules (so the tree can be compared), no scripts, and a cache shared between runs. */
+function berryRc(): string {
+  const lines = ['nodeLinker: node-modules', 'enableScripts: false', 'enableTelemetry: false', 'enableGlobalCache: false'];
+  return `${[...lines, `cacheFolder: ${JSON.stringify(join(CACHE, 'yarn-berry'))}`].join('\n')}\n`;
+}
+
 /** Project folders made by this run; the installs' caches (CACHE) are kept for the next run. */
 const made: string[] = [];
 afterAll(() => {
@@ -316,21 +322,42 @@ describe('yarn ground truth', () => {
     generations.classic = classic;
 
     const berry = newDir('yarn-berry');
-    const yarnrc = [
-      'nodeLinker: node-modules',
-      'enableScripts: false',
-      'enableTelemetry: false',
-      'enableGlobalCache: false',
-      `cacheFolder: ${JSON.stringify(join(CACHE, 'yarn-berry'))}`,
-      '',
-    ].join('\n');
     // An empty yarn.lock makes the folder a project of its own, whatever is above it.
-    writeProject(berry, { 'package.json': PROJECT_JSON, '.yarnrc.yml': yarnrc, 'yarn.lock': '' });
+    writeProject(berry, { 'package.json': PROJECT_JSON, '.yarnrc.yml': berryRc(), 'yarn.lock': '' });
     await run('node', [YARN_BERRY, 'install'], berry, { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' });
     generations.berry = berry;
 
     npmVerdict = await npmVerdictFor(PROJECT_JSON);
   }, TIMEOUT * 2);
+
+  it.each(['classic', 'berry'] as const)('yarn %s workspace: each member a project, as installed', async (kind) => {
+    const dir = newDir(`yarn-${kind}-workspace`);
+    const root = { name: 'gt-yarn-ws', version: '1.0.0', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '^5.5.0' } };
+    const a = { name: '@gt-yarn-ws/a', version: '1.0.0', dependencies: { express: '^4.21.0', '@gt-yarn-ws/b': kind === 'berry' ? 'workspace:*' : '2.0.0', debug: '2.6.9' } };
+    const b = { name: '@gt-yarn-ws/b', version: '2.0.0', dependencies: { lodash: '^4.17.21', debug: '^4.3.0' } };
+    writeProject(join(dir, 'packages', 'a'), { 'package.json': JSON.stringify(a) });
+    writeProject(join(dir, 'packages', 'b'), { 'package.json': JSON.stringify(b) });
+    if (kind === 'classic') {
+      writeProject(dir, { 'package.json': JSON.stringify(root) });
+      await run(BIN('yarn'), ['install', '--ignore-scripts', '--non-interactive', '--no-progress', '--cache-folder', join(CACHE, 'yarn-classic')], dir);
+    } else {
+      writeProject(dir, { 'package.json': JSON.stringify(root), '.yarnrc.yml': berryRc(), 'yarn.lock': '' });
+      await run('node', [YARN_BERRY, 'install'], dir, { YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' });
+    }
+    const result = await catalogFile(yarnLockCataloger, dir, 'yarn.lock');
+    expect(result.members?.map((m) => m.name)).toEqual(['@gt-yarn-ws/a', '@gt-yarn-ws/b']);
+    const projects = [
+      { path: '', manifest: root },
+      { path: 'packages/a', manifest: a },
+      { path: 'packages/b', manifest: b },
+    ];
+    const theirs = installedGraph(dir, projects, { peers: kind === 'berry' });
+    const ours = graphOf(result);
+    expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
+    expect([...ours.edges].sort()).toEqual([...theirs.edges].sort());
+    expect(result.packages.find((p) => p.name === 'typescript')).toMatchObject({ dev: true, direct: true });
+    expect(result.packages.find((p) => p.name === 'lodash')).toMatchObject({ dev: false, direct: true });
+  }, TIMEOUT);
 
   it.each(['classic', 'berry'] as const)('yarn %s: the same packages and edges as the installed node_modules', async (kind) => {
     const dir = generations[kind];
@@ -339,7 +366,7 @@ describe('yarn ground truth', () => {
     expect(text).toContain(kind === 'classic' ? '# yarn lockfile v1' : '__metadata:');
     const result = await catalogFile(yarnLockCataloger, dir, 'yarn.lock');
     // Yarn 1 neither installs nor locks peer dependencies; berry installs them beside their dependent.
-    const theirs = installedGraph(dir, PROJECT_MANIFEST, { peers: kind === 'berry' });
+    const theirs = installedGraph(dir, [{ path: '', manifest: PROJECT_MANIFEST }], { peers: kind === 'berry' });
     expect(theirs.packages.size).toBeGreaterThan(100);
     const ours = withoutPackages(graphOf(result), platformSkipped(result, theirs, { listsThem: false }));
     expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());

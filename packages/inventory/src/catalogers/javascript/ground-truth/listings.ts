@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogResult } from '../../../cataloger.js';
 
@@ -86,17 +86,20 @@ export function pnpmListGraph(json: string): Graph {
   return { packages, edges };
 }
 
+interface Manifest {
+  dependencies?: object;
+  devDependencies?: object;
+  optionalDependencies?: object;
+}
+
 /**
  * What is installed in a node_modules tree, read straight from the disk: every package root (`node_modules/x`,
- * `node_modules/@s/x`, at any depth), and edges resolved from each package.json the way Node resolves them. Used
- * for the yarn managers, whose own listings are partial (yarn 1 `list` prints no versions of hoisted duplicates'
- * parents; berry has no full tree listing).
+ * `node_modules/@s/x`, at any depth, in the project's folder and in each workspace member's), and edges resolved
+ * from each package.json the way Node resolves them. Symlinks (a manager's links to workspace members) are not
+ * packages. Used for the yarn managers, whose own listings are partial (yarn 1 `list` prints no edges of hoisted
+ * packages; berry has no full tree listing).
  */
-export function installedGraph(
-  dir: string,
-  rootManifest: { dependencies?: object; devDependencies?: object; optionalDependencies?: object },
-  { peers }: { peers: boolean },
-): Graph {
+export function installedGraph(dir: string, projects: { path: string; manifest: Manifest }[], { peers }: { peers: boolean }): Graph {
   const packages = new Set<string>();
   const edges = new Set<string>();
   const found = new Map<string, { id: string; deps: string[] }>();
@@ -107,14 +110,8 @@ export function installedGraph(
       const dirs = entry.startsWith('@') ? readdirSync(join(nm, entry)).map((n) => join(nm, entry, n)) : [join(nm, entry)];
       for (const pkgDir of dirs) {
         const manifestPath = join(pkgDir, 'package.json');
-        if (!existsSync(manifestPath)) continue;
-        const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-          name: string;
-          version: string;
-          dependencies?: object;
-          optionalDependencies?: object;
-          peerDependencies?: object;
-        };
+        if (lstatSync(pkgDir).isSymbolicLink() || !existsSync(manifestPath)) continue;
+        const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest & { name: string; version: string; peerDependencies?: object };
         const id = `${m.name}@${m.version}`;
         packages.add(id);
         const deps = [...Object.keys(m.dependencies ?? {}), ...Object.keys(m.optionalDependencies ?? {}), ...(peers ? Object.keys(m.peerDependencies ?? {}) : [])];
@@ -123,7 +120,7 @@ export function installedGraph(
       }
     }
   };
-  walk(join(dir, 'node_modules'));
+  for (const project of projects) walk(join(dir, project.path, 'node_modules'));
   const resolveFrom = (fromDir: string, name: string): string | undefined => {
     for (let d = fromDir; d.startsWith(dir); d = join(d, '..')) {
       if (d.endsWith('/node_modules')) continue;
@@ -139,14 +136,12 @@ export function installedGraph(
       if (to) edges.add(`${id}>${to}`);
     }
   }
-  const rootDeps = [
-    ...Object.keys(rootManifest.dependencies ?? {}),
-    ...Object.keys(rootManifest.devDependencies ?? {}),
-    ...Object.keys(rootManifest.optionalDependencies ?? {}),
-  ];
-  for (const name of rootDeps) {
-    const to = resolveFrom(dir, name);
-    if (to) edges.add(`${ROOT}>${to}`);
+  for (const { path, manifest } of projects) {
+    const names = [manifest.dependencies, manifest.devDependencies, manifest.optionalDependencies].flatMap((m) => Object.keys(m ?? {}));
+    for (const name of names) {
+      const to = resolveFrom(join(dir, path), name);
+      if (to) edges.add(`${ROOT}>${to}`);
+    }
   }
   return { packages, edges };
 }
