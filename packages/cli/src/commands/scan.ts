@@ -69,6 +69,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(flavor.name === 'scan' ? { sbom: !boolOpt(args, 'no-sbom'), deps: { explicit: boolOpt(args, 'deps') ?? false, ...sourceChoiceFrom(args) } } : {}),
     ...(flavor.name === 'scan' && stringOpt(args, 'target') ? { dast: scanDast(args, stringOpt(args, 'target') ?? '') } : {}),
+    ...(flavor.name === 'scan' && stringOpt(args, 'image') ? { image: stringOpt(args, 'image') } : {}),
     ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
   };
   if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
@@ -77,6 +78,13 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
 
 // `scan` takes the DAST flags too; the SAST ones of the same name (--rules, --include, --exclude) keep their SAST meaning.
 const SCAN_OPTION_NAMES = new Set(SCAN_OPTIONS.map((o) => o.name));
+
+const IMAGE_OPTION: OptionSpec = {
+  name: 'image',
+  type: 'string',
+  value: '<ref>',
+  description: 'Also scan this container image (local Docker engine or registry); `rampart container` has all the options',
+};
 
 const DEPS_SWITCH: OptionSpec = {
   name: 'deps',
@@ -100,7 +108,7 @@ function scanCommand(flavor: Flavor, description: string): Command {
   const options = [
     ...SCAN_OPTIONS,
     ...(flavor.name === 'scan'
-      ? [SBOM_SWITCH, DEPS_SWITCH, ...VULN_SOURCE_OPTIONS, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))]
+      ? [SBOM_SWITCH, DEPS_SWITCH, IMAGE_OPTION, ...VULN_SOURCE_OPTIONS, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))]
       : []),
     CONFIG_OPTION,
     ...GATE_OPTIONS,

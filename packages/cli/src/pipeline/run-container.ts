@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { UserError, type Logger, type Notification } from '@rampart/core';
+import { UserError, type Logger, type Notification, type RawFinding, type Tool } from '@rampart/core';
 import { scanImage, type ImageSource } from '@rampart/container';
 import type { CliDeps } from '../deps.js';
 import { VERSION } from '../version.js';
@@ -47,10 +47,15 @@ function label(source: ImageSource): string {
   return source.kind === 'registry' ? source.reference : source.path;
 }
 
-/** `rampart container`: an image's OS and language packages matched against OSV, as container_scanning. */
-export async function runContainerRequest(req: ContainerRequest, deps: CliDeps): Promise<ReportOutcome> {
-  const startedAt = deps.now();
-  const settings = resolveSettings(req.flags, deps);
+export interface ContainerStepResult {
+  findings: RawFinding[];
+  tool: Tool;
+  notifications: Notification[];
+  extraFiles: { name: string; content: string }[];
+}
+
+/** The image scan itself, shared by `rampart container` and `rampart scan --image`. */
+export async function runContainerStep(req: Omit<ContainerRequest, 'flags'>, deps: CliDeps, startedAt: Date): Promise<ContainerStepResult> {
   let source = req.source;
   if (source.kind !== 'registry') {
     const full = isAbsolute(source.path) ? source.path : resolve(deps.cwd, source.path);
@@ -80,20 +85,28 @@ export async function runContainerRequest(req: ContainerRequest, deps: CliDeps):
       extraFiles.push({ name: 'sbom.cdx.json', content: buildCycloneDx(scan.inventory, options) }, { name: 'sbom.spdx.json', content: buildSpdx(scan.inventory, options) });
     }
     notes.push({ level: 'note', message: `${imageName}: ${scan.layers.length} layers, ${scan.inventory.packages.length} packages${os ? ` on ${os.prettyName ?? os.id}` : ''}` });
-    return await finishRun(
-      {
-        scanner: 'container',
-        startedAt,
-        findings: step.findings,
-        tools: [step.tool],
-        notifications: [...notes, ...step.notifications],
-        gitlabReportTypes: ['container_scanning'],
-        extraFiles,
-      },
-      settings,
-      deps,
-    );
+    return { findings: step.findings, tool: step.tool, notifications: [...notes, ...step.notifications], extraFiles };
   } finally {
     await saved?.cleanup();
   }
+}
+
+/** `rampart container`: an image's OS and language packages matched against OSV, as container_scanning. */
+export async function runContainerRequest(req: ContainerRequest, deps: CliDeps): Promise<ReportOutcome> {
+  const startedAt = deps.now();
+  const settings = resolveSettings(req.flags, deps);
+  const step = await runContainerStep(req, deps, startedAt);
+  return finishRun(
+    {
+      scanner: 'container',
+      startedAt,
+      findings: step.findings,
+      tools: [step.tool],
+      notifications: step.notifications,
+      gitlabReportTypes: ['container_scanning'],
+      extraFiles: step.extraFiles,
+    },
+    settings,
+    deps,
+  );
 }

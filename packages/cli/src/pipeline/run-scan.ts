@@ -36,6 +36,8 @@ export interface ScanRequest {
   dast?: DastRequest;
   /** `rampart scan`: dependency scanning of the same inventory (see scanDeps for when it runs). */
   deps?: ScanDepsChoice;
+  /** `rampart scan --image`: also a container scan of the image. */
+  image?: string;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -99,17 +101,31 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
     const r = await (await import('./scan-deps.js')).scanDeps(inventory, req.deps, deps);
     vuln = 'skipped' in r ? { findings: [], tools: [], notifications: [r.skipped] } : { findings: r.findings, tools: [r.tool], notifications: r.notifications };
   }
+  const container = req.image
+    ? await (await import('./run-container.js')).runContainerStep(
+        { source: { kind: 'registry', reference: req.image }, sbom: false, offline: req.deps?.offline ?? false, ignoreUnfixed: req.deps?.ignoreUnfixed ?? false, ...(req.deps?.osvUrl ? { osvUrl: req.deps.osvUrl } : {}), ...(req.deps?.cacheDir ? { cacheDir: req.deps.cacheDir } : {}) },
+        deps,
+        startedAt,
+      )
+    : undefined;
   const dast = req.dast ? await (await import('./run-dast.js')).runDastStep(req.dast, deps) : undefined;
   return finishRun(
     {
       scanner: req.scanner,
       startedAt,
-      findings: [...result.findings, ...(sbom?.findings ?? []), ...(vuln?.findings ?? []), ...(dast?.findings ?? [])],
-      tools: [...result.tools, ...(sbom ? [sbom.tool] : []), ...(vuln?.tools ?? []), ...(dast ? [dast.tool] : [])],
-      notifications: [...result.notifications, ...(sbom?.notifications ?? []), ...(vuln?.notifications ?? []), ...(dast?.notifications ?? [])],
+      findings: [...result.findings, ...(sbom?.findings ?? []), ...(vuln?.findings ?? []), ...(container?.findings ?? []), ...(dast?.findings ?? [])],
+      tools: [...result.tools, ...(sbom ? [sbom.tool] : []), ...(vuln?.tools ?? []), ...(container ? [container.tool] : []), ...(dast ? [dast.tool] : [])],
+      notifications: [
+        ...result.notifications,
+        ...(sbom?.notifications ?? []),
+        ...(vuln?.notifications ?? []),
+        ...(container?.notifications ?? []),
+        ...(dast?.notifications ?? []),
+      ],
       gitlabReportTypes: [
         ...GITLAB_TYPES[req.scanner],
         ...(vuln && vuln.tools.length > 0 ? (['dependency_scanning'] as const) : []),
+        ...(container ? (['container_scanning'] as const) : []),
         ...(dast ? (['dast'] as const) : []),
       ],
       extraFiles: [...(sbom?.files ?? []), ...(dast?.extraFiles ?? [])],
