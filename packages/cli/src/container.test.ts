@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateGitlab } from '../../core/src/writers/testing/validate.js';
-import { writeDockerSave } from '../../container/src/testing/docker-save.js';
-import { layerTar } from '../../container/src/testing/hostile.js';
+import { alpineImage } from '../test/support/alpine-image.js';
 import { startOsvServer, type OsvTestServer } from '../../vulns/src/db/testing/osv-server.js';
 import { main } from './main.js';
 import { recordingDeps as deps } from './testing/recording-deps.js';
@@ -12,24 +11,6 @@ import { recordingDeps as deps } from './testing/recording-deps.js';
 const records = join(import.meta.dirname, '../../vulns/test/fixtures/osv');
 let osv: OsvTestServer;
 let image: string;
-
-const file = (name: string, content: string) => ({ header: { name, type: 'file' as const, mode: 0o644, size: Buffer.byteLength(content) }, content });
-
-/** An Alpine 3.11 image of two layers: the base with an old xen, then a layer that removes a file with a whiteout. */
-async function alpineImage(dir: string): Promise<string> {
-  const installed = ['C:Q1abc=', 'P:xen', 'V:4.13.1-r0', 'A:x86_64', 'L:GPL-2.0-only', 'o:xen', '', 'C:Q1def=', 'P:musl', 'V:1.1.24-r3', 'A:x86_64', 'L:MIT', 'o:musl', '', ''].join('\n');
-  const base = await layerTar([
-    file('etc/os-release', 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.11.13\nPRETTY_NAME="Alpine Linux v3.11"\n'),
-    file('lib/apk/db/installed', installed),
-    file('tmp/secret.txt', 'x'),
-  ]);
-  const top = await layerTar([file('tmp/.wh.secret.txt', '')]);
-  writeFileSync(join(dir, 'l1.tar'), base);
-  writeFileSync(join(dir, 'l2.tar'), top);
-  const out = join(dir, 'image.tar');
-  await writeDockerSave(out, [join(dir, 'l1.tar'), join(dir, 'l2.tar')], { tag: 'acme/app:1.0', layout: 'oci' });
-  return out;
-}
 
 beforeAll(async () => {
   osv = await startOsvServer(readdirSync(records).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(records, f), 'utf8')) as Record<string, unknown>));
