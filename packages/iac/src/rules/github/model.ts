@@ -74,14 +74,7 @@ export function usesLine(file: { yaml: YamlSource }, step: Step): number {
   return lineOf(file.yaml, step.uses?.entry.keyNode ?? step.node);
 }
 
-/** The 1-based line, inside `node`'s span, of the first line of the file that contains `needle`. */
-export function lineContaining(file: { yaml: YamlSource; lines: readonly string[] }, node: unknown, needle: string): number {
-  const range = (node as { range?: [number, number, number] } | undefined)?.range;
-  const start = lineOf(file.yaml, node);
-  const end = range ? file.yaml.lineAt(range[1]) : start;
-  for (let l = start; l <= end; l++) if ((file.lines[l - 1] ?? '').includes(needle)) return l;
-  return start;
-}
+export { lineContaining } from '../../parse/yaml-lines.js';
 
 export const HARDENING = 'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions';
 export const ZIZMOR_AUDITS = 'https://docs.zizmor.sh/audits/';
