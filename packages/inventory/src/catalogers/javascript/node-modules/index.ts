@@ -1,6 +1,6 @@
 import { UserError } from '@rampart/core';
 import type { Cataloger } from '../../../cataloger.js';
-import { isRecord, optionalString, type Json } from '../fields.js';
+import { isRecord, type Json } from '../fields.js';
 import { npmLockCataloger } from '../npm-lock/index.js';
 import { npmPackage } from '../npm-package.js';
 import { pnpmLockCataloger } from '../pnpm-lock/index.js';
@@ -55,7 +55,7 @@ export const nodeModulesCataloger: Cataloger = {
     if (!isRecord(json)) throw new UserError('is not a JSON object', { file, expected: 'a package.json object' });
     // Installed manifests are not the user's to fix, so odd fields are read leniently instead of refused.
     const name = typeof json['name'] === 'string' ? json['name'] : undefined;
-    const version = optionalString(typeof json['version'] === 'string' ? json['version'] : undefined, file, 'version');
+    const version = typeof json['version'] === 'string' ? json['version'] : undefined;
     if (!name || !version) {
       return { packages: [], problems: [{ file, message: 'installed package.json has no name or version; left out' }] };
     }
