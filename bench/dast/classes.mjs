@@ -15,7 +15,7 @@ export const WAPITI_CLASSES = {
   'Blind SQL Injection': 'sql-injection', 'Path Traversal': 'path-traversal', 'Command execution': 'command-injection',
   'Open Redirect': 'open-redirect', 'Server Side Request Forgery': 'ssrf', 'Content Security Policy Configuration': 'csp',
   'Cross Site Request Forgery': 'csrf', 'Secure Flag cookie': 'cookie-flags', 'HttpOnly Flag cookie': 'cookie-flags',
-  'HTTP Secure Headers': 'security-headers', 'Internal Server Error': 'error-disclosure', 'CRLF Injection': 'crlf',
+  'HTTP Secure Headers': 'security-headers', 'Internal Server Error': 'server-error', 'CRLF Injection': 'crlf',
   'XML External Entity': 'xxe', 'Potentially dangerous file': 'dangerous-file', 'Backup file': 'backup-file',
   'Htaccess Bypass': 'htaccess-bypass', 'Resource consumption': 'resource-consumption',
 };
@@ -23,13 +23,20 @@ export const WAPITI_CLASSES = {
 /** The classes Rampart's engine and the Wapiti modules the bench runs both look for. */
 export const SHARED_CLASSES = ['xss-reflected', 'sql-injection', 'path-traversal', 'command-injection', 'open-redirect', 'ssrf', 'csp', 'csrf', 'cookie-flags', 'security-headers', 'error-disclosure'];
 
+/** Page-level classes are compared by page: Wapiti names no parameter for them, Rampart names the cookie. */
+const PAGE_LEVEL = new Set(['cookie-flags', 'csp', 'security-headers', 'cors', 'version-leak', 'info-comments', 'error-disclosure']);
+
+function place(cls, method, pathname, param) {
+  return `${method} ${pathname}${param && !PAGE_LEVEL.has(cls) ? ` ${param}` : ''}`;
+}
+
 /** `class -> Set("METHOD /path param")` from Rampart's findings. */
 export function rampartFound(findings) {
   const out = new Map();
   for (const f of findings) {
     const cls = RAMPART_CLASSES[f.ruleId];
     if (!cls || f.location.type !== 'url') continue;
-    const where = `${f.location.method ?? 'GET'} ${new URL(f.location.url).pathname}${f.location.param ? ` ${f.location.param}` : ''}`;
+    const where = place(cls, f.location.method ?? 'GET', new URL(f.location.url).pathname, f.location.param);
     if (!out.has(cls)) out.set(cls, new Set());
     out.get(cls).add(where);
   }
@@ -43,7 +50,7 @@ export function wapitiFound(report) {
     for (const [category, items] of Object.entries(report[section] ?? {})) {
       const cls = WAPITI_CLASSES[category] ?? `other: ${category}`;
       for (const it of items) {
-        const where = `${it.method ?? 'GET'} ${it.path}${it.parameter ? ` ${it.parameter}` : ''}`;
+        const where = place(cls, it.method ?? 'GET', it.path, it.parameter);
         if (!out.has(cls)) out.set(cls, new Set());
         out.get(cls).add(where);
       }

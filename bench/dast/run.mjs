@@ -120,6 +120,10 @@ function print(results, outsideHits, wapitiArgs) {
     log(`${cls} (${shared}): rampart ${r.size}, wapiti ${w.size}`);
     for (const where of [...new Set([...r, ...w])].sort()) log(`    ${r.has(where) ? 'R' : '-'}${w.has(where) ? 'W' : '-'} ${where}`);
   }
+  const only = (a, b) => SHARED_CLASSES.flatMap((cls) => [...(a.get(cls) ?? [])].filter((x) => !b.get(cls)?.has(x)).map((x) => `${cls} ${x}`));
+  log('');
+  log(`classes both cover, places only wapiti reported: ${only(results.wapiti.found, results.rampart.found).join('; ') || 'none'}`);
+  log(`classes both cover, places only rampart reported: ${only(results.rampart.found, results.wapiti.found).length}`);
   const text = `${lines.join('\n')}\n`;
   process.stdout.write(text);
   writeFileSync(path.join(work, `result-${appName}.txt`), text);
