@@ -36,26 +36,26 @@ async function secondLayer(out: string): Promise<void> {
   await written;
 }
 
-function buildOciLayout(layout: string): void {
-  umociInit(layout);
-  umociInsert(layout, root, '/');
+async function buildOciLayout(layout: string): Promise<void> {
+  await umociInit(layout);
+  await umociInsert(layout, root, '/');
   const bundle = join(work, 'bundle');
-  umociUnpack(layout, bundle);
+  await umociUnpack(layout, bundle);
   const rootfs = join(bundle, 'rootfs');
   mkdirSync(join(rootfs, 'usr/share/doc/rampart-added'), { recursive: true });
   writeFileSync(join(rootfs, ADDED), ADDED_TEXT);
   rmSync(join(rootfs, DELETED_FILE));
   rmSync(join(rootfs, DELETED_DIR), { recursive: true });
-  umociRepack(layout, bundle);
+  await umociRepack(layout, bundle);
   rmSync(bundle, { recursive: true, force: true });
 }
 
 beforeAll(async () => {
-  root = debianRoot('bookworm');
-  ensureTools(['umoci']);
+  root = await debianRoot('bookworm');
+  await ensureTools(['umoci']);
   expected = dpkgQueryInstalled(root);
   work = mkdtempSync(join(tmpdir(), 'rampart-debian-image-'));
-  buildOciLayout(join(work, 'oci'));
+  await buildOciLayout(join(work, 'oci'));
   await packDirectory(root, join(work, 'layer1.tar'));
   await secondLayer(join(work, 'layer2.tar'));
   const layers = [join(work, 'layer1.tar'), join(work, 'layer2.tar')];

@@ -206,7 +206,7 @@ describe('hostile layers', () => {
   }, 120_000);
 
   it('stops a zstd bomb the same way', async () => {
-    ensureTools(['zstd']);
+    await ensureTools(['zstd']);
     const bomb = join(work, 'bomb-layer.tar.zst');
     await bombLayer(bomb, 'zeros/zstd-bomb.bin', 1024 * 1024 * 1024, 'zstd');
     const archive = await archiveOf(work, 'zstd-bomb', [bomb]);

@@ -25,11 +25,11 @@ function npmLayer(name: string, version: string) {
 }
 
 function zstd(bytes: Uint8Array): Buffer {
-  ensureTools(['zstd']);
   return execFileSync('zstd', ['-q', '-c', '-19'], { input: bytes, maxBuffer: 64 * 1024 * 1024 });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  await ensureTools(['zstd']);
   work = mkdtempSync(join(tmpdir(), 'rampart-sources-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

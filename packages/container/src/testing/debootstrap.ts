@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { run, runOk } from './exec.js';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +11,15 @@ function have(tool: string): boolean {
 }
 
 /** Installs the Debian tools the image tests build with, failing loudly (never skipping) when that is impossible. */
-export function ensureTools(tools: readonly string[]): void {
+export async function ensureTools(tools: readonly string[]): Promise<void> {
   const missing = tools.filter((t) => !have(t));
   if (missing.length === 0) return;
-  const result = spawnSync('apt-get', ['install', '-y', ...missing], { encoding: 'utf8' });
+  const result = await run('apt-get', ['install', '-y', ...missing]);
   const still = tools.filter((t) => !have(t));
   if (still.length > 0) {
     throw new Error(
       `the container tests need ${still.join(', ')} (apt-get install -y ${still.join(' ')}), and installing failed: ` +
-        `${result.error?.message ?? ''}${result.stderr ?? ''}`.slice(-2000),
+        `${result.error?.message ?? ''}${result.stderr}`.slice(-2000),
     );
   }
 }
@@ -27,19 +28,16 @@ export function ensureTools(tools: readonly string[]): void {
  * A real Debian root made by debootstrap (minbase), cached under the OS temp dir per suite so only the first run
  * downloads. The cache is complete or absent: debootstrap writes into a temporary directory that is renamed at the end.
  */
-export function debianRoot(suite = 'bookworm'): string {
+export async function debianRoot(suite = 'bookworm'): Promise<string> {
   const cache = join(tmpdir(), 'rampart-debootstrap-cache', suite);
   const root = join(cache, 'root');
   const marker = join(cache, 'complete');
   if (existsSync(marker) && existsSync(join(root, 'var/lib/dpkg/status'))) return root;
-  ensureTools(['debootstrap']);
+  await ensureTools(['debootstrap']);
   mkdirSync(cache, { recursive: true });
   const work = join(cache, `work-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
-  const run = spawnSync('debootstrap', ['--variant=minbase', suite, work, MIRROR], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) {
-    throw new Error(`debootstrap ${suite} failed (exit ${run.status}): ${run.error?.message ?? ''}\n${(run.stderr ?? '').slice(-3000)}`);
-  }
+  await runOk('debootstrap', ['--variant=minbase', suite, work, MIRROR], ` (building the ${suite} test image)`);
   rmSync(root, { recursive: true, force: true });
   renameSync(work, root);
   writeFileSync(marker, `${new Date().toISOString()}\n`);

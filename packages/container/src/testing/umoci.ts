@@ -1,28 +1,23 @@
-import { spawnSync } from 'node:child_process';
+import { runOk } from './exec.js';
 
-function umoci(args: string[]): void {
-  const run = spawnSync('umoci', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) {
-    throw new Error(`umoci ${args.join(' ')} failed (exit ${run.status}): ${run.error?.message ?? ''}${run.stderr ?? ''}`);
-  }
-}
+const umoci = (args: string[]) => runOk('umoci', args);
 
 /** A new OCI image layout at `layout` with an empty image tagged `tag`. */
-export function umociInit(layout: string, tag = 'latest'): void {
-  umoci(['init', '--layout', layout]);
-  umoci(['new', '--image', `${layout}:${tag}`]);
+export async function umociInit(layout: string, tag = 'latest'): Promise<void> {
+  await umoci(['init', '--layout', layout]);
+  await umoci(['new', '--image', `${layout}:${tag}`]);
 }
 
 /** Adds a layer holding `source` at `target` (umoci insert). */
-export function umociInsert(layout: string, source: string, target: string, tag = 'latest'): void {
-  umoci(['insert', '--image', `${layout}:${tag}`, source, target]);
+export async function umociInsert(layout: string, source: string, target: string, tag = 'latest'): Promise<void> {
+  await umoci(['insert', '--image', `${layout}:${tag}`, source, target]);
 }
 
-export function umociUnpack(layout: string, bundle: string, tag = 'latest'): void {
-  umoci(['unpack', '--image', `${layout}:${tag}`, bundle]);
+export async function umociUnpack(layout: string, bundle: string, tag = 'latest'): Promise<void> {
+  await umoci(['unpack', '--image', `${layout}:${tag}`, bundle]);
 }
 
 /** Adds a layer with what changed in the bundle's rootfs since unpack: new files, and whiteouts for deleted ones. */
-export function umociRepack(layout: string, bundle: string, tag = 'latest'): void {
-  umoci(['repack', '--image', `${layout}:${tag}`, bundle]);
+export async function umociRepack(layout: string, bundle: string, tag = 'latest'): Promise<void> {
+  await umoci(['repack', '--image', `${layout}:${tag}`, bundle]);
 }
