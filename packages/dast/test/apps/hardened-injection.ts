@@ -48,6 +48,11 @@ export function hardenedInjectionRoutes(app: Express, docs: string): void {
     const rows = db.exec('SELECT name, price FROM products WHERE id = ?', [id]);
     res.type('html').send(rows.length > 0 ? `<html><body><ul>${rowsHtml(rows)}</ul></body></html>` : '<html><body>No such item</body></html>');
   });
+  app.get('/find', async (req, res) => {
+    const db = await productsDb();
+    const rows = db.exec("SELECT name, price FROM products WHERE name LIKE '%' || ? || '%'", [q(req.query.name)]);
+    res.type('html').send(`<html><body><ul>${rowsHtml(rows)}</ul></body></html>`);
+  });
   app.get('/file', async (req, res) => {
     const name = basename(q(req.query.name));
     if (!DOCUMENTS.has(name)) {
@@ -66,6 +71,11 @@ export function hardenedInjectionRoutes(app: Express, docs: string): void {
   app.get('/go', (req, res) => {
     const next = q(req.query.next);
     res.redirect(REDIRECTS.has(next) ? next : '/');
+  });
+  app.get('/continue', (req, res) => {
+    const to = q(req.query.to);
+    // A local path is one slash followed by something that is not a slash or backslash.
+    res.redirect(/^\/(?![/\\])/.test(to) ? to : '/');
   });
   app.get('/preview', async (req, res) => {
     let url: URL | undefined;

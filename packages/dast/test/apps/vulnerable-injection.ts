@@ -51,6 +51,17 @@ export function vulnerableInjectionRoutes(app: Express, docs: string): void {
     }
     res.type('html').send(rows.length > 0 ? `<html><body><ul>${rowsHtml(rows)}</ul></body></html>` : '<html><body>No such item</body></html>');
   });
+  // Blind, inside LIKE '%...%': only a condition that keeps the pattern intact gives the same page.
+  app.get('/find', async (req, res) => {
+    const db = await productsDb();
+    let rows: { values: unknown[][] }[] = [];
+    try {
+      rows = db.exec(`SELECT name, price FROM products WHERE name LIKE '%${q(req.query.name)}%'`);
+    } catch {
+      rows = [];
+    }
+    res.type('html').send(`<html><body><ul>${rowsHtml(rows)}</ul></body></html>`);
+  });
   app.get('/file', async (req, res) => {
     try {
       res.type('text').send(await readFile(join(docs, q(req.query.name)), 'utf8'));
@@ -68,6 +79,11 @@ export function vulnerableInjectionRoutes(app: Express, docs: string): void {
   });
   app.get('/go', (req, res) => {
     res.redirect(q(req.query.next) || '/');
+  });
+  // "Only local paths" by a prefix test, which //host and /\host pass.
+  app.get('/continue', (req, res) => {
+    const to = q(req.query.to);
+    res.redirect(to.startsWith('/') ? to : '/');
   });
   app.get('/preview', async (req, res) => {
     try {

@@ -52,8 +52,10 @@ describe('built-in engine, full mode, vulnerable app', () => {
     ['40012', 'POST /login user'],
     ['40018', 'GET /products category'],
     ['40018', 'GET /item id'],
+    ['40018', 'GET /find name'],
     ['6', 'GET /file name'],
     ['20019', 'GET /go next'],
+    ['20019', 'GET /continue to'],
     ['90020', 'GET /echo msg'],
     ['90020', 'GET /notify to'],
     ['40046', 'GET /preview url'],
@@ -63,9 +65,9 @@ describe('built-in engine, full mode, vulnerable app', () => {
   });
 
   it('raises each active alert only where the weakness is', () => {
-    expect(located(vulnerableScan, '40018').sort()).toEqual(['GET /item id', 'GET /products category']);
+    expect(located(vulnerableScan, '40018').sort()).toEqual(['GET /find name', 'GET /item id', 'GET /products category']);
     expect(located(vulnerableScan, '6')).toEqual(['GET /file name']);
-    expect(located(vulnerableScan, '20019')).toEqual(['GET /go next']);
+    expect(located(vulnerableScan, '20019').sort()).toEqual(['GET /continue to', 'GET /go next']);
     expect(located(vulnerableScan, '40046')).toEqual(['GET /preview url']);
     expect(located(vulnerableScan, '90020').sort()).toEqual(['GET /echo msg', 'GET /notify to']);
   });

@@ -11,9 +11,12 @@ const d = def({
     'Do not run a shell: call the program with an argument array (execFile/spawn without shell), validate the value against an allow-list, and prefer a library over an external command.',
 });
 
-/** A command in each place a value can sit in a shell line: bare, inside "double" and inside 'single' quotes. */
+/**
+ * A command in each place a value can sit in a shell line: bare, inside "double" and inside 'single' quotes, and
+ * after a newline, which ends a command as ; does.
+ */
 function wrap(o: string, command: string): string[] {
-  return [`${o};${command}`, `${o}$(${command})`, `${o}';${command};'`];
+  return [`${o};${command}`, `${o}$(${command})`, `${o}';${command};'`, `${o}\n${command}\n`];
 }
 
 /** The shell evaluates `$((a+b))`; a page that only echoes the payload shows the expression, not the sum. */

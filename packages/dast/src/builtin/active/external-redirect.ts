@@ -35,11 +35,12 @@ function redirectTargets(r: HttpResponse): string[] {
 export const externalRedirect: ActiveCheck = {
   def: d,
   async run(point, ctx) {
-    for (const payload of [`http://${REDIRECT_HOST}/`, `//${REDIRECT_HOST}/`]) {
+    // Then the forms that get past a "starts with /" test: scheme-relative, and a backslash browsers read as a slash.
+    for (const payload of [`http://${REDIRECT_HOST}/`, `//${REDIRECT_HOST}/`, `/\\${REDIRECT_HOST}/`]) {
       const res = await ctx.send(point, payload);
       const hit = redirectTargets(res).find((t) => hostOf(t, point.url) === REDIRECT_HOST);
       if (hit) return [raiseAt(d, point, payload, hit)];
-      // The scheme-relative form is only worth a request where the parameter drives a redirect at all.
+      // The bypass forms are only worth a request where the parameter drives a redirect at all.
       if (redirectTargets(res).length === 0) break;
     }
     return [];

@@ -25,11 +25,13 @@ async function errorBased(point: InjectionPoint, ctx: ActiveContext): Promise<Ra
   return undefined;
 }
 
-/** Always-true and always-false conditions for each place the value can sit: a '-string, a "-string, a number. */
+/** Always-true and always-false conditions for each place the value can sit: a '-string, a "-string, a LIKE pattern, a number. */
 function conditionPairs(o: string): [string, string][] {
   const pairs: [string, string][] = [
     [`${o}' AND '1'='1`, `${o}' AND '1'='2`],
     [`${o}" AND "1"="1`, `${o}" AND "1"="2`],
+    // Inside LIKE '%value%': the closing %' of the query completes '1%'='1%', so the true case is the same search.
+    [`${o}%' AND '1%'='1`, `${o}%' AND '1%'='2`],
   ];
   if (/^-?\d+$/.test(o)) pairs.unshift([`${o} AND 1=1`, `${o} AND 1=2`]);
   return pairs;
