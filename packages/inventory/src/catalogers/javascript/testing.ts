@@ -51,11 +51,16 @@ export async function parsesOrUserError(cataloger: Cataloger, path: string, text
 export const lockishValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    fc.constantFrom('', 'node_modules/a', '1.0.0', 'sha512-AAAA', 'npm:b@2.0.0', 'link:../x', 'workspace:*', true, 1, 3, null),
+    fc.constantFrom('', ' ', '@s/', 'a b', 'node_modules/a', '1.0.0', 'sha512-AAAA', 'npm:b@2.0.0', 'link:../x', 'workspace:*', true, 1, 3, null),
     fc.string(),
     fc.array(tie('value'), { maxLength: 3 }),
     fc.dictionary(
-      fc.constantFrom('name', 'version', 'dependencies', 'packages', 'node_modules/a', 'a', 'link', 'resolved', 'requires', 'license', 'dev', 'optional', 'integrity', 'lockfileVersion', '', 'node_modules/@s/b', 'packages/a'),
+      fc.constantFrom(
+        ...['name', 'version', 'dependencies', 'packages', 'node_modules/a', 'a', 'link', 'resolved', 'requires', 'license'],
+        ...['dev', 'optional', 'integrity', 'lockfileVersion', '', 'node_modules/@s/b', 'packages/a'],
+        // Names npm could not have written, which packageurl-js refuses or trims.
+        ...[' ', '@s/', 'node_modules/ ', 'node_modules/@s/', 'a b@1.0.0', ' @1.0.0'],
+      ),
       tie('value'),
       { maxKeys: 5 },
     ),

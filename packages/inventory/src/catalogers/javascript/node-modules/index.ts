@@ -2,7 +2,7 @@ import { UserError } from '@rampart/core';
 import type { Cataloger } from '../../../cataloger.js';
 import { isRecord, type Json } from '../fields.js';
 import { npmLockCataloger } from '../npm-lock/index.js';
-import { npmPackage } from '../npm-package.js';
+import { isNpmNameAndVersion, npmPackage } from '../npm-package.js';
 import { pnpmLockCataloger } from '../pnpm-lock/index.js';
 import { yarnLockCataloger } from '../yarn-lock/index.js';
 import { lockfileFlags } from './lockfile-flags.js';
@@ -58,6 +58,9 @@ export const nodeModulesCataloger: Cataloger = {
     const version = typeof json['version'] === 'string' ? json['version'] : undefined;
     if (!name || !version) {
       return { packages: [], problems: [{ file, message: 'installed package.json has no name or version; left out' }] };
+    }
+    if (!isNpmNameAndVersion(name, version)) {
+      return { packages: [], problems: [{ file, message: `${JSON.stringify(name)}@${JSON.stringify(version)} is not an npm name and version; left out` }] };
     }
     const pkg = npmPackage({ name, version, location: file, licenses: licenses(json) });
     const flags = (await lockfileFlags(input, LOCKFILE_CATALOGERS))?.get(pkg.purl);

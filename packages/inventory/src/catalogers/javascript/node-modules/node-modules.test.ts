@@ -34,6 +34,9 @@ describe('npm-installed', () => {
       licenses: ['MIT', 'Apache-2.0'],
     });
     expect((await read('node_modules/e/package.json')).packages[0]?.purl).toBe('pkg:npm/c@2.0.0');
+    const spaced = await catalogText(installed, 'node_modules/a/package.json', '{"name":"a b","version":"1.0.0"}');
+    expect(spaced.packages).toEqual([]);
+    expect(spaced.problems?.[0]?.message).toContain('not an npm name');
     const unnamed = await read('node_modules/f/package.json');
     expect(unnamed.packages).toEqual([]);
     expect(unnamed.problems?.[0]?.message).toContain('no name or version');

@@ -34,6 +34,8 @@ export async function catalogNested(lock: Json, file: string, fs: InputFs): Prom
         problems.push({ file, message: `${here}: version is not a registry version; left out` });
         continue;
       }
+      // Throws the UserError for a name or version npm could not have written, before any purl is made of it.
+      npmPackage({ ...described, location: file, field: here });
       const node: Node = { field: here, ...described, value, children: new Map(), parent };
       parent.children.set(name, node);
       all.push(node);

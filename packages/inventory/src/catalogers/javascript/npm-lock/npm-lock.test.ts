@@ -89,6 +89,8 @@ describe('npm-package-lock', () => {
     ['{"lockfileVersion": 3, "packages": {"node_modules/a": {"version": 1}}}', 'field packages["node_modules/a"].version'],
     ['{"lockfileVersion": 1, "dependencies": {"a": {"version": "1.0.0", "requires": {"b": 2}}}}', 'field dependencies["a"].requires.b'],
     ['{"lockfileVersion": 3', 'is not valid JSON'],
+    ['{"lockfileVersion": 3, "packages": {"node_modules/@s/": {"version": "1.0.0"}}}', 'field packages["node_modules/@s/"]'],
+    ['{"lockfileVersion": 1, "dependencies": {"a b": {"version": "1.0.0"}}}', 'field dependencies["a b"]'],
     ['[]', 'is not an object'],
   ])('refuses %s with a UserError naming the file and field', async (text, message) => {
     const run = catalogText(npm, 'app/package-lock.json', text);

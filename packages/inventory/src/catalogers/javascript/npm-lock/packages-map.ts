@@ -1,7 +1,7 @@
 import { UserError } from '@rampart/core';
 import type { InventoryProblem, Package, RootComponent } from '../../../types.js';
 import { dependencyNames, isRecord, optionalString, recordAt, type Json } from '../fields.js';
-import { npmPackage, npmPurl, npmRoot } from '../npm-package.js';
+import { isNpmNameAndVersion, npmPackage, npmPurl, npmRoot } from '../npm-package.js';
 import { nameFromKey, nodeModulesCandidates } from './resolve.js';
 
 export interface NpmLockResult {
@@ -134,6 +134,13 @@ function describe(entry: Entry, file: string, problems: InventoryProblem[]) {
   if (name === undefined || version === undefined || version === '') {
     problems.push({ file, message: `packages["${entry.key}"] has no name or version; left out` });
     return undefined;
+  }
+  if (!isNpmNameAndVersion(name, version)) {
+    throw new UserError(`${JSON.stringify(name)}@${JSON.stringify(version)} is not an npm package name and version`, {
+      file,
+      field: `packages["${entry.key}"]`,
+      expected: 'an npm package name and version, without whitespace',
+    });
   }
   return { name, version, purl: npmPurl(name, version) };
 }

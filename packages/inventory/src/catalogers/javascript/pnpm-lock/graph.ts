@@ -98,6 +98,7 @@ export function buildGraph(lock: Json, file: string, dialect: PnpmDialect, impor
       name: node.name,
       version: node.version,
       location: file,
+      field: node.field,
       integrity: node.integrity,
       dev: !prod.has(node.key),
       optional: prod.has(node.key) && !required.has(node.key),

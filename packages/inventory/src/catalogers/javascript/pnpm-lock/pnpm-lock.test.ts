@@ -99,6 +99,7 @@ describe('pnpm-lock', () => {
     ["lockfileVersion: '9.0'\nimporters: []\n", 'field importers'],
     ["lockfileVersion: '9.0'\nsnapshots:\n  a@1.0.0:\n    dependencies: [1]\n", 'snapshots["a@1.0.0"].dependencies'],
     ['lockfileVersion: 9.0\n  bad: [\n', 'is not valid YAML'],
+    ["lockfileVersion: '9.0'\nsnapshots:\n  'a b@1.0.0': {}\n", 'field snapshots["a b@1.0.0"]'],
     ['- 1\n- 2\n', 'is not an object'],
   ])('refuses %j with a UserError naming the file', async (text, message) => {
     const run = catalogText(pnpm, 'apps/pnpm-lock.yaml', text);

@@ -19,7 +19,8 @@ export interface YarnGraph {
 export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], file: string, isLocal: (dep: YarnDep) => boolean): YarnGraph {
   const byDescriptor = new Map<string, YarnEntry>();
   for (const entry of entries) for (const d of entry.descriptors) byDescriptor.set(d, entry);
-  const purls = new Map(entries.map((e) => [e, npmPurl(e.name, e.version)]));
+  // npmPackage throws the UserError naming the entry when its name or version cannot be npm's.
+  const purls = new Map(entries.map((e) => [e, npmPackage({ name: e.name, version: e.version, location: file, field: e.field }).purl]));
   const purl = (e: YarnEntry) => purls.get(e) ?? npmPurl(e.name, e.version);
   const projectIds = projects.map((_, i) => `project:${i}`);
   const { edges, requiredEdges, problems } = linkAll({ entries, projects, projectIds, byDescriptor, purl, file, isLocal });
@@ -37,6 +38,7 @@ export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], fi
       name: e.name,
       version: e.version,
       location: file,
+      field: e.field,
       integrity: e.integrity,
       dev: known && !prod.has(id),
       // As npm's optional and devOptional: production can go without it, yet it is not only for development.

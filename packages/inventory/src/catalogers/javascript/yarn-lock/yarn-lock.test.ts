@@ -80,6 +80,7 @@ describe('yarn-lock', () => {
     [`${V1}a@1:\n  version "1"\n  dependencies "x"\n`, 'field "a@1".dependencies'],
     [`${V1}a@1:\n  version\n`, 'is not a valid yarn.lock'],
     ['__metadata: [\n', 'is not a valid yarn.lock'],
+    ['__metadata:\n  version: 8\n"a b@npm:1":\n  version: 1.0.0\n  resolution: "a b@npm:1.0.0"\n', 'field "a b@npm:1"'],
   ])('refuses %j with a UserError naming the file', async (text, message) => {
     const run = catalogText(yarn, 'app/yarn.lock', text);
     await expect(run).rejects.toBeInstanceOf(UserError);
