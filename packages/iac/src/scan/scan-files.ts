@@ -24,6 +24,17 @@ export interface IacScanResult {
 /** Files larger than this are generated output, not configuration a person wrote. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Why a file was skipped. Chart templates are Go templates, not YAML, until `helm template` renders them: that
+ * is a note, not a problem with the file.
+ */
+function skipped(kind: FileKind, text: string, message: string): Notification {
+  if (kind === 'kubernetes' && text.includes('{{')) {
+    return { level: 'note', message: `skipped ${message.split(':')[0] ?? ''}: an unrendered Helm or Go template (scan the output of helm template)` };
+  }
+  return { level: 'warning', message: `skipped ${message}` };
+}
+
 /** Runs every rule that applies on one file's text; a parse error propagates to the caller. */
 export function scanText(path: string, text: string, kind: FileKind, rules: readonly IacRule[]): RawFinding[] {
   const parsed = parseFile(path, text, kind);
@@ -57,7 +68,7 @@ export function scanIac(root: string, opts: IacScanOptions = {}): IacScanResult 
       result.counts[kind] = (result.counts[kind] ?? 0) + 1;
     } catch (err) {
       if (!isUserError(err)) throw err;
-      result.notifications.push({ level: 'warning', message: `skipped ${err.message}` });
+      result.notifications.push(skipped(kind, read(), err.message));
     }
   }
   return result;

@@ -8,11 +8,19 @@ function runText(i: DockerInstruction): string {
   return i.json ? i.json.join(' ') : i.args;
 }
 
-function aptInstalls(file: { instructions: readonly DockerInstruction[] }): { ins: DockerInstruction; args: string[] }[] {
-  const out: { ins: DockerInstruction; args: string[] }[] = [];
+interface AptInstall {
+  ins: DockerInstruction;
+  /** The whole `apt-get ... install ...` command, flags before `install` included. */
+  command: string;
+  /** What follows `install`. */
+  args: string[];
+}
+
+function aptInstalls(file: { instructions: readonly DockerInstruction[] }): AptInstall[] {
+  const out: AptInstall[] = [];
   for (const ins of file.instructions) {
     if (ins.keyword !== 'RUN') continue;
-    for (const m of runText(ins).matchAll(APT_INSTALL)) out.push({ ins, args: (m[1] ?? '').trim().split(/\s+/).filter((a) => a !== '') });
+    for (const m of runText(ins).matchAll(APT_INSTALL)) out.push({ ins, command: m[0], args: (m[1] ?? '').trim().split(/\s+/).filter((a) => a !== '') });
   }
   return out;
 }
@@ -23,19 +31,18 @@ export const aptHygiene = defineRule({
   severity: 'low',
   cwe: ['CWE-1104'],
   references: [`${DOCKER_BEST_PRACTICES}#apt-get`],
-  related: { trivy: ['AVD-DS-0029'], checkov: ['CKV_DOCKER_9 (apt)'], other: ['hadolint DL3015', 'hadolint DL3009'] },
+  related: { trivy: ['AVD-DS-0029'], other: ['hadolint DL3015', 'hadolint DL3009'] },
   fix: 'Use `apt-get install -y --no-install-recommends ...` and end the same RUN with `rm -rf /var/lib/apt/lists/*` (or a cache mount).',
   kinds: ['dockerfile'],
   check(file): RuleMatch[] {
+    const byRun = new Map<DockerInstruction, AptInstall[]>();
+    for (const a of aptInstalls(file)) byRun.set(a.ins, [...(byRun.get(a.ins) ?? []), a]);
     const out: RuleMatch[] = [];
-    const seen = new Set<DockerInstruction>();
-    for (const { ins, args } of aptInstalls(file)) {
-      if (seen.has(ins)) continue;
-      seen.add(ins);
+    for (const [ins, installs] of byRun) {
       const text = runText(ins);
       const missing: string[] = [];
-      const noRecommends = args.includes('--no-install-recommends') || /Install-Recommends=(?:false|0)/i.test(text);
-      if (!noRecommends) missing.push('--no-install-recommends');
+      const recommendsOff = /Install-Recommends=(?:false|0)/i.test(text);
+      if (!recommendsOff && installs.some((a) => !/\s--no-install-recommends\b/.test(a.command))) missing.push('--no-install-recommends');
       // A cache mount keeps the lists out of the layer, which is what the cleanup is for.
       const cleaned = /rm\s+-\S*\s+\/var\/lib\/apt\/lists/.test(text) || /--mount=type=cache[^ ]*target=\/var\/lib\/apt/.test(text);
       if (!cleaned) missing.push('rm -rf /var/lib/apt/lists/*');

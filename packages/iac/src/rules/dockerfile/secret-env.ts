@@ -1,6 +1,6 @@
 import { defineRule, type RuleMatch } from '../../types.js';
 import { isSecretName } from '../secret-names.js';
-import { DOCKER_BEST_PRACTICES } from './refs.js';
+import { CIS_DOCKER } from './refs.js';
 
 /** `NAME=value NAME2=value` or the legacy `NAME value` form. */
 function declared(args: string): { name: string; value: string | undefined }[] {
@@ -18,8 +18,8 @@ export const secretInEnv = defineRule({
   title: 'Secret passed through ENV or ARG',
   severity: 'high',
   cwe: ['CWE-538', 'CWE-798'],
-  references: ['https://docs.docker.com/build/building/secrets/', DOCKER_BEST_PRACTICES],
-  related: { trivy: ['AVD-DS-0031'], checkov: ['CKV_DOCKER_11'] },
+  references: ['https://docs.docker.com/build/building/secrets/', 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/', CIS_DOCKER],
+  related: { trivy: ['AVD-DS-0031'], other: ['docker build check SecretsUsedInArgOrEnv'] },
   fix: 'Use a build secret (`RUN --mount=type=secret,id=token ...`) and pass runtime secrets when the container starts; ENV and ARG values stay in the image history.',
   kinds: ['dockerfile'],
   check(file): RuleMatch[] {

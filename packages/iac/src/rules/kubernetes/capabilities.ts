@@ -15,7 +15,7 @@ export const dangerousCapabilities = defineRule({
   severity: 'high',
   cwe: ['CWE-250'],
   references: [PSS, SECURITY_CONTEXT, CIS_K8S],
-  related: { trivy: ['AVD-KSV-0005', 'AVD-KSV-0022'], checkov: ['CKV_K8S_39', 'CKV_K8S_25'] },
+  related: { trivy: ['AVD-KSV-0005'], checkov: ['CKV_K8S_39', 'CKV_K8S_25', 'CKV_K8S_28'] },
   fix: 'Drop ALL and add back only what the process needs (NET_BIND_SERVICE at most, usually nothing).',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {

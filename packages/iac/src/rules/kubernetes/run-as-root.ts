@@ -9,7 +9,7 @@ export const runAsRoot = defineRule({
   severity: 'high',
   cwe: ['CWE-250'],
   references: [PSS, SECURITY_CONTEXT, CIS_K8S],
-  related: { trivy: ['AVD-KSV-0105', 'AVD-KSV-0012'], checkov: ['CKV_K8S_23', 'CKV_K8S_40'] },
+  related: { trivy: ['AVD-KSV-0105', 'AVD-KSV-0012'], checkov: ['CKV_K8S_23'] },
   fix: 'Set `runAsNonRoot: true` and a non-zero `runAsUser`.',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {

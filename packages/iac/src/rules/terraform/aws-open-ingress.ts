@@ -25,7 +25,7 @@ export const awsOpenIngress = defineRule({
   severity: 'high',
   cwe: ['CWE-284'],
   references: [CIS_AWS, `${TF_AWS}/security_group`, 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html'],
-  related: { trivy: ['AVD-AWS-0107'], checkov: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_260'] },
+  related: { trivy: ['AVD-AWS-0107'], checkov: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_277'] },
   fix: 'Allow SSH/RDP only from known ranges (a bastion, a VPN), or use SSM Session Manager instead of open ports.',
   kinds: ['terraform'],
   check(file): RuleMatch[] {
