@@ -25,7 +25,12 @@ export async function catalogNested(lock: Json, file: string, fs: InputFs): Prom
   const problems: InventoryProblem[] = [];
   const top: Node = { field: '', name: '', version: '', value: lock, children: new Map(), parent: undefined };
   const all: Node[] = [];
-  const build = (parent: Node, deps: Json, field: string) => {
+  // A work list, not recursion: a lockfile nested thousands deep must not overflow the stack.
+  const pending: { parent: Node; deps: Json; field: string }[] = [
+    { parent: top, deps: optionalRecordAt(lock['dependencies'], file, 'dependencies'), field: 'dependencies' },
+  ];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { parent, deps, field } = next;
     for (const [name, raw] of Object.entries(deps)) {
       const here = `${field}["${name}"]`;
       const value = recordAt(raw, file, here);
@@ -39,10 +44,10 @@ export async function catalogNested(lock: Json, file: string, fs: InputFs): Prom
       const node: Node = { field: here, ...described, value, children: new Map(), parent };
       parent.children.set(name, node);
       all.push(node);
-      build(node, optionalRecordAt(value['dependencies'], file, `${here}.dependencies`), `${here}.dependencies`);
+      const nested = optionalRecordAt(value['dependencies'], file, `${here}.dependencies`);
+      pending.push({ parent: node, deps: nested, field: `${here}.dependencies` });
     }
-  };
-  build(top, optionalRecordAt(lock['dependencies'], file, 'dependencies'), 'dependencies');
+  }
 
   const resolve = (from: Node, name: string): Node | undefined => {
     for (let n: Node | undefined = from; n; n = n.parent) {

@@ -99,6 +99,14 @@ describe('npm-package-lock', () => {
     await expect(run).rejects.toThrow(message);
   });
 
+  it('reads a v1 lockfile nested deeper than the stack would allow recursion', async () => {
+    const depth = 50_000;
+    const text = `{"lockfileVersion":1,"dependencies":${'{"p":{"version":"1.0.0","dependencies":'.repeat(depth)}{}${'}}'.repeat(depth)}}`;
+    const result = await catalogText(npm, 'package-lock.json', text);
+    expect(result.packages.map((p) => p.purl)).toEqual(['pkg:npm/p@1.0.0']);
+    expect(result.packages[0]?.dependsOn).toEqual([]);
+  });
+
   it('parses or throws a UserError on arbitrary input', async () => {
     await fc.assert(
       fc.asyncProperty(lockishValue, fc.constantFrom(1, 2, 3), async (value, version) => {
