@@ -43,8 +43,22 @@ describe('mayMatch', () => {
     expect(mayMatch(search, 'const x = 1;')).toBe(false);
     expect(mayMatch(search, 'window.eval(code)')).toBe(true);
     expect(mayMatch(taint, 'exec(req.query.x)')).toBe(true);
-    expect(mayMatch(taint, 'spawn(x)')).toBe(true);
+    expect(mayMatch(taint, 'spawn(req.query.x)')).toBe(true);
+    // A taint rule needs a source and a sink.
+    expect(mayMatch(taint, 'spawn(x)')).toBe(false);
     expect(mayMatch(taint, 'req.query.x')).toBe(false);
   });
 });
 
+
+describe('candidatesOf', () => {
+  it('keeps the rules mayMatch keeps, in order', async () => {
+    const { candidatesOf } = await import('./prefilter.js');
+    const rule = (id: string, pattern: string): PatternRule => ({ id, languages: ['javascript'], mode: 'search', message: 'm', severity: 'low', confidence: 'low', cwe: ['CWE-1'], rule: { pattern } });
+    const rules = [rule('a', 'eval($X)'), rule('b', 'exec($X)'), rule('c', 'window.eval($X)'), rule('d', '$A + $B')];
+    for (const text of ['eval(x)', 'exec(y); window.eval(z)', 'nothing here', '']) {
+      expect(candidatesOf(rules, text), text).toEqual(rules.filter((r) => mayMatch(r, text)));
+    }
+    expect(candidatesOf(rules, 'exec(y); window.eval(z)').map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});

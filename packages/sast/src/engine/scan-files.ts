@@ -5,7 +5,7 @@ import { parse, parseAsync, type SgNode } from '@ast-grep/napi';
 import { silentLogger, type Logger, type RawFinding } from '@rampart/core';
 import type { SastLanguage, SastRule } from '../rule-types.js';
 import { languageOf, napiLang, registerLanguages } from './languages.js';
-import { mayMatch } from './prefilter.js';
+import { candidatesOf } from './prefilter.js';
 import { combinable, combine, filesWithMatches } from './prescreen.js';
 import { matchRoot, rulesFor, type ScanSourceOptions } from './scan-source.js';
 
@@ -101,7 +101,7 @@ async function screenOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[
   if (!Buffer.isBuffer(bytes)) return { kind: 'skipped', reason: bytes.skip };
   const text = decode(bytes);
   // Most files hold nothing any rule looks for; those are not even parsed.
-  const candidates = of.rules.filter((r) => mayMatch(r, text));
+  const candidates = candidatesOf(of.rules, text);
   if (candidates.length === 0) return { kind: 'scanned', findings: [] };
   if (opts.prescreen === false || hasBom(bytes) || !isUtf8(bytes) || !candidates.every(combinable)) return { kind: 'full' };
   return { kind: 'prescreen', language: of.language };
@@ -114,7 +114,7 @@ async function scanOne(file: ScanFile, byLanguage: Map<SastLanguage, SastRule[]>
   const rules = only === 'all' ? of.rules : only;
   const text = await readText(file, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (typeof text !== 'string') return { kind: 'skipped', reason: text.skip };
-  const candidates = rules.filter((r) => mayMatch(r, text));
+  const candidates = candidatesOf(rules, text);
   if (candidates.length === 0) return { kind: 'scanned', findings: [] };
   const root = await parseRoot(language, text, opts.parser ?? DEFAULT_PARSER);
   return { kind: 'scanned', findings: matchRoot(root, { source: text, path: file.path, language, rules: candidates, options: opts }) };

@@ -7,7 +7,7 @@ import { findingBase, flowOf, locationOf } from './finding.js';
 import { languageOf, napiLang, registerLanguages } from './languages.js';
 import { interpolate, nodeLookup } from './message.js';
 import { asciiRegexes } from './ascii-regex.js';
-import { mayMatch } from './prefilter.js';
+import { candidatesOf, mayMatch } from './prefilter.js';
 
 export interface ScanSourceOptions {
   /** The taint analysis for `mode: taint` rules; default: the one `src/taint/` exports, if any. */
@@ -124,7 +124,7 @@ export function matchRoot(root: SgNode, ctx: MatchContext): RawFinding[] {
 export function scanSource(source: string, path: string, rules: readonly SastRule[], opts: ScanSourceOptions = {}): RawFinding[] {
   const language = opts.language ?? languageOf(path);
   if (language === undefined) return [];
-  const applicable = rulesFor(rules, language).filter((r) => mayMatch(r, source));
+  const applicable = candidatesOf(rulesFor(rules, language), source);
   if (applicable.length === 0) return [];
   registerLanguages();
   const root = parse(napiLang(language), source).root();
