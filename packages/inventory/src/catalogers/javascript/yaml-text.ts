@@ -8,7 +8,13 @@ import { recordAt, type Json } from './fields.js';
  */
 export function parseYamlObject(text: string, file: string, expected: string): Json {
   const fail = (message: string) => new UserError(`is not valid YAML: ${message}`, { file, expected });
-  const docs = parseAllDocuments(text, { uniqueKeys: false });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { uniqueKeys: false });
+  } catch (err) {
+    // The parser itself can give up on pathological input (nesting deeper than its stack).
+    throw fail(err instanceof Error ? err.message : String(err));
+  }
   if (!Array.isArray(docs)) throw fail('empty document');
   const errors = docs.flatMap((d) => d.errors);
   if (errors.length > 0 || docs.length === 0) throw fail(errors[0]?.message ?? 'empty document');

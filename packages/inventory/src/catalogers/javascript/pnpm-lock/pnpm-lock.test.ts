@@ -108,6 +108,12 @@ describe('pnpm-lock', () => {
     await expect(run).rejects.toThrow(message);
   });
 
+  it('refuses YAML nested deeper than the parser goes with a UserError, not a RangeError', async () => {
+    const depth = 100_000;
+    const text = `lockfileVersion: '9.0'\nimporters: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    await parsesOrUserError(pnpm, 'pnpm-lock.yaml', text);
+  });
+
   it('parses or throws a UserError on arbitrary input', async () => {
     const shaped = fc.record({
       lockfileVersion: fc.constantFrom('5.4', '6.0', '9.0', 5.4),
