@@ -49,11 +49,25 @@ function queryPoints(url: string): InjectionPoint[] {
 function formPoints(form: HtmlForm, pageUrl: string): InjectionPoint[] {
   const action = normalise(form.action || pageUrl, pageUrl);
   if (!action) return [];
-  const params = Object.fromEntries(form.fields.map((f) => [f.name, f.value || (f.type === 'number' ? '1' : 'rampart')]));
+  const params = Object.fromEntries(form.fields.map((f) => [f.name, f.value || sampleValue(f.type)]));
   const base = form.method === 'GET' ? action.split('?')[0] ?? action : action;
   return form.fields
     .filter((f) => f.type !== 'hidden' || !/csrf|token|nonce/i.test(f.name))
     .map((f) => ({ method: form.method, url: base, params, param: f.name, encoding: 'form' as const }));
+}
+
+/**
+ * A value an empty field of this type accepts, so the server's validation of the other fields does not reject the
+ * request a check builds around the one field it attacks.
+ */
+const SAMPLES: Record<string, string> = {
+  number: '1', range: '1', email: 'rampart@example.com', url: 'https://example.com/', tel: '5555550100',
+  date: '2024-01-01', 'datetime-local': '2024-01-01T12:00', month: '2024-01', week: '2024-W01', time: '12:00',
+  color: '#000000', checkbox: 'on', radio: 'on',
+};
+
+function sampleValue(type: string): string {
+  return SAMPLES[type] ?? 'rampart';
 }
 
 function pointKey(p: InjectionPoint): string {
