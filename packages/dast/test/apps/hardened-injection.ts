@@ -96,6 +96,18 @@ export function hardenedInjectionRoutes(app: Express, docs: string): void {
       res.status(502).type('html').send('<html><body>could not fetch the page</body></html>');
     }
   });
+  app.get('/status', async (req, res) => {
+    if (q(req.query.host) !== req.headers.host) {
+      res.status(400).type('html').send('<html><body>unknown host</body></html>');
+      return;
+    }
+    try {
+      const r = await fetch(`http://${q(req.query.host)}/about`, { signal: AbortSignal.timeout(3000), redirect: 'manual' });
+      res.type('html').send(`<html><body>${r.ok ? 'up' : 'down'}</body></html>`);
+    } catch {
+      res.type('html').send('<html><body>down</body></html>');
+    }
+  });
   app.get('/api/profile', (req, res) => {
     if (req.headers.origin === 'https://shop.example') {
       res.set({ 'access-control-allow-origin': 'https://shop.example', 'access-control-allow-credentials': 'true', vary: 'Origin' });

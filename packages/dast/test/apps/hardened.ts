@@ -37,7 +37,7 @@ export function hardenedApp() {
 <a href="/greet?name=guest">greeting</a> <a href="/track?ref=home">tracked link</a>
 <a href="/products?category=shoes">shoes</a> <a href="/item?id=1">item 1</a> <a href="/find?name=runner">find</a> <a href="/continue?to=/about">next</a> <a href="/file?name=readme.txt">opening hours</a>
 <a href="/echo?msg=hello">echo</a> <a href="/notify?to=ops">notify</a> <a href="/go?next=/about">continue</a>
-<a href="/preview?url=http://${escapeHtml(req.headers.host ?? '127.0.0.1')}/about">preview</a>
+<a href="/preview?url=http://${escapeHtml(req.headers.host ?? '127.0.0.1')}/about">preview</a> <a href="/status?host=${escapeHtml(req.headers.host ?? '127.0.0.1')}">status</a>
 <a href="/api/data">data</a> <a href="/api/profile?fields=name">profile</a> <a href="/account">account</a> <a href="/old-page">old page</a>
 <form action="/login" method="post"><input type="hidden" name="_csrf" value="${csrfFor(session)}"><input name="user"><input type="password" name="password"><button>go</button></form>
 </body></html>`);

@@ -94,6 +94,15 @@ export function vulnerableInjectionRoutes(app: Express, docs: string): void {
       res.status(502).type('html').send('<html><body>could not fetch the page</body></html>');
     }
   });
+  // The parameter is a host the server builds a URL around.
+  app.get('/status', async (req, res) => {
+    try {
+      const r = await fetch(`http://${q(req.query.host)}/about`, { signal: AbortSignal.timeout(3000), redirect: 'manual' });
+      res.type('html').send(`<html><body>${r.ok ? 'up' : 'down'}</body></html>`);
+    } catch {
+      res.type('html').send('<html><body>down</body></html>');
+    }
+  });
   app.get('/api/profile', (req, res) => {
     const origin = req.headers.origin;
     if (origin) res.set({ 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' });

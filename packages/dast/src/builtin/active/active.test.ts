@@ -59,6 +59,7 @@ describe('built-in engine, full mode, vulnerable app', () => {
     ['90020', 'GET /echo msg'],
     ['90020', 'GET /notify to'],
     ['40046', 'GET /preview url'],
+    ['40046', 'GET /status host'],
     ['40040', 'GET /api/profile'],
   ])('raises %s at %s', (ruleId, where) => {
     expect(located(vulnerableScan, ruleId)).toContain(where);
@@ -68,7 +69,7 @@ describe('built-in engine, full mode, vulnerable app', () => {
     expect(located(vulnerableScan, '40018').sort()).toEqual(['GET /find name', 'GET /item id', 'GET /products category']);
     expect(located(vulnerableScan, '6')).toEqual(['GET /file name']);
     expect(located(vulnerableScan, '20019').sort()).toEqual(['GET /continue to', 'GET /go next']);
-    expect(located(vulnerableScan, '40046')).toEqual(['GET /preview url']);
+    expect(located(vulnerableScan, '40046').sort()).toEqual(['GET /preview url', 'GET /status host']);
     expect(located(vulnerableScan, '90020').sort()).toEqual(['GET /echo msg', 'GET /notify to']);
   });
 
