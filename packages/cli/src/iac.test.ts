@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,14 @@ describe('rampart iac', () => {
     expect(await main(['iac', 'Dockerfile', '--fail-on', 'none', '--formats', 'json'], d.deps)).toBe(0);
     const run = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as Summary;
     expect(new Set(run.findings.map((f) => f.location.path))).toEqual(new Set(['Dockerfile']));
+  });
+
+  it('honours a rampart-ignore comment above the offending line', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20-bookworm-slim\n# rampart-ignore: dockerfile.user-root -- build-only image, never deployed\nUSER root\n');
+    expect(await main(['iac', 'Dockerfile', '--fail-on', 'high', '--formats', 'json'], deps(dir).deps)).toBe(0);
+    const run = JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as { findings: { ruleId: string; suppression?: { kind: string } }[] };
+    expect(run.findings.find((f) => f.ruleId === 'dockerfile.user-root')?.suppression?.kind).toBe('inline');
   });
 
   it('refuses a path that does not exist with exit 2', async () => {
