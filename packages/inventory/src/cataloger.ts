@@ -32,7 +32,8 @@ export interface CatalogResult {
  * Contract, checked for every registered cataloger by `catalogers/contract.test.ts`:
  * - `claims` is a pure function of the path and claims no path of another cataloger's format;
  * - `catalog` returns packages whose purl matches name, version and ecosystem, with `locations` holding `path`
- *   and `dependsOn` (of packages, of `root` and of `members`) naming only purls it also returned;
+ *   and `dependsOn` naming only purls it also returned (roots may also name the refs of the other roots it returned:
+ *   a workspace member that depends on another);
  * - input that is not the format at all, or a version of the format it does not know, throws a `UserError` naming
  *   the file, the field and what was expected; it never returns an empty result for it.
  */
