@@ -3,7 +3,7 @@
  * the lockfile they wrote must be what they say they installed: the same (name, version) set and, where the
  * manager lists them, the same dependency edges. Needs the npm registry (CI has it); installs use a shared cache.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogResult } from '../../cataloger.js';
@@ -111,12 +111,13 @@ describe('npm ground truth', () => {
     const members = new Map((result.members ?? []).map((m) => [`${m.name}@${m.version}`, m]));
     expect([...members.keys()]).toEqual(['@gt-ws/a@1.0.0', '@gt-ws/b@2.0.0']);
     const ours = graphOf({ ...result, members: [] });
-    const byPurl = new Map(result.packages.map((p) => [p.purl, `${p.name}@${p.version}`]));
-    for (const [id, m] of members) for (const d of m.dependsOn) ours.edges.add(`${id}>${byPurl.get(d)}`);
-    // npm ls hangs the members under the root and under each other; here they are projects, and edges only point at
-    // packages, so edges into a member are the one thing npm ls has and we do not.
-    const theirEdges = [...theirs.edges].filter((e) => !/>@gt-ws\//.test(e));
-    expect(theirs.edges.size - theirEdges.length).toBe(3);
+    const byRef = new Map([...result.packages, ...members.values()].map((p) => [p.purl, `${p.name}@${p.version}`]));
+    for (const [id, m] of members) for (const d of m.dependsOn) ours.edges.add(`${id}>${byRef.get(d)}`);
+    // npm ls hangs the members under the root; here they are projects of their own, so the root -> member edges
+    // are the one thing npm ls has and we do not (a -> b, a link between members, is in both).
+    const theirEdges = [...theirs.edges].filter((e) => !/^\(root\)>@gt-ws\//.test(e));
+    expect(theirs.edges.size - theirEdges.length).toBe(2);
+    expect(ours.edges).toContain('@gt-ws/a@1.0.0>@gt-ws/b@2.0.0');
     expect([...ours.packages, ...members.keys()].sort()).toEqual([...theirs.packages].sort());
     expect([...ours.edges].sort()).toEqual(theirEdges.sort());
     expect(result.packages.filter((p) => p.name === 'debug').map((p) => p.version)).toHaveLength(2);
@@ -192,6 +193,8 @@ describe('pnpm ground truth', () => {
     const theirs = pnpmListGraph(await run(pnpm, ['list', '-r', '--depth', 'Infinity', '--json'], dir));
     const result = await catalogFile(pnpmLockCataloger, dir, 'pnpm-lock.yaml');
     expect(result.members?.map((m) => m.ref)).toEqual(['pkg:npm/%40gt-pnpm-ws/a@1.0.0', 'pkg:npm/%40gt-pnpm-ws/b@2.0.0']);
+    // a's `workspace:*` link to b, which pnpm list prints as b's tree under a.
+    expect(result.members?.[0]?.dependsOn).toContain('pkg:npm/%40gt-pnpm-ws/b@2.0.0');
     const ours = graphOf(result);
     expect([...ours.packages].sort()).toEqual([...theirs.packages].sort());
     expect([...ours.edges].sort()).toEqual([...theirs.edges].sort());
@@ -245,6 +248,9 @@ describe('yarn ground truth', () => {
     }
     const result = await catalogFile(yarnLockCataloger, dir, 'yarn.lock');
     expect(result.members?.map((m) => m.name)).toEqual(['@gt-yarn-ws/a', '@gt-yarn-ws/b']);
+    // a's dependency on b, which yarn links into node_modules instead of installing.
+    expect(result.members?.[0]?.dependsOn).toContain('pkg:npm/%40gt-yarn-ws/b@2.0.0');
+    expect(lstatSync(join(dir, 'node_modules', '@gt-yarn-ws', 'b')).isSymbolicLink()).toBe(true);
     const projects = [
       { path: '', manifest: root },
       { path: 'packages/a', manifest: a },

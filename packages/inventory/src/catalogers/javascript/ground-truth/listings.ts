@@ -16,8 +16,9 @@ export function graphOf(result: CatalogResult): Graph {
   const packages = new Set(byPurl.values());
   const edges = new Set<string>();
   for (const p of result.packages) for (const d of p.dependsOn) edges.add(`${p.name}@${p.version}>${byPurl.get(d)}`);
+  // Every project is the one ROOT of the managers' listings; edges between projects are checked on their own.
   for (const root of [...(result.root ? [result.root] : []), ...(result.members ?? [])]) {
-    for (const d of root.dependsOn) edges.add(`${ROOT}>${byPurl.get(d)}`);
+    for (const d of root.dependsOn) if (byPurl.has(d)) edges.add(`${ROOT}>${byPurl.get(d)}`);
   }
   return { packages, edges };
 }

@@ -50,6 +50,8 @@ describe('npm-package-lock', () => {
     expect(ms.map((p) => p.version)).toEqual(['2.0.0', '2.1.3']);
     // ms@2.0.0 sits under node_modules/debug/ and under packages/b/: one package, both dependents point at it.
     expect(byName(result.packages, 'debug')[0]?.dependsOn).toEqual(['pkg:npm/ms@2.0.0']);
+    // a links b: an edge between the two projects, by b's ref.
+    expect(result.members?.find((m) => m.name === '@js-ws/a')?.dependsOn).toEqual(['pkg:npm/%40js-ws/b@1.0.0', 'pkg:npm/debug@2.6.9']);
     const b = result.members?.find((m) => m.name === '@js-ws/b');
     expect(b?.dependsOn).toEqual(['pkg:npm/ms@2.0.0']);
     expect(b?.licenses).toEqual(['Apache-2.0']);

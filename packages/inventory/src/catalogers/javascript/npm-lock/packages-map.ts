@@ -29,7 +29,19 @@ export function catalogPackagesMap(lock: Json, file: string): NpmLockResult {
   const problems: InventoryProblem[] = [];
   const entries = new Map<string, Json>();
   for (const [key, value] of Object.entries(map)) entries.set(key, recordAt(value, file, `packages["${key}"]`));
-  const edgesOf = edgeResolver(entries, file, problems);
+  const projectRef = (key: string, value: Json) =>
+    npmRoot({
+      name: optionalString(value['name'], file, `packages["${key}"].name`) ?? (key === '' ? undefined : key),
+      version: optionalString(value['version'], file, `packages["${key}"].version`),
+      manifest: file,
+      member: key,
+      dependsOn: [],
+    }).ref;
+  const memberRefs = new Map<string, string>();
+  for (const [key, value] of entries) {
+    if (key !== '' && value['link'] !== true && nameFromKey(key) === undefined) memberRefs.set(key, projectRef(key, value));
+  }
+  const edgesOf = edgeResolver(entries, file, problems, memberRefs);
 
   const packages: Package[] = [];
   const members: RootComponent[] = [];
@@ -43,7 +55,7 @@ export function catalogPackagesMap(lock: Json, file: string): NpmLockResult {
         manifest: file,
         member: key,
         licenses: [licenseOf(value, file, key)],
-        dependsOn: edgesOf({ key, value }, EDGE_FIELDS),
+        dependsOn: edgesOf({ key, value }, EDGE_FIELDS, { members: true }),
       });
       if (key === '') root = project;
       else members.push(project);
@@ -83,7 +95,7 @@ type EdgeField = (typeof EDGE_FIELDS)[number];
  * Resolves each dependency of an entry to the purl Node would load for it: the nearest `node_modules/<name>` up
  * the entry's path, through `link` entries to the folder they point at (a workspace member: no purl).
  */
-function edgeResolver(entries: Map<string, Json>, file: string, problems: InventoryProblem[]) {
+function edgeResolver(entries: Map<string, Json>, file: string, problems: InventoryProblem[], memberRefs: Map<string, string>) {
   const linkTarget = (key: string): string => {
     const entry = entries.get(key);
     if (!entry || entry['link'] !== true) return key;
@@ -102,21 +114,25 @@ function edgeResolver(entries: Map<string, Json>, file: string, problems: Invent
   }
 
   /** The purl a dependency `name` of the package at `from` resolves to; undefined for a local folder or missing. */
-  const resolve = (from: string, name: string): { purl?: string; found: boolean } => {
+  const resolve = (from: string, name: string): { purl?: string; member?: string; found: boolean } => {
     for (const candidate of nodeModulesCandidates(from, name)) {
       if (!entries.has(candidate)) continue;
       const target = linkTarget(candidate);
       const purl = purlOf.get(target);
-      return purl ? { purl, found: true } : { found: true };
+      if (purl) return { purl, found: true };
+      const member = memberRefs.get(target);
+      return member ? { member, found: true } : { found: true };
     }
     return { found: false };
   };
-  const edgesOf = (entry: Entry, fields: readonly EdgeField[]): string[] => {
+  /** Edges of a project may point at another member (a link); a package's name packages only. */
+  const edgesOf = (entry: Entry, fields: readonly EdgeField[], { members = false } = {}): string[] => {
     const out: string[] = [];
     for (const field of fields) {
       for (const name of dependencyNames(entry.value[field], file, `packages["${entry.key}"].${field}`)) {
         const hit = resolve(entry.key, name);
         if (hit.purl) out.push(hit.purl);
+        else if (hit.member && members && hit.member !== memberRefs.get(entry.key)) out.push(hit.member);
         else if (!hit.found && field === 'dependencies') {
           problems.push({ file, message: `packages["${entry.key}"]: dependency ${name} is not in the lockfile` });
         }

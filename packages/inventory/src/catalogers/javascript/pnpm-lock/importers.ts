@@ -74,6 +74,13 @@ export async function importerManifest(
   }
 }
 
+/** The importer a `link:` reference of the importer at `from` points at (`.` for the lockfile's own folder). */
+export function linkedImporter(from: string, reference: string): string | undefined {
+  if (!reference.startsWith('link:')) return undefined;
+  const joined = normalise(`${from === '.' ? '' : from}/${reference.slice('link:'.length)}`);
+  return joined === undefined ? undefined : joined === '' ? '.' : joined;
+}
+
 /** Resolves `.` and `..` segments; undefined when the path leaves the tree. */
 function normalise(path: string): string | undefined {
   const out: string[] = [];

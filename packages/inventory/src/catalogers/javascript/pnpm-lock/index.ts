@@ -5,7 +5,7 @@ import type { RootComponent } from '../../../types.js';
 import { npmRoot } from '../npm-package.js';
 import { parseYamlObject } from '../yaml-text.js';
 import { buildGraph } from './graph.js';
-import { importerManifest, readImporters } from './importers.js';
+import { importerManifest, linkedImporter, readImporters } from './importers.js';
 import { dialectOf } from './keys.js';
 
 /** pnpm-lock.yaml, lockfileVersion 5.3/5.4 (pnpm 6-7), 6.0/6.1 (pnpm 8) and 9.0 (pnpm 9-10). */
@@ -29,6 +29,7 @@ export const pnpmLockCataloger: Cataloger = {
     const importers = readImporters(lock, file);
     const graph = buildGraph(lock, file, dialect, importers);
     const roots: RootComponent[] = [];
+    const refs = new Map<string, string>();
     for (const importer of importers) {
       const manifest = await importerManifest(input.fs, file, importer.path, graph.problems);
       roots.push(
@@ -41,7 +42,15 @@ export const pnpmLockCataloger: Cataloger = {
           dependsOn: graph.direct.get(importer.path) ?? [],
         }),
       );
+      refs.set(importer.path, roots[roots.length - 1]?.ref ?? '');
     }
+    // `link:` dependencies between importers are edges between projects, by ref.
+    importers.forEach((importer, i) => {
+      const root = roots[i];
+      const linked = [...importer.prod, ...importer.dev].map(([, ref]) => refs.get(linkedImporter(importer.path, ref) ?? ''));
+      const extra = linked.filter((r): r is string => r !== undefined && r !== root?.ref);
+      if (root && extra.length > 0) root.dependsOn = [...new Set([...root.dependsOn, ...extra])].sort();
+    });
     const rootIndex = importers.findIndex((i) => i.path === '.');
     const root = roots[rootIndex];
     return {

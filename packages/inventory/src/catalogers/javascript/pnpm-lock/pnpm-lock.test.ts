@@ -60,7 +60,7 @@ describe('pnpm-lock', () => {
     const result = await catalogFixture(pnpm, 'js-pnpm-workspace', 'pnpm-lock.yaml');
     expect(result.root).toMatchObject({ name: 'js-pnpm-ws', dependsOn: ['pkg:npm/is-number@7.0.0'] });
     expect(result.members?.map((m) => [m.ref, m.dependsOn])).toEqual([
-      ['pkg:npm/%40js-pnpm-ws/a@1.0.0', ['pkg:npm/debug@2.6.9', 'pkg:npm/ms@2.1.3']],
+      ['pkg:npm/%40js-pnpm-ws/a@1.0.0', ['pkg:npm/%40js-pnpm-ws/b@2.0.0', 'pkg:npm/debug@2.6.9', 'pkg:npm/ms@2.1.3']],
       ['pkg:npm/%40js-pnpm-ws/b@2.0.0', ['pkg:npm/ms@2.0.0']],
     ]);
     expect(result.packages.map((p) => p.name)).not.toContain('@js-pnpm-ws/b');

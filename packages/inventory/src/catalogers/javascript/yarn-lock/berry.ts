@@ -46,6 +46,7 @@ export async function readBerry(lock: Json, file: string, fs: InventoryFs): Prom
   const entries: YarnEntry[] = [];
   const projects: YarnProject[] = [];
   const local = new Set<string>();
+  const projectByDescriptor = new Map<string, number>();
   for (const [key, raw] of Object.entries(lock)) {
     if (key === '__metadata') continue;
     const field = `"${key}"`;
@@ -60,7 +61,10 @@ export async function readBerry(lock: Json, file: string, fs: InventoryFs): Prom
     const reference = resolution.slice(name.length + 1);
     if (LOCAL.test(reference)) {
       for (const d of descriptors) local.add(d);
-      if (reference.startsWith('workspace:')) projects.push(await workspace(fs, dir, reference.slice('workspace:'.length), value, file, field));
+      if (reference.startsWith('workspace:')) {
+        for (const d of descriptors) projectByDescriptor.set(d, projects.length);
+        projects.push(await workspace(fs, dir, reference.slice('workspace:'.length), value, file, field));
+      }
       continue;
     }
     const pkgVersion = optionalString(value['version'], file, `${field}.version`);
@@ -72,7 +76,7 @@ export async function readBerry(lock: Json, file: string, fs: InventoryFs): Prom
     entries.push({ descriptors, name, version: pkgVersion, deps: deps(value, file, field), peers, field });
   }
   const isLocal = (dep: YarnDep) => local.has(dep.descriptor) || LOCAL.test(dep.descriptor.slice(dep.name.length + 1));
-  return { entries, projects, problems, isLocal };
+  return { entries, projects, problems, isLocal, projectOf: (dep) => projectByDescriptor.get(dep.descriptor) };
 }
 
 /** A workspace entry lists dev dependencies with the others; its package.json tells which are dev. */

@@ -10,6 +10,8 @@ export interface YarnRead {
   projects: YarnProject[];
   problems: InventoryProblem[];
   isLocal: (dep: YarnDep) => boolean;
+  /** The index in `projects` of the workspace member a dependency links to. */
+  projectOf: (dep: YarnDep) => number | undefined;
 }
 
 /** The real name behind a descriptor: `alias@npm:real@1.0.0` installs `real`. */
@@ -78,7 +80,11 @@ export async function readClassic(lock: Json, file: string, fs: InventoryFs): Pr
   }
   // Workspace members depend on each other by plain ranges that yarn links instead of locking.
   const isLocal = (dep: YarnDep) => memberNames.has(dep.name) || /@(link|file|portal|workspace):/.test(dep.descriptor);
-  return { entries, projects, problems, isLocal };
+  const projectOf = (dep: YarnDep) => {
+    const i = projects.findIndex((p) => p.path !== '.' && p.name === dep.name);
+    return i < 0 ? undefined : i;
+  };
+  return { entries, projects, problems, isLocal, projectOf };
 }
 
 export function isYarnClassic(text: string): boolean {

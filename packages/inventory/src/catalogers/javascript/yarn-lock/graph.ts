@@ -16,7 +16,13 @@ export interface YarnGraph {
  * reaches it, and optional when production reaches it but a production install can go without it (every path
  * from a production dependency goes through an optional edge).
  */
-export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], file: string, isLocal: (dep: YarnDep) => boolean): YarnGraph {
+export function buildYarnGraph(
+  entries: YarnEntry[],
+  projects: YarnProject[],
+  file: string,
+  isLocal: (dep: YarnDep) => boolean,
+  projectOf: (dep: YarnDep) => number | undefined,
+): YarnGraph {
   const byDescriptor = new Map<string, YarnEntry>();
   for (const entry of entries) for (const d of entry.descriptors) byDescriptor.set(d, entry);
   // npmPackage throws the UserError naming the entry when its name or version cannot be npm's.
@@ -57,6 +63,16 @@ export function buildYarnGraph(entries: YarnEntry[], projects: YarnProject[], fi
       dependsOn: edges.get(projectIds[i] ?? '') ?? [],
     }),
   );
+  // A workspace member that depends on another: an edge between the two projects, by ref.
+  projects.forEach((p, i) => {
+    const root = roots[i];
+    // Only what the lockfile did not resolve: a registry copy of the same name is a package, not the member.
+    const unresolved = p.deps.filter((d) => !byDescriptor.has(d.descriptor));
+    const linked = unresolved.map((d) => projectOf(d)).filter((j): j is number => j !== undefined && j !== i);
+    if (root && linked.length > 0) {
+      root.dependsOn = [...new Set([...root.dependsOn, ...linked.map((j) => roots[j]?.ref ?? '')])].filter((r) => r !== '').sort();
+    }
+  });
   const rootIndex = projects.findIndex((p) => p.path === '.');
   return { root: roots[rootIndex], members: roots.filter((_, i) => i !== rootIndex), packages, problems };
 }

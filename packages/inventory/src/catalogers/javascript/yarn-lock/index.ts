@@ -36,7 +36,7 @@ export const yarnLockCataloger: Cataloger = {
       });
     }
     const read = classic ? await readClassic(lock, file, input.fs) : await readBerry(lock, file, input.fs);
-    const graph = buildYarnGraph(read.entries, read.projects, file, read.isLocal);
+    const graph = buildYarnGraph(read.entries, read.projects, file, read.isLocal, read.projectOf);
     return {
       ...(graph.root ? { root: graph.root } : {}),
       members: graph.members,

@@ -52,7 +52,7 @@ describe('yarn-lock', () => {
     const result = await catalogFixture(yarn, fixture, 'yarn.lock');
     expect(result.root).toMatchObject({ name: 'js-yarn-ws', dependsOn: ['pkg:npm/is-number@7.0.0'] });
     expect(result.members?.map((m) => [m.name, m.dependsOn])).toEqual([
-      ['@js-yarn-ws/a', ['pkg:npm/debug@2.6.9', 'pkg:npm/ms@2.1.3']],
+      ['@js-yarn-ws/a', ['pkg:npm/%40js-yarn-ws/b@2.0.0', 'pkg:npm/debug@2.6.9', 'pkg:npm/ms@2.1.3']],
       ['@js-yarn-ws/b', ['pkg:npm/ms@2.0.0']],
     ]);
     expect(result.members?.[1]?.licenses).toEqual(['ISC']);
