@@ -35,6 +35,12 @@ describe('committed action bundles', () => {
       // Actions with native dependencies vendor them (and their rule packs) into dist/ after the bundle.
       const vendor = join(dir, 'scripts/vendor.mjs');
       if (existsSync(vendor)) execFileSync(process.execPath, [vendor, fresh], { cwd: dir, stdio: 'pipe' });
+      // Others vendor npm packages that read their own files at run time (the CycloneDX library's schemas).
+      const build = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: { build?: string } }).scripts?.build ?? '';
+      const packages = /vendor-packages\.mjs \. dist ([^&]+)$/.exec(build)?.[1]?.trim().split(/\s+/) ?? [];
+      if (packages.length > 0) {
+        execFileSync(process.execPath, [join(root, 'scripts/vendor-packages.mjs'), dir, fresh, ...packages], { cwd: dir, stdio: 'pipe' });
+      }
       const files = listFiles(fresh).sort();
       expect([...committed.keys()].sort()).toEqual(files);
       for (const f of files) {
