@@ -40,11 +40,18 @@ export function root(yaml: YamlSource): unknown {
   return yaml.docs[0]?.contents;
 }
 
+/** Every rule of the pack walks the same jobs: once per file. */
+const jobCache = new WeakMap<YamlSource, Job[]>();
+
 export function jobsOf(file: YamlFile<'github-workflow'>): Job[] {
-  return entries(get(root(file.yaml), 'jobs')).map((e) => {
+  const cached = jobCache.get(file.yaml);
+  if (cached !== undefined) return cached;
+  const jobs = entries(get(root(file.yaml), 'jobs')).map((e) => {
     const uses = stringEntry(e.value, 'uses');
     return { id: e.key, node: e.value, keyNode: e.keyNode, steps: stepsOf(get(e.value, 'steps')), ...(uses ? { uses } : {}) };
   });
+  jobCache.set(file.yaml, jobs);
+  return jobs;
 }
 
 /** Steps of a composite action (`runs.using: composite`); other actions have none. */

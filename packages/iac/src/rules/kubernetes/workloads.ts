@@ -36,8 +36,13 @@ function workloads(doc: unknown): unknown[] {
   return str(get(doc, 'kind')) === 'List' ? items(get(doc, 'items')) : [doc];
 }
 
+/** Twelve rules ask for the same pod specs of a file: walk the documents once per file. */
+const cache = new WeakMap<YamlSource, PodSpec[]>();
+
 /** Every pod spec of a manifest file, from any workload kind, with its containers. */
 export function podSpecs(yaml: YamlSource): PodSpec[] {
+  const cached = cache.get(yaml);
+  if (cached !== undefined) return cached;
   const out: PodSpec[] = [];
   for (const d of yaml.docs as readonly Document.Parsed[]) {
     for (const obj of workloads(d.contents)) {
@@ -53,6 +58,7 @@ export function podSpecs(yaml: YamlSource): PodSpec[] {
       out.push({ kind, name: str(getIn(obj, ['metadata', 'name'])) ?? '(unnamed)', doc: obj, spec, containers });
     }
   }
+  cache.set(yaml, out);
   return out;
 }
 
