@@ -29,17 +29,18 @@ export function catalogPackagesMap(lock: Json, file: string): NpmLockResult {
   const problems: InventoryProblem[] = [];
   const entries = new Map<string, Json>();
   for (const [key, value] of Object.entries(map)) entries.set(key, recordAt(value, file, `packages["${key}"]`));
-  const projectRef = (key: string, value: Json) =>
+  const project = (key: string, value: Json, dependsOn: string[]) =>
     npmRoot({
       name: optionalString(value['name'], file, `packages["${key}"].name`) ?? (key === '' ? undefined : key),
       version: optionalString(value['version'], file, `packages["${key}"].version`),
       manifest: file,
       member: key,
-      dependsOn: [],
-    }).ref;
+      licenses: [licenseOf(value, file, key)],
+      dependsOn,
+    });
   const memberRefs = new Map<string, string>();
   for (const [key, value] of entries) {
-    if (key !== '' && value['link'] !== true && nameFromKey(key) === undefined) memberRefs.set(key, projectRef(key, value));
+    if (key !== '' && value['link'] !== true && nameFromKey(key) === undefined) memberRefs.set(key, project(key, value, []).ref);
   }
   const edgesOf = edgeResolver(entries, file, problems, memberRefs);
 
@@ -49,16 +50,9 @@ export function catalogPackagesMap(lock: Json, file: string): NpmLockResult {
   for (const [key, value] of entries) {
     if (value['link'] === true) continue;
     if (key === '' || nameFromKey(key) === undefined) {
-      const project = npmRoot({
-        name: optionalString(value['name'], file, `packages["${key}"].name`) ?? (key === '' ? undefined : key),
-        version: optionalString(value['version'], file, `packages["${key}"].version`),
-        manifest: file,
-        member: key,
-        licenses: [licenseOf(value, file, key)],
-        dependsOn: edgesOf({ key, value }, EDGE_FIELDS, { members: true }),
-      });
-      if (key === '') root = project;
-      else members.push(project);
+      const described = project(key, value, edgesOf({ key, value }, EDGE_FIELDS, { members: true }));
+      if (key === '') root = described;
+      else members.push(described);
       continue;
     }
     const described = describe({ key, value }, file, problems);
