@@ -24701,8 +24701,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -24729,9 +24729,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -24761,11 +24761,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -24938,13 +24938,13 @@ var require_cachestorage = __commonJS({
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options2);
             if (response !== void 0) {
               return response;
             }
@@ -24974,12 +24974,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -37089,9 +37089,9 @@ var init_endpoints_to_methods = __esm({
       set(target, methodName, value) {
         return target.cache[methodName] = value;
       },
-      get({ octokit, scope, cache }, methodName) {
-        if (cache[methodName]) {
-          return cache[methodName];
+      get({ octokit, scope, cache: cache2 }, methodName) {
+        if (cache2[methodName]) {
+          return cache2[methodName];
         }
         const method = endpointMethodsMap.get(scope).get(methodName);
         if (!method) {
@@ -37099,7 +37099,7 @@ var init_endpoints_to_methods = __esm({
         }
         const { endpointDefaults, decorations } = method;
         if (decorations) {
-          cache[methodName] = decorate(
+          cache2[methodName] = decorate(
             octokit,
             scope,
             methodName,
@@ -37107,9 +37107,9 @@ var init_endpoints_to_methods = __esm({
             decorations
           );
         } else {
-          cache[methodName] = octokit.request.defaults(endpointDefaults);
+          cache2[methodName] = octokit.request.defaults(endpointDefaults);
         }
-        return cache[methodName];
+        return cache2[methodName];
       }
     };
   }
@@ -56805,21 +56805,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run2(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -58486,16 +58486,16 @@ var banditReader = {
     const report = parseTop(banditReportSchema, doc, ctx.file, TITLE);
     const tool = { name: "bandit", version: "" };
     const findings = [];
-    const skipped = [];
+    const skipped2 = [];
     report.results.forEach((raw, i) => {
       const entry2 = `results[${i}]`;
       const p = parseEntry(banditResultSchema, raw, entry2, "result");
-      if (!p.ok) return void skipped.push(p.skipped);
+      if (!p.ok) return void skipped2.push(p.skipped);
       const finding = mapBanditResult(p.data, tool);
       if (finding) findings.push(finding);
-      else skipped.push({ reason: "result has an empty filename", entry: entry2 });
+      else skipped2.push({ reason: "result has an empty filename", entry: entry2 });
     });
-    return { findings, tools: [tool], skipped };
+    return { findings, tools: [tool], skipped: skipped2 };
   }
 };
 var readers = [banditReader];
@@ -58704,16 +58704,16 @@ var gitlabReader = {
     const report = parseTop(gitlabReportSchema, doc, ctx.file, TITLE2);
     const tool = toolOf(report);
     const findings = [];
-    const skipped = [];
+    const skipped2 = [];
     report.vulnerabilities.forEach((raw, i) => {
       const entry2 = `vulnerabilities[${i}]`;
       const p = parseEntry(gitlabVulnSchema, raw, entry2, "vulnerability");
       const r = p.ok ? mapGitlabVuln(p.data, report.scan?.type, tool, entry2) : p;
       if (r.ok) findings.push(r.data);
-      else skipped.push(r.skipped);
+      else skipped2.push(r.skipped);
     });
     const resources2 = scannedResources(report);
-    return { findings, tools: [tool], skipped, ...resources2.length > 0 ? { scannedResources: resources2 } : {} };
+    return { findings, tools: [tool], skipped: skipped2, ...resources2.length > 0 ? { scannedResources: resources2 } : {} };
   }
 };
 var readers2 = [gitlabReader];
@@ -58834,14 +58834,14 @@ var gitleaksReader = {
     const leaks = parseTop(gitleaksReportSchema, doc, ctx.file, TITLE3);
     const tool = { name: "gitleaks", version: "" };
     const findings = [];
-    const skipped = [];
+    const skipped2 = [];
     leaks.forEach((raw, i) => {
       const entry2 = `[${i}]`;
       const p = isV7(raw) ? readV7(raw, entry2, tool) : readV8(raw, entry2, tool);
       if (p.ok) findings.push(p.data);
-      else skipped.push(p.skipped);
+      else skipped2.push(p.skipped);
     });
-    return { findings, tools: [tool], skipped };
+    return { findings, tools: [tool], skipped: skipped2 };
   }
 };
 var readers3 = [gitleaksReader];
@@ -58945,13 +58945,13 @@ var grypeReader = {
     const report = parseTop(grypeReportSchema, doc, ctx.file, TITLE4);
     const target = targetOf(report);
     const findings = [];
-    const skipped = [];
+    const skipped2 = [];
     report.matches.forEach((raw, i) => {
       const p = parseEntry(grypeMatchSchema, raw, `matches[${i}]`, "match");
       if (p.ok) findings.push(mapGrypeMatch(p.data, target));
-      else skipped.push(p.skipped);
+      else skipped2.push(p.skipped);
     });
-    return { findings, tools: [target.tool], skipped };
+    return { findings, tools: [target.tool], skipped: skipped2 };
   }
 };
 var readers4 = [grypeReader];
@@ -59040,13 +59040,13 @@ function mapAdvisory(key, a, tool) {
 }
 function readV6(advisories, tool) {
   const findings = [];
-  const skipped = [];
+  const skipped2 = [];
   for (const [key, raw] of Object.entries(advisories)) {
     const p = parseEntry(advisorySchema, raw, `advisories.${key}`, "advisory");
     if (p.ok) findings.push(...mapAdvisory(key, p.data, tool));
-    else skipped.push(p.skipped);
+    else skipped2.push(p.skipped);
   }
-  return { findings, tools: [tool], skipped };
+  return { findings, tools: [tool], skipped: skipped2 };
 }
 
 // ../../packages/core/src/readers/npm-audit/v7.ts
@@ -59080,22 +59080,22 @@ function mapVia(pkg, via, tool) {
 }
 function readV72(vulnerabilities, tool) {
   const findings = [];
-  const skipped = [];
+  const skipped2 = [];
   for (const [key, raw] of Object.entries(vulnerabilities)) {
     const entry2 = `vulnerabilities.${key}`;
     const p = parseEntry(packageVulnSchema, raw, entry2, "vulnerability");
     if (!p.ok) {
-      skipped.push(p.skipped);
+      skipped2.push(p.skipped);
       continue;
     }
     (p.data.via ?? []).forEach((rawVia, i) => {
       if (typeof rawVia === "string") return;
       const via = parseEntry(viaSchema, rawVia, `${entry2}.via[${i}]`, "advisory");
       if (via.ok) findings.push(mapVia(p.data, via.data, tool));
-      else skipped.push(via.skipped);
+      else skipped2.push(via.skipped);
     });
   }
-  return { findings, tools: [tool], skipped };
+  return { findings, tools: [tool], skipped: skipped2 };
 }
 
 // ../../packages/core/src/readers/npm-audit/index.ts
@@ -59430,11 +59430,11 @@ function readResult(result, run2, entry2) {
 function readSarifRuns(runs) {
   const findings = [];
   const tools = [];
-  const skipped = [];
+  const skipped2 = [];
   runs.forEach((rawRun, r) => {
     const parsedRun = parseEntry(runSchema, rawRun, `runs[${r}]`, "run");
     if (!parsedRun.ok) {
-      skipped.push(parsedRun.skipped);
+      skipped2.push(parsedRun.skipped);
       return;
     }
     const run2 = parsedRun.data;
@@ -59451,11 +59451,11 @@ function readSarifRuns(runs) {
       const entry2 = `runs[${r}].results[${i}]`;
       const parsed = parseEntry(resultSchema, rawResult, entry2, "result");
       const read = parsed.ok ? readResult(parsed.data, ctx, entry2) : parsed;
-      if (!read.ok) skipped.push(read.skipped);
+      if (!read.ok) skipped2.push(read.skipped);
       else if (read.data) findings.push(read.data);
     });
   });
-  return { findings, tools, skipped };
+  return { findings, tools, skipped: skipped2 };
 }
 
 // ../../packages/core/src/readers/sarif/index.ts
@@ -59604,16 +59604,16 @@ var semgrepReader = {
     const report = parseTop(semgrepReportSchema, doc, ctx.file, TITLE7);
     const tool = { name: "semgrep", version: report.version ?? "" };
     const findings = [];
-    const skipped = [];
+    const skipped2 = [];
     report.results.forEach((raw, i) => {
       const entry2 = `results[${i}]`;
       const parsed = parseEntry(semgrepResultSchema, raw, entry2, "result");
-      if (!parsed.ok) return void skipped.push(parsed.skipped);
+      if (!parsed.ok) return void skipped2.push(parsed.skipped);
       const finding = mapSemgrepResult(parsed.data, tool);
       if (finding) findings.push(finding);
-      else skipped.push({ reason: "result has an empty path", entry: entry2 });
+      else skipped2.push({ reason: "result has an empty path", entry: entry2 });
     });
-    return { findings, tools: [tool], skipped };
+    return { findings, tools: [tool], skipped: skipped2 };
   }
 };
 var readers7 = [semgrepReader];
@@ -60015,21 +60015,21 @@ var zapReader = {
     const report = parseTop(zapReportSchema, shaped, ctx.file, TITLE9);
     const tool = { name: "ZAP", version: report["@version"] ?? "" };
     const findings = [];
-    const skipped = [];
+    const skipped2 = [];
     report.site.forEach((rawSite, s) => {
       const site = parseEntry(zapSiteSchema, rawSite, `site[${s}]`, "site");
-      if (!site.ok) return void skipped.push(site.skipped);
+      if (!site.ok) return void skipped2.push(site.skipped);
       (site.data.alerts ?? []).forEach((rawAlert, a) => {
         const entry2 = `site[${s}].alerts[${a}]`;
         const alert = parseEntry(zapAlertSchema, rawAlert, entry2, "alert");
         const results = alert.ok ? mapZapAlert(alert.data, tool, entry2) : [alert];
         for (const r of results) {
           if (r.ok) findings.push(r.data);
-          else skipped.push(r.skipped);
+          else skipped2.push(r.skipped);
         }
       });
     });
-    return { findings, tools: [tool], skipped };
+    return { findings, tools: [tool], skipped: skipped2 };
   }
 };
 var readers9 = [zapReader];
@@ -64288,12 +64288,12 @@ function chooseReader(doc, text2, ctx) {
   return detected;
 }
 var rawFindingSchema = findingSchema.omit({ fingerprint: true });
-function keepValid(findings, skipped) {
+function keepValid(findings, skipped2) {
   return findings.filter((f, i) => {
     const p = rawFindingSchema.safeParse(f);
     if (p.success) return true;
     const issue3 = p.error.issues[0];
-    skipped.push({ reason: `could not be turned into a valid finding (${issue3 ? `${formatPath2(issue3.path)}: ${issue3.message}` : "invalid"})`, entry: `finding ${i}` });
+    skipped2.push({ reason: `could not be turned into a valid finding (${issue3 ? `${formatPath2(issue3.path)}: ${issue3.message}` : "invalid"})`, entry: `finding ${i}` });
     return false;
   });
 }
@@ -64311,10 +64311,10 @@ function readReport(text2, ctx) {
   const doc = parseReportText(text2, ctx.file);
   const reader = chooseReader(doc, text2, ctx);
   const result = reader.read(doc, { file: ctx.file });
-  const skipped = [...result.skipped];
+  const skipped2 = [...result.skipped];
   const rel = ctx.root ? relativeTo(ctx.root) : void 0;
-  const findings = keepValid(rel ? result.findings.map((f) => withRelativePaths(f, rel)) : result.findings, skipped);
-  return { ...result, findings, skipped, format: reader.id };
+  const findings = keepValid(rel ? result.findings.map((f) => withRelativePaths(f, rel)) : result.findings, skipped2);
+  return { ...result, findings, skipped: skipped2, format: reader.id };
 }
 
 // ../../packages/core/src/writers/paths.ts
@@ -65299,7 +65299,7 @@ function renderJunit(run2) {
   isoUtc(run2.finishedAt, "finishedAt");
   const seconds = Math.max(0, (run2.finishedAt.getTime() - run2.startedAt.getTime()) / 1e3).toFixed(3);
   const total = run2.findings.length;
-  const skipped = ordered.reduce((n, s) => n + s.skipped, 0);
+  const skipped2 = ordered.reduce((n, s) => n + s.skipped, 0);
   const name = escapeXmlAttr(`rampart ${run2.scanner}`);
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   if (ordered.length === 0) {
@@ -65308,7 +65308,7 @@ function renderJunit(run2) {
     out.push(`    <testcase classname="${name}" name="no findings"/>`);
     out.push("  </testsuite>");
   } else {
-    out.push(`<testsuites name="${name}" tests="${total}" failures="${total - skipped}" errors="0" skipped="${skipped}" time="${seconds}">`);
+    out.push(`<testsuites name="${name}" tests="${total}" failures="${total - skipped2}" errors="0" skipped="${skipped2}" time="${seconds}">`);
     for (const s of ordered) {
       const n = s.findings.length;
       out.push(`  <testsuite name="${escapeXmlAttr(s.rule)}" tests="${n}" failures="${n - s.skipped}" errors="0" skipped="${s.skipped}" timestamp="${timestamp}">`);
@@ -66910,9 +66910,9 @@ async function publishGithub(args, deps) {
     const reason = remote.reason;
     const features = [o.comment ? "the PR comment" : "", o.uploadSarif ? "the SARIF upload" : ""].filter(Boolean);
     if (remote.status === "skipped") io.notice(`Rampart skipped ${features.join(" and ")}: ${reason}.`);
-    const skipped = { status: remote.status, reason };
-    if (o.comment) result.comment = skipped;
-    if (o.uploadSarif) result.sarifUpload = skipped;
+    const skipped2 = { status: remote.status, reason };
+    if (o.comment) result.comment = skipped2;
+    if (o.uploadSarif) result.sarifUpload = skipped2;
     return result;
   }
   if (o.comment) result.comment = await guarded("write the PR comment", io, () => comment(args, remote.remote, io));
@@ -67597,7 +67597,7 @@ function aptInstalls(file2) {
   const out = [];
   for (const ins of file2.instructions) {
     if (ins.keyword !== "RUN") continue;
-    for (const m of runText(ins).matchAll(APT_INSTALL)) out.push({ ins, args: (m[1] ?? "").trim().split(/\s+/).filter((a) => a !== "") });
+    for (const m of runText(ins).matchAll(APT_INSTALL)) out.push({ ins, command: m[0], args: (m[1] ?? "").trim().split(/\s+/).filter((a) => a !== "") });
   }
   return out;
 }
@@ -67607,19 +67607,18 @@ var aptHygiene = defineRule({
   severity: "low",
   cwe: ["CWE-1104"],
   references: [`${DOCKER_BEST_PRACTICES}#apt-get`],
-  related: { trivy: ["AVD-DS-0029"], checkov: ["CKV_DOCKER_9 (apt)"], other: ["hadolint DL3015", "hadolint DL3009"] },
+  related: { trivy: ["AVD-DS-0029"], other: ["hadolint DL3015", "hadolint DL3009"] },
   fix: "Use `apt-get install -y --no-install-recommends ...` and end the same RUN with `rm -rf /var/lib/apt/lists/*` (or a cache mount).",
   kinds: ["dockerfile"],
   check(file2) {
+    const byRun = /* @__PURE__ */ new Map();
+    for (const a of aptInstalls(file2)) byRun.set(a.ins, [...byRun.get(a.ins) ?? [], a]);
     const out = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const { ins, args } of aptInstalls(file2)) {
-      if (seen.has(ins)) continue;
-      seen.add(ins);
+    for (const [ins, installs] of byRun) {
       const text2 = runText(ins);
       const missing = [];
-      const noRecommends = args.includes("--no-install-recommends") || /Install-Recommends=(?:false|0)/i.test(text2);
-      if (!noRecommends) missing.push("--no-install-recommends");
+      const recommendsOff = /Install-Recommends=(?:false|0)/i.test(text2);
+      if (!recommendsOff && installs.some((a) => !/\s--no-install-recommends\b/.test(a.command))) missing.push("--no-install-recommends");
       const cleaned = /rm\s+-\S*\s+\/var\/lib\/apt\/lists/.test(text2) || /--mount=type=cache[^ ]*target=\/var\/lib\/apt/.test(text2);
       if (!cleaned) missing.push("rm -rf /var/lib/apt/lists/*");
       if (missing.length > 0) out.push({ line: ins.line, message: `apt-get install without ${missing.join(" and ")}.` });
@@ -67738,8 +67737,8 @@ var secretInEnv = defineRule({
   title: "Secret passed through ENV or ARG",
   severity: "high",
   cwe: ["CWE-538", "CWE-798"],
-  references: ["https://docs.docker.com/build/building/secrets/", DOCKER_BEST_PRACTICES],
-  related: { trivy: ["AVD-DS-0031"], checkov: ["CKV_DOCKER_11"] },
+  references: ["https://docs.docker.com/build/building/secrets/", "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/", CIS_DOCKER],
+  related: { trivy: ["AVD-DS-0031"], other: ["docker build check SecretsUsedInArgOrEnv"] },
   fix: "Use a build secret (`RUN --mount=type=secret,id=token ...`) and pass runtime secrets when the container starts; ENV and ARG values stay in the image history.",
   kinds: ["dockerfile"],
   check(file2) {
@@ -67879,11 +67878,16 @@ function stepsOf(node2) {
 function root(yaml) {
   return yaml.docs[0]?.contents;
 }
+var jobCache = /* @__PURE__ */ new WeakMap();
 function jobsOf(file2) {
-  return entries2(get(root(file2.yaml), "jobs")).map((e) => {
+  const cached2 = jobCache.get(file2.yaml);
+  if (cached2 !== void 0) return cached2;
+  const jobs = entries2(get(root(file2.yaml), "jobs")).map((e) => {
     const uses = stringEntry(e.value, "uses");
     return { id: e.key, node: e.value, keyNode: e.keyNode, steps: stepsOf(get(e.value, "steps")), ...uses ? { uses } : {} };
   });
+  jobCache.set(file2.yaml, jobs);
+  return jobs;
 }
 function actionSteps(file2) {
   const runs = get(root(file2.yaml), "runs");
@@ -68360,7 +68364,10 @@ var POD_SPEC_PATH = {
 function workloads(doc) {
   return str(get(doc, "kind")) === "List" ? items(get(doc, "items")) : [doc];
 }
+var cache = /* @__PURE__ */ new WeakMap();
 function podSpecs(yaml) {
+  const cached2 = cache.get(yaml);
+  if (cached2 !== void 0) return cached2;
   const out = [];
   for (const d of yaml.docs) {
     for (const obj of workloads(d.contents)) {
@@ -68376,6 +68383,7 @@ function podSpecs(yaml) {
       out.push({ kind, name: str(getIn(obj, ["metadata", "name"])) ?? "(unnamed)", doc: obj, spec, containers });
     }
   }
+  cache.set(yaml, out);
   return out;
 }
 function where(pod, c) {
@@ -68396,7 +68404,7 @@ var dangerousCapabilities = defineRule({
   severity: "high",
   cwe: ["CWE-250"],
   references: [PSS, SECURITY_CONTEXT, CIS_K8S],
-  related: { trivy: ["AVD-KSV-0005", "AVD-KSV-0022"], checkov: ["CKV_K8S_39", "CKV_K8S_25"] },
+  related: { trivy: ["AVD-KSV-0005"], checkov: ["CKV_K8S_39", "CKV_K8S_25", "CKV_K8S_28"] },
   fix: "Drop ALL and add back only what the process needs (NET_BIND_SERVICE at most, usually nothing).",
   kinds: ["kubernetes"],
   check(file2) {
@@ -68612,7 +68620,7 @@ var runAsRoot = defineRule({
   severity: "high",
   cwe: ["CWE-250"],
   references: [PSS, SECURITY_CONTEXT, CIS_K8S],
-  related: { trivy: ["AVD-KSV-0105", "AVD-KSV-0012"], checkov: ["CKV_K8S_23", "CKV_K8S_40"] },
+  related: { trivy: ["AVD-KSV-0105", "AVD-KSV-0012"], checkov: ["CKV_K8S_23"] },
   fix: "Set `runAsNonRoot: true` and a non-zero `runAsUser`.",
   kinds: ["kubernetes"],
   check(file2) {
@@ -68932,7 +68940,7 @@ var awsOpenIngress = defineRule({
   severity: "high",
   cwe: ["CWE-284"],
   references: [CIS_AWS, `${TF_AWS}/security_group`, "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
-  related: { trivy: ["AVD-AWS-0107"], checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"] },
+  related: { trivy: ["AVD-AWS-0107"], checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277"] },
   fix: "Allow SSH/RDP only from known ranges (a bastion, a VPN), or use SSM Session Manager instead of open ports.",
   kinds: ["terraform"],
   check(file2) {
@@ -69208,6 +69216,12 @@ function listFiles(root2) {
 
 // ../../packages/iac/src/scan/scan-files.ts
 var MAX_BYTES = 2 * 1024 * 1024;
+function skipped(kind, text2, message) {
+  if (kind === "kubernetes" && text2.includes("{{")) {
+    return { level: "note", message: `skipped ${message.split(":")[0] ?? ""}: an unrendered Helm or Go template (scan the output of helm template)` };
+  }
+  return { level: "warning", message: `skipped ${message}` };
+}
 function scanText(path, text2, kind, rules) {
   const parsed = parseFile(path, text2, kind);
   const out = [];
@@ -69235,7 +69249,7 @@ function scanIac(root2, opts = {}) {
       result.counts[kind] = (result.counts[kind] ?? 0) + 1;
     } catch (err) {
       if (!isUserError(err)) throw err;
-      result.notifications.push({ level: "warning", message: `skipped ${err.message}` });
+      result.notifications.push(skipped(kind, read(), err.message));
     }
   }
   return result;
