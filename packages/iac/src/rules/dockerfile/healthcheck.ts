@@ -1,5 +1,5 @@
-import { stagesOf } from '../../parse/dockerfile.js';
 import { defineRule, type RuleMatch } from '../../types.js';
+import { finalImage, lastInherited } from './final-image.js';
 import { CIS_DOCKER } from './refs.js';
 
 export const noHealthcheck = defineRule({
@@ -12,10 +12,11 @@ export const noHealthcheck = defineRule({
   fix: 'Add `HEALTHCHECK CMD <probe>` to the final stage (or `HEALTHCHECK NONE` when the orchestrator probes it).',
   kinds: ['dockerfile'],
   check(file): RuleMatch[] {
-    const last = stagesOf(file.instructions).at(-1);
-    if (last === undefined || last.image.toLowerCase() === 'scratch') return [];
-    // Only the final stage ships. Any HEALTHCHECK counts, NONE included: that is a deliberate choice.
-    if (last.instructions.some((i) => i.keyword === 'HEALTHCHECK')) return [];
-    return [{ line: last.from.line, message: `The final stage (FROM ${last.image}) declares no HEALTHCHECK.` }];
+    const image = finalImage(file.instructions);
+    if (image === undefined || image.base.toLowerCase() === 'scratch') return [];
+    // Only the final stage and the stages it is built FROM ship. Any HEALTHCHECK counts, NONE included: that is a
+    // deliberate choice.
+    if (lastInherited(image, 'HEALTHCHECK') !== undefined) return [];
+    return [{ line: image.final.from.line, message: `The final stage (FROM ${image.final.image}) declares no HEALTHCHECK.` }];
   },
 });

@@ -1,11 +1,7 @@
-import { splitFlags, stagesOf, type DockerStage } from '../../parse/dockerfile.js';
+import { splitFlags } from '../../parse/dockerfile.js';
 import { defineRule, type RuleMatch } from '../../types.js';
+import { finalImage, lastInherited } from './final-image.js';
 import { CIS_DOCKER, DOCKER_BEST_PRACTICES } from './refs.js';
-
-/** The final stage is the image that ships; earlier stages only build. */
-function finalStage(instructions: Parameters<typeof stagesOf>[0]): DockerStage | undefined {
-  return stagesOf(instructions).at(-1);
-}
 
 function userOf(args: string): string {
   return (splitFlags(args).rest.split(/\s+/)[0] ?? '').split(':')[0] ?? '';
@@ -23,8 +19,9 @@ export const userRoot = defineRule({
   fix: 'End the final stage with `USER <non-root user>`; switch to root only for the steps that need it.',
   kinds: ['dockerfile'],
   check(file): RuleMatch[] {
-    const users = finalStage(file.instructions)?.instructions.filter((i) => i.keyword === 'USER') ?? [];
-    const last = users.at(-1);
+    // Earlier stages only build; the shipped image takes the last USER of its final stage or the stages it is FROM.
+    const image = finalImage(file.instructions);
+    const last = image === undefined ? undefined : lastInherited(image, 'USER');
     if (last === undefined || !ROOT.has(userOf(last.args))) return [];
     return [{ line: last.line, message: `The image's last USER is ${userOf(last.args)}, so its process runs as root.` }];
   },
@@ -43,9 +40,10 @@ export const noUser = defineRule({
   fix: 'Create an unprivileged user and add `USER <name>` to the final stage.',
   kinds: ['dockerfile'],
   check(file): RuleMatch[] {
-    const stage = finalStage(file.instructions);
-    if (stage === undefined || stage.image.toLowerCase() === 'scratch' || NON_ROOT_BASE.test(stage.image)) return [];
-    if (stage.instructions.some((i) => i.keyword === 'USER')) return [];
+    const image = finalImage(file.instructions);
+    if (image === undefined || image.base.toLowerCase() === 'scratch' || NON_ROOT_BASE.test(image.base)) return [];
+    if (lastInherited(image, 'USER') !== undefined) return [];
+    const stage = image.final;
     return [{ line: stage.from.line, message: `The final stage (FROM ${stage.image}) sets no USER, so the container runs as root.` }];
   },
 });
