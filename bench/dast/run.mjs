@@ -93,8 +93,9 @@ async function main() {
   // No `-x <logout>`: Wapiti 3.0.4 (Debian 12) builds its exclusion regex with a mid-pattern (?ms), which Python 3.11
   // rejects, so any -x aborts the scan. The app's /logout is harmless; Rampart keeps its exclusion.
   started = performance.now();
-  const w = await new Promise((resolve) => {
+  const w = await new Promise((resolve, reject) => {
     const child = spawn('wapiti', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', (e) => reject(new Error(`cannot run wapiti (${e.message}); install it with: apt-get install -y wapiti`)));
     child.on('exit', (code) => resolve(code));
   });
   results.wapiti = { seconds: (performance.now() - started) / 1000, requests: counts.wapiti ?? 0, exit: w, found: wapitiFound(JSON.parse(readFileSync(report, 'utf8'))) };

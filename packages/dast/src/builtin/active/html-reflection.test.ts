@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findReflections, markerExecutes } from './html-reflection.js';
-import { statesOf } from './js-scan.js';
+import { jsComments, statesOf } from './js-scan.js';
 
 const m = 'rmp0a1b2c3d4e';
 
@@ -41,5 +41,17 @@ describe('findReflections', () => {
 describe('statesOf', () => {
   it('follows strings, escapes, templates and comments', () => {
     expect(statesOf(`a = "x\\"${m}"; ${m}; // ${m}\n\`${m}\` /* ${m} */`, m)).toEqual(['"', 'code', 'comment', '`', 'comment']);
+  });
+
+  it('reads a quote inside a regex literal as part of the regex, and a slash after an operand as division', () => {
+    expect(statesOf(`var re = /'/; var ref = "${m}";`, m)).toEqual(['"']);
+    expect(statesOf(`var re = /[/']/g; var ref = '${m}';`, m)).toEqual(["'"]);
+    expect(statesOf(`var half = total / 2; ${m}(); var s = '/'`, m)).toEqual(['code']);
+  });
+});
+
+describe('jsComments', () => {
+  it('finds line and block comments, not slashes in strings or regexes', () => {
+    expect(jsComments(`var u = "http://x"; // one\nvar r = /\\/\\//; /* two */`).map((c) => c.trim())).toEqual(['one', 'two']);
   });
 });

@@ -1,71 +1,85 @@
-/** Where a position of a script is: in code, or inside a string, template or comment (which do not execute). */
-export type JsState = 'code' | "'" | '"' | '`' | 'comment';
+/** Where a position of a script is: in code, or inside a string, template, regex literal or comment (which do not execute). */
+export type JsState = 'code' | "'" | '"' | '`' | 'regex' | 'comment';
+
+/** After these (or at the start) a `/` begins a regex literal; after an operand it is a division. */
+const BEFORE_REGEX = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
 
 /**
- * The lexical state at every occurrence of `needle` in `script`. A rough JavaScript lexer (strings, templates,
- * comments, escapes; regex literals are read as code): enough to tell whether a reflected marker is inside a string
- * literal, where it is data, or in code, where it runs.
+ * The lexical state of every character of a script. A rough JavaScript lexer (strings, templates without nested
+ * expressions, regex literals by the preceding character, comments, escapes): enough to tell whether a reflected
+ * marker is data (in a literal or comment) or code, where it runs.
  */
-export function statesOf(script: string, needle: string): JsState[] {
-  const out: JsState[] = [];
+export function lexStates(script: string): JsState[] {
+  const states: JsState[] = new Array<JsState>(script.length);
   let state: JsState = 'code';
-  let blockComment = false;
-  for (let i = 0; i < script.length; i++) {
-    if (script.startsWith(needle, i)) out.push(state);
-    const c = script[i];
-    const next = script[i + 1];
-    if (state === 'comment') {
-      if (blockComment ? c === '*' && next === '/' : c === '\n') {
-        if (blockComment) i++;
-        state = 'code';
-      }
-    } else if (state === 'code') {
-      if (c === '/' && (next === '/' || next === '*')) {
-        blockComment = next === '*';
-        state = 'comment';
-        i++;
-      } else if (c === "'" || c === '"' || c === '`') {
-        state = c;
-      }
-    } else if (c === '\\') {
-      i++;
-    } else if (c === state || (c === '\n' && state !== '`')) {
-      state = 'code';
-    }
-  }
-  return out;
-}
-
-/** The text of every comment in a script, found with the same lexer (so "//" inside a string is not a comment). */
-export function jsComments(script: string): string[] {
-  const out: string[] = [];
-  let state: JsState = 'code';
-  let start = 0;
   let block = false;
+  let inClass = false;
+  let last = '';
   for (let i = 0; i < script.length; i++) {
-    const c = script[i];
+    const c = script[i] ?? '';
     const next = script[i + 1];
-    if (state === 'comment') {
-      if (block ? c === '*' && next === '/' : c === '\n') {
-        out.push(script.slice(start, i));
-        if (block) i++;
-        state = 'code';
-      }
-    } else if (state === 'code') {
+    if (state === 'code') {
       if (c === '/' && (next === '/' || next === '*')) {
         block = next === '*';
         state = 'comment';
-        start = i + 2;
+        states[i] = states[i + 1] = 'comment';
         i++;
-      } else if (c === "'" || c === '"' || c === '`') {
-        state = c;
+        continue;
       }
+      if (c === "'" || c === '"' || c === '`') state = c;
+      else if (c === '/' && BEFORE_REGEX.has(last)) {
+        state = 'regex';
+        inClass = false;
+      }
+      states[i] = state;
+      if (state === 'code' && !/\s/.test(c)) last = c;
+      continue;
+    }
+    states[i] = state;
+    if (state === 'comment') {
+      if (block && c === '*' && next === '/') {
+        states[i + 1] = 'comment';
+        i++;
+        state = 'code';
+      } else if (!block && c === '\n') state = 'code';
     } else if (c === '\\') {
+      if (i + 1 < script.length) states[i + 1] = state;
       i++;
+    } else if (state === 'regex') {
+      if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      else if ((c === '/' && !inClass) || c === '\n') {
+        state = 'code';
+        last = 'x';
+      }
     } else if (c === state || (c === '\n' && state !== '`')) {
       state = 'code';
+      last = 'x';
     }
   }
-  if (state === 'comment') out.push(script.slice(start));
+  return states;
+}
+
+/** The lexical state at every occurrence of `needle` in `script`. */
+export function statesOf(script: string, needle: string): JsState[] {
+  const states = lexStates(script);
+  const out: JsState[] = [];
+  for (let i = script.indexOf(needle); i >= 0; i = script.indexOf(needle, i + 1)) out.push(states[i] ?? 'code');
+  return out;
+}
+
+/** The text of every comment in a script (so "//" inside a string or regex is not a comment). */
+export function jsComments(script: string): string[] {
+  const states = lexStates(script);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= script.length; i++) {
+    const inComment = i < script.length && states[i] === 'comment';
+    if (inComment && start < 0) start = i;
+    if (!inComment && start >= 0) {
+      out.push(script.slice(start, i).replace(/^\/[/*]|\*\/$/g, ''));
+      start = -1;
+    }
+  }
   return out;
 }

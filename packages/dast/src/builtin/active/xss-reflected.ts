@@ -20,7 +20,7 @@ function payloadsFor(r: Reflection, m: string): string[] {
   for (const state of new Set(r.script)) {
     if (state === 'code') out.push(`0;${m}();//`);
     else if (state === '`') out.push(`\${${m}()}`);
-    else if (state !== 'comment') out.push(`${state};${m}();//`);
+    else if (state === "'" || state === '"') out.push(`${state};${m}();//`);
   }
   return out;
 }
