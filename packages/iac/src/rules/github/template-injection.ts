@@ -17,6 +17,8 @@ const ATTACKER_CONTROLLED = new RegExp(
     String.raw`\bgithub\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name))|head_repository\.description|pull_requests\b[^}]*\.head\.ref)\b`,
     // Properties reached by filter or index (`github.event.*.body`, `github.event['pull_request']`).
     String.raw`\bgithub\.event\.\*`,
+    // The whole event (or a whole object of it) serialised into the script carries every field above.
+    String.raw`\btoJSON\(\s*github\.event(?:\.(?:issue|pull_request|comment|review|discussion|head_commit|commits|workflow_run))?\s*\)`,
   ].join('|'),
 );
 
