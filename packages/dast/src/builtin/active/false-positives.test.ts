@@ -53,6 +53,16 @@ describe('active checks stay quiet on safe code that looks suspicious', () => {
     expect(await attack(sqlInjection, page)).toEqual([]);
   });
 
+  it('40018: a word search, where the false condition\'s "2" matches a product, is not a boolean injection', async () => {
+    const products = ['Trail shoes', 'Model 2 boots', 'Wool hat'];
+    const search = (req: express.Request, res: express.Response): void => {
+      const words = v(req).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0 && w !== 'and');
+      const hits = products.filter((p) => words.some((w) => p.toLowerCase().split(' ').includes(w)));
+      res.type('html').send(`<ul>${hits.map((h) => `<li>${h}</li>`).join('')}</ul>`);
+    };
+    expect(await attack(sqlInjection, search)).toEqual([]);
+  });
+
   it('40018: a page that prints the word "syntax error" for any quote is not a database error', async () => {
     expect(await attack(sqlInjection, (req, res) => void res.type('html').send(v(req).includes("'") ? 'Input syntax error: quotes are not allowed' : 'ok'))).toEqual([]);
   });

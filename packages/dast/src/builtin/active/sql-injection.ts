@@ -1,3 +1,4 @@
+import type { HttpResponse } from '../../http/client.js';
 import type { ActiveCheck, ActiveContext, InjectionPoint, Raised } from '../types.js';
 import { def, original, raiseAt } from './alert.js';
 import { baseline } from './baseline.js';
@@ -25,36 +26,43 @@ async function errorBased(point: InjectionPoint, ctx: ActiveContext): Promise<Ra
   return undefined;
 }
 
-/** Always-true and always-false conditions for each place the value can sit: a '-string, a "-string, a LIKE pattern, a number. */
-function conditionPairs(o: string): [string, string][] {
-  const pairs: [string, string][] = [
-    [`${o}' AND '1'='1`, `${o}' AND '1'='2`],
-    [`${o}" AND "1"="1`, `${o}" AND "1"="2`],
+/**
+ * Always-true and always-false conditions, and a second true one that shares the false one's digit, for each place
+ * the value can sit: a '-string, a "-string, a LIKE pattern, a number.
+ */
+function conditions(o: string): [yes: string, no: string, yesAgain: string][] {
+  const out: [string, string, string][] = [
+    [`${o}' AND '1'='1`, `${o}' AND '1'='2`, `${o}' AND '2'='2`],
+    [`${o}" AND "1"="1`, `${o}" AND "1"="2`, `${o}" AND "2"="2`],
     // Inside LIKE '%value%': the closing %' of the query completes '1%'='1%', so the true case is the same search.
-    [`${o}%' AND '1%'='1`, `${o}%' AND '1%'='2`],
+    [`${o}%' AND '1%'='1`, `${o}%' AND '1%'='2`, `${o}%' AND '2%'='2`],
   ];
-  if (/^-?\d+$/.test(o)) pairs.unshift([`${o} AND 1=1`, `${o} AND 1=2`]);
-  return pairs;
+  if (/^-?\d+$/.test(o)) out.unshift([`${o} AND 1=1`, `${o} AND 1=2`, `${o} AND 2=2`]);
+  return out;
 }
 
 /**
- * The always-true condition must give the original page and the always-false one a different page; both are
- * repeated (the original too) before raising, so a page that changes by itself does not count.
+ * The always-true condition must give the original page and the always-false one a different page. Before raising,
+ * the original and the false case are repeated (a page that changes by itself does not count) and a second true
+ * condition written with the false one's digits must also give the original page (a search that merely matches the
+ * words of the payload does not count).
  */
 async function booleanBased(point: InjectionPoint, ctx: ActiveContext): Promise<Raised | undefined> {
   const o = original(point);
   const base = await baseline(ctx, point);
-  for (const [yes, no] of conditionPairs(o)) {
-    const strip = [yes, no, o];
+  for (const [yes, no, yesAgain] of conditions(o)) {
+    const strip = [yes, no, yesAgain, o];
+    const fp = (r: HttpResponse): string => fingerprint(r, strip);
     const trueRes = await ctx.send(point, yes);
-    if (fingerprint(trueRes, strip) !== fingerprint(base, strip)) continue;
+    if (fp(trueRes) !== fp(base)) continue;
     const falseRes = await ctx.send(point, no);
-    if (fingerprint(falseRes, strip) === fingerprint(trueRes, strip)) continue;
+    if (fp(falseRes) === fp(trueRes)) continue;
     const again = await ctx.send(point, o);
     const falseAgain = await ctx.send(point, no);
-    if (fingerprint(again, strip) === fingerprint(trueRes, strip) && fingerprint(falseAgain, strip) === fingerprint(falseRes, strip)) {
+    const trueAgain = await ctx.send(point, yesAgain);
+    if (fp(again) === fp(trueRes) && fp(falseAgain) === fp(falseRes) && fp(trueAgain) === fp(trueRes)) {
       return raiseAt(d, point, `${yes} / ${no}`, `status ${trueRes.status}, ${trueRes.body.length} bytes vs status ${falseRes.status}, ${falseRes.body.length} bytes`,
-        'The always-true condition returns the original page and the always-false condition a different one, repeatably.');
+        'Always-true conditions return the original page and the always-false condition a different one, repeatably.');
     }
   }
   return undefined;
