@@ -35,7 +35,10 @@ export const secretEcho = defineRule({
     const out: RuleMatch[] = [];
     const debug = entry(get(pipeline(file), 'variables'), 'CI_DEBUG_TRACE');
     if (debug !== undefined && (isTrue(debug.value) || str(debug.value) === 'true')) out.push({ line: lineOf(file.yaml, debug.keyNode), message: 'CI_DEBUG_TRACE prints every variable, masked or not, to the job log.' });
-    for (const job of jobsOf(file)) {
+    // `default:` scripts run in every job, so they are checked like a job's.
+    const defaults = get(pipeline(file), 'default');
+    const jobs = [...(defaults !== undefined ? [{ name: 'default', node: defaults }] : []), ...jobsOf(file)];
+    for (const job of jobs) {
       const jobDebug = entry(get(job.node, 'variables'), 'CI_DEBUG_TRACE');
       if (jobDebug !== undefined && str(jobDebug.value) === 'true') out.push({ line: lineOf(file.yaml, jobDebug.keyNode), message: `Job ${job.name} sets CI_DEBUG_TRACE, which prints every variable to the log.` });
       const lines = scriptItems(job.node).flatMap((node) => (str(node) ?? '').split('\n').map((text) => ({ node, text })));
