@@ -49,10 +49,10 @@ function queryPoints(url: string): InjectionPoint[] {
 function formPoints(form: HtmlForm, pageUrl: string): InjectionPoint[] {
   const action = normalise(form.action || pageUrl, pageUrl);
   if (!action) return [];
-  const params = Object.fromEntries(form.fields.map((f) => [f.name, f.value || sampleValue(f.type)]));
+  const params = Object.fromEntries(form.fields.map((f) => [f.name, f.value || (f.type === 'submit' ? 'Submit' : sampleValue(f.type))]));
   const base = form.method === 'GET' ? action.split('?')[0] ?? action : action;
   return form.fields
-    .filter((f) => f.type !== 'hidden' || !/csrf|token|nonce/i.test(f.name))
+    .filter((f) => f.type !== 'submit' && (f.type !== 'hidden' || !/csrf|token|nonce/i.test(f.name)))
     .map((f) => ({ method: form.method, url: base, params, param: f.name, encoding: 'form' as const }));
 }
 

@@ -35,8 +35,11 @@ export function extractLinks(html: string): PageLinks {
           form = { action: attrs.action ?? '', method: (attrs.method ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET', fields: [] };
           forms.push(form);
         } else if (form && (name === 'input' || name === 'textarea' || name === 'button') && attrs.name) {
-          const type = (attrs.type ?? (name === 'textarea' ? 'textarea' : 'text')).toLowerCase();
-          if (type !== 'submit' && type !== 'image' && type !== 'reset' && name !== 'button') {
+          const type = (attrs.type ?? (name === 'textarea' ? 'textarea' : name === 'button' ? 'submit' : 'text')).toLowerCase();
+          if (type === 'submit') {
+            // A browser sends the name of the button that was clicked; servers often check it. The first one stands in.
+            if (!form.fields.some((f) => f.type === 'submit')) form.fields.push({ name: attrs.name, value: attrs.value ?? '', type });
+          } else if (type !== 'image' && type !== 'reset' && type !== 'button') {
             form.fields.push({ name: attrs.name, value: attrs.value ?? '', type });
           }
         } else if (form && name === 'select' && attrs.name) {
