@@ -25,6 +25,7 @@ describe('markerExecutes', () => {
     ['a JSON-escaped script string', `<script>var a = "\\u003c/script>\\u003cimg src=x onerror=${m}()>";</script>`],
     ['a non-JavaScript script block', `<script type="application/json">{"a": 1};${m}()</script>`],
     ['plain text', `<p>${m}()</p>`],
+    ['a javascript: URL where browsers refuse it', `<img src="javascript:${m}()">`],
   ])('ignores %s', (_what, html) => {
     expect(markerExecutes(html, m)).toBeUndefined();
   });

@@ -3,6 +3,14 @@ import { statesOf, type JsState } from './js-scan.js';
 
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href']);
 
+/** Where a javascript: URL runs when the user follows or submits it (not img/script src, which browsers refuse). */
+function runsJavascriptUrl(element: string, attr: string): boolean {
+  if (attr === 'href' || attr === 'xlink:href') return element === 'a' || element === 'area';
+  if (attr === 'src') return element === 'iframe' || element === 'frame';
+  if (attr === 'action') return element === 'form';
+  return attr === 'formaction' && (element === 'button' || element === 'input');
+}
+
 function isJsScript(attrs: Record<string, string>): boolean {
   const type = (attrs.type ?? '').toLowerCase().trim();
   return attrs.src === undefined && (type === '' || /javascript|ecmascript|^module$/.test(type));
@@ -87,7 +95,7 @@ export function markerExecutes(html: string, marker: string): string | undefined
       for (const [k, value] of Object.entries(attrs)) {
         if (found || !value.includes(marker)) continue;
         if (k.startsWith('on') && statesOf(value, marker).includes('code')) found = `<${name} ${k}="${value}">`;
-        else if (URL_ATTRS.has(k) && /^\s*javascript:/i.test(value)) found = `<${name} ${k}="${value}">`;
+        else if (runsJavascriptUrl(name, k) && /^\s*javascript:/i.test(value)) found = `<${name} ${k}="${value}">`;
       }
     },
     script: (s) => {
