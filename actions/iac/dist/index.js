@@ -67696,6 +67696,31 @@ var fromLatest = defineRule({
   }
 });
 
+// ../../packages/iac/src/rules/dockerfile/final-image.ts
+function finalImage(instructions) {
+  const stages = stagesOf(instructions);
+  const final = stages.at(-1);
+  if (final === void 0) return void 0;
+  const chain = [final];
+  let cur = final;
+  for (; ; ) {
+    const index = stages.indexOf(cur);
+    const image = cur.image.toLowerCase();
+    const parent = stages.slice(0, index).reverse().find((s) => s.name === image);
+    if (parent === void 0) break;
+    chain.push(parent);
+    cur = parent;
+  }
+  return { final, chain, base: cur.image };
+}
+function lastInherited(image, keyword) {
+  for (const stage of image.chain) {
+    const hit = stage.instructions.filter((i) => i.keyword === keyword).at(-1);
+    if (hit !== void 0) return hit;
+  }
+  return void 0;
+}
+
 // ../../packages/iac/src/rules/dockerfile/healthcheck.ts
 var noHealthcheck = defineRule({
   id: "dockerfile.no-healthcheck",
@@ -67707,10 +67732,10 @@ var noHealthcheck = defineRule({
   fix: "Add `HEALTHCHECK CMD <probe>` to the final stage (or `HEALTHCHECK NONE` when the orchestrator probes it).",
   kinds: ["dockerfile"],
   check(file2) {
-    const last = stagesOf(file2.instructions).at(-1);
-    if (last === void 0 || last.image.toLowerCase() === "scratch") return [];
-    if (last.instructions.some((i) => i.keyword === "HEALTHCHECK")) return [];
-    return [{ line: last.from.line, message: `The final stage (FROM ${last.image}) declares no HEALTHCHECK.` }];
+    const image = finalImage(file2.instructions);
+    if (image === void 0 || image.base.toLowerCase() === "scratch") return [];
+    if (lastInherited(image, "HEALTHCHECK") !== void 0) return [];
+    return [{ line: image.final.from.line, message: `The final stage (FROM ${image.final.image}) declares no HEALTHCHECK.` }];
   }
 });
 
@@ -67756,9 +67781,6 @@ var secretInEnv = defineRule({
 });
 
 // ../../packages/iac/src/rules/dockerfile/user.ts
-function finalStage(instructions) {
-  return stagesOf(instructions).at(-1);
-}
 function userOf(args) {
   return (splitFlags(args).rest.split(/\s+/)[0] ?? "").split(":")[0] ?? "";
 }
@@ -67773,8 +67795,8 @@ var userRoot = defineRule({
   fix: "End the final stage with `USER <non-root user>`; switch to root only for the steps that need it.",
   kinds: ["dockerfile"],
   check(file2) {
-    const users = finalStage(file2.instructions)?.instructions.filter((i) => i.keyword === "USER") ?? [];
-    const last = users.at(-1);
+    const image = finalImage(file2.instructions);
+    const last = image === void 0 ? void 0 : lastInherited(image, "USER");
     if (last === void 0 || !ROOT.has(userOf(last.args))) return [];
     return [{ line: last.line, message: `The image's last USER is ${userOf(last.args)}, so its process runs as root.` }];
   }
@@ -67790,9 +67812,10 @@ var noUser = defineRule({
   fix: "Create an unprivileged user and add `USER <name>` to the final stage.",
   kinds: ["dockerfile"],
   check(file2) {
-    const stage = finalStage(file2.instructions);
-    if (stage === void 0 || stage.image.toLowerCase() === "scratch" || NON_ROOT_BASE.test(stage.image)) return [];
-    if (stage.instructions.some((i) => i.keyword === "USER")) return [];
+    const image = finalImage(file2.instructions);
+    if (image === void 0 || image.base.toLowerCase() === "scratch" || NON_ROOT_BASE.test(image.base)) return [];
+    if (lastInherited(image, "USER") !== void 0) return [];
+    const stage = image.final;
     return [{ line: stage.from.line, message: `The final stage (FROM ${stage.image}) sets no USER, so the container runs as root.` }];
   }
 });
@@ -67913,9 +67936,22 @@ var ZIZMOR_AUDITS = "https://docs.zizmor.sh/audits/";
 
 // ../../packages/iac/src/rules/github/persist-credentials.ts
 var UPLOADS = ["actions/upload-artifact", "actions/upload-pages-artifact"];
+function clean(p) {
+  return p.trim().replace(/^["']|["']$/g, "").replace(/^\.\//, "").replace(/\/+$/, "");
+}
+function uploadPaths(step) {
+  const raw = str(get(step.with, "path")) ?? (isAction(step, "actions/upload-pages-artifact") ? "_site" : "");
+  return raw.split("\n").map(clean).filter((p) => p !== "" && !p.startsWith("!"));
+}
+function covers(path, dir) {
+  const p = path.replace(/^\$\{\{\s*github\.workspace\s*\}\}\/?/, "");
+  if (p === "" || p === "." || p.startsWith("*")) return true;
+  if (dir === "") return p === ".git" || p.startsWith(".git/");
+  return p === dir || dir.startsWith(`${p}/`) || p.startsWith(`${dir}/*`) || p.startsWith(`${dir}/.git`);
+}
 var persistCredentials = defineRule({
   id: "gha.persist-credentials",
-  title: "Checkout keeps the token on disk in a job that uploads an artifact",
+  title: "Checkout keeps the token on disk in a job that uploads the checkout",
   severity: "medium",
   cwe: ["CWE-522"],
   references: ["https://github.com/actions/checkout#usage", `${ZIZMOR_AUDITS}#artipacked`, "https://unit42.paloaltonetworks.com/github-repo-artifacts-leak-tokens/"],
@@ -67925,11 +67961,13 @@ var persistCredentials = defineRule({
   check(file2) {
     const out = [];
     for (const job of jobsOf(file2)) {
-      if (!job.steps.some((s) => UPLOADS.some((u) => isAction(s, u)))) continue;
+      const uploads = job.steps.filter((s) => UPLOADS.some((u) => isAction(s, u))).flatMap(uploadPaths);
+      if (uploads.length === 0) continue;
       for (const step of job.steps) {
-        if (isAction(step, "actions/checkout") && !isFalse(get(step.with, "persist-credentials"))) {
-          out.push({ line: usesLine(file2, step), message: `Job ${job.id} uploads an artifact, and this checkout leaves the token in .git/config, where an upload of the workspace would publish it.` });
-        }
+        if (!isAction(step, "actions/checkout") || isFalse(get(step.with, "persist-credentials"))) continue;
+        const dir = clean(str(get(step.with, "path")) ?? "");
+        const hit = uploads.find((p) => covers(p, dir === "." ? "" : dir));
+        if (hit !== void 0) out.push({ line: usesLine(file2, step), message: `Job ${job.id} uploads ${hit}, which holds this checkout's .git/config with the token it persisted.` });
       }
     }
     return out;
@@ -67990,7 +68028,9 @@ var ATTACKER_CONTROLLED = new RegExp(
     String.raw`\bgithub\.event\.(?:commits\b[^}]*|head_commit)\.(?:message|author\.(?:email|name)|committer\.(?:email|name))\b`,
     String.raw`\bgithub\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name))|head_repository\.description|pull_requests\b[^}]*\.head\.ref)\b`,
     // Properties reached by filter or index (`github.event.*.body`, `github.event['pull_request']`).
-    String.raw`\bgithub\.event\.\*`
+    String.raw`\bgithub\.event\.\*`,
+    // The whole event (or a whole object of it) serialised into the script carries every field above.
+    String.raw`\btoJSON\(\s*github\.event(?:\.(?:issue|pull_request|comment|review|discussion|head_commit|commits|workflow_run))?\s*\)`
   ].join("|")
 );
 var INPUT = /\b(?:github\.event\.)?inputs\.([A-Za-z_][A-Za-z0-9_-]*)/g;
@@ -68329,7 +68369,9 @@ var secretEcho = defineRule({
     const out = [];
     const debug2 = entry(get(pipeline(file2), "variables"), "CI_DEBUG_TRACE");
     if (debug2 !== void 0 && (isTrue(debug2.value) || str(debug2.value) === "true")) out.push({ line: lineOf3(file2.yaml, debug2.keyNode), message: "CI_DEBUG_TRACE prints every variable, masked or not, to the job log." });
-    for (const job of jobsOf2(file2)) {
+    const defaults2 = get(pipeline(file2), "default");
+    const jobs = [...defaults2 !== void 0 ? [{ name: "default", node: defaults2 }] : [], ...jobsOf2(file2)];
+    for (const job of jobs) {
       const jobDebug = entry(get(job.node, "variables"), "CI_DEBUG_TRACE");
       if (jobDebug !== void 0 && str(jobDebug.value) === "true") out.push({ line: lineOf3(file2.yaml, jobDebug.keyNode), message: `Job ${job.name} sets CI_DEBUG_TRACE, which prints every variable to the log.` });
       const lines = scriptItems(job.node).flatMap((node2) => (str(node2) ?? "").split("\n").map((text2) => ({ node: node2, text: text2 })));
