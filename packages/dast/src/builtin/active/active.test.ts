@@ -104,9 +104,11 @@ describe('built-in engine, full mode, limits', () => {
 
   it('stops at the time limit while attacking', async () => {
     const started = Date.now();
-    const r = await builtinEngine({ version: '0.1.0', canary }).scan(options(vulnerable.url, { maxDurationSeconds: 2 }), deps);
-    // The deadline stops new requests; one already sent (a 3 s sleep probe at most) may still finish.
-    expect(Date.now() - started).toBeLessThan(2000 + 4000);
+    // Routes that are slow on purpose (sleep probes, server-side fetches) are left out, so what is measured is the
+    // deadline, not one long request already in flight when it passes.
+    const exclude = ['/logout', '/notify', '/echo', '/preview', '/status'];
+    const r = await builtinEngine({ version: '0.1.0', canary }).scan(options(vulnerable.url, { maxDurationSeconds: 2, exclude }), deps);
+    expect(Date.now() - started).toBeLessThan(2000 + 2500);
     expect(r.notifications[0]?.message).toMatch(/stopped early/);
   });
 });
