@@ -14,6 +14,8 @@ describe('detectKind', () => {
     expect(k('.github/workflows/ci.yml')).toBe('github-workflow');
     expect(k('actions/sast/action.yml')).toBe('github-action');
     expect(k('.gitlab-ci.yml')).toBe('gitlab-ci');
+    expect(k('.gitlab/ci/build.yml')).toBe('gitlab-ci');
+    expect(k('.gitlab/agents/prod/config.yaml')).toBeUndefined();
   });
 
   it('looks into YAML whose name says nothing', () => {

@@ -4,6 +4,8 @@ const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:[.-][\w.-]+)?$/i;
 const NOT_DOCKERFILE_EXT = /\.(?:md|txt|json|ya?ml|sh|ps1|bak|orig|swp|dockerignore)$/i;
 const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const GITLAB_CI = /(?:^|\/)(?:[^/]*\.)?gitlab-ci\.ya?ml$/;
+/** Where projects keep the files their .gitlab-ci.yml includes, by GitLab's own convention. */
+const GITLAB_CI_DIR = /(?:^|\/)\.gitlab\/ci\/.+\.ya?ml$/;
 const YAML = /\.ya?ml$/i;
 
 function baseName(path: string): string {
@@ -30,7 +32,7 @@ export function detectKind(path: string, text: () => string): FileKind | undefin
   if (/\.tf$/i.test(name)) return 'terraform';
   if (WORKFLOW.test(path)) return 'github-workflow';
   if (/^action\.ya?ml$/.test(name)) return 'github-action';
-  if (GITLAB_CI.test(path)) return 'gitlab-ci';
+  if (GITLAB_CI.test(path) || GITLAB_CI_DIR.test(path)) return 'gitlab-ci';
   if (!YAML.test(name)) return undefined;
   const body = text();
   if (isGitlabComponent(body)) return 'gitlab-ci';
