@@ -23,6 +23,8 @@ export interface TaintMatch {
 
 /**
  * The contract between the engine and the taint analysis: given the parsed file's root node and one
- * taint rule, return every path from a source to a sink that no sanitizer cuts, within the file.
+ * taint rule, return every path from a source to a sink that no sanitizer cuts, within the file. A file
+ * where no source or no sink of the rule matches has no path, so the engine does not call it on such files
+ * (engine/prefilter.ts, engine/prescreen.ts).
  */
 export type FindTaint = (root: SgNode, rule: TaintRule, language: SastLanguage) => TaintMatch[];
