@@ -33,7 +33,7 @@ export function toFinding(rule: IacRule, file: ParsedFile, match: RuleMatch): Ra
     message: match.message,
     help: helpOf(rule),
     severity: rule.severity,
-    confidence: 'high',
+    confidence: rule.confidence ?? 'high',
     identifiers: identifiersOf(rule),
     location: {
       type: 'source',

@@ -1,4 +1,4 @@
-import type { Severity } from '@rampart/core';
+import type { Confidence, Severity } from '@rampart/core';
 import type { DockerInstruction } from './parse/dockerfile.js';
 import type { HclBody } from './parse/hcl-types.js';
 import type { YamlSource } from './parse/yaml-source.js';
@@ -57,6 +57,8 @@ export interface IacRule {
   id: string;
   title: string;
   severity: Severity;
+  /** How sure a match is; rules that judge by names or by what the image may set say `medium`. Default high. */
+  confidence?: Confidence;
   /** `CWE-<n>` ids. */
   cwe: readonly string[];
   /** CIS / NIST / vendor documentation URLs. */

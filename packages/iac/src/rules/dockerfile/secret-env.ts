@@ -16,6 +16,7 @@ function declared(args: string): { name: string; value: string | undefined }[] {
 export const secretInEnv = defineRule({
   id: 'dockerfile.secret-in-env',
   title: 'Secret passed through ENV or ARG',
+  confidence: 'medium',
   severity: 'high',
   cwe: ['CWE-538', 'CWE-798'],
   references: ['https://docs.docker.com/build/building/secrets/', 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/', CIS_DOCKER],

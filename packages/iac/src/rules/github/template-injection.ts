@@ -93,6 +93,7 @@ export const inputInjection = defineRule({
   id: 'gha.template-injection-inputs',
   title: 'Input expanded into a script',
   severity: 'medium',
+  confidence: 'medium',
   cwe: ['CWE-78', 'CWE-94'],
   references: [`${HARDENING}#understanding-the-risk-of-script-injections`, `${ZIZMOR_AUDITS}#template-injection`],
   related: { zizmor: ['template-injection'] },

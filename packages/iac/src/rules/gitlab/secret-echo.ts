@@ -25,6 +25,7 @@ function echoedSecret(line: string): string | undefined {
 export const secretEcho = defineRule({
   id: 'gitlab.secret-echo',
   title: 'Secret variable written to the job log',
+  confidence: 'medium',
   severity: 'medium',
   cwe: ['CWE-532'],
   references: [GITLAB_VARIABLES_SECURITY, 'https://docs.gitlab.com/ci/variables/variables_troubleshooting/#enable-debug-logging'],

@@ -30,6 +30,8 @@ export const runAsNonRootUnset = defineRule({
   id: 'k8s.run-as-non-root-unset',
   title: 'Container may run as root',
   severity: 'medium',
+  // The image may set a non-root USER, which a manifest cannot show.
+  confidence: 'medium',
   cwe: ['CWE-250'],
   references: [PSS, SECURITY_CONTEXT],
   related: { trivy: ['AVD-KSV-0012'], checkov: ['CKV_K8S_23'] },
