@@ -66991,6 +66991,7 @@ var DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:[.-][\w.-]+)?$/i;
 var NOT_DOCKERFILE_EXT = /\.(?:md|txt|json|ya?ml|sh|ps1|bak|orig|swp|dockerignore)$/i;
 var WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 var GITLAB_CI = /(?:^|\/)(?:[^/]*\.)?gitlab-ci\.ya?ml$/;
+var GITLAB_CI_DIR = /(?:^|\/)\.gitlab\/ci\/.+\.ya?ml$/;
 var YAML = /\.ya?ml$/i;
 function baseName(path) {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -67008,7 +67009,7 @@ function detectKind(path, text2) {
   if (/\.tf$/i.test(name)) return "terraform";
   if (WORKFLOW.test(path)) return "github-workflow";
   if (/^action\.ya?ml$/.test(name)) return "github-action";
-  if (GITLAB_CI.test(path)) return "gitlab-ci";
+  if (GITLAB_CI.test(path) || GITLAB_CI_DIR.test(path)) return "gitlab-ci";
   if (!YAML.test(name)) return void 0;
   const body = text2();
   if (isGitlabComponent(body)) return "gitlab-ci";
@@ -67044,7 +67045,7 @@ function toFinding(rule, file2, match) {
     message: match.message,
     help: helpOf4(rule),
     severity: rule.severity,
-    confidence: "high",
+    confidence: rule.confidence ?? "high",
     identifiers: identifiersOf4(rule),
     location: {
       type: "source",
@@ -67760,6 +67761,7 @@ function declared(args) {
 var secretInEnv = defineRule({
   id: "dockerfile.secret-in-env",
   title: "Secret passed through ENV or ARG",
+  confidence: "medium",
   severity: "high",
   cwe: ["CWE-538", "CWE-798"],
   references: ["https://docs.docker.com/build/building/secrets/", "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/", CIS_DOCKER],
@@ -68091,6 +68093,7 @@ var inputInjection = defineRule({
   id: "gha.template-injection-inputs",
   title: "Input expanded into a script",
   severity: "medium",
+  confidence: "medium",
   cwe: ["CWE-78", "CWE-94"],
   references: [`${HARDENING}#understanding-the-risk-of-script-injections`, `${ZIZMOR_AUDITS}#template-injection`],
   related: { zizmor: ["template-injection"] },
@@ -68359,6 +68362,7 @@ function echoedSecret(line) {
 var secretEcho = defineRule({
   id: "gitlab.secret-echo",
   title: "Secret variable written to the job log",
+  confidence: "medium",
   severity: "medium",
   cwe: ["CWE-532"],
   references: [GITLAB_VARIABLES_SECURITY, "https://docs.gitlab.com/ci/variables/variables_troubleshooting/#enable-debug-logging"],
@@ -68682,6 +68686,8 @@ var runAsNonRootUnset = defineRule({
   id: "k8s.run-as-non-root-unset",
   title: "Container may run as root",
   severity: "medium",
+  // The image may set a non-root USER, which a manifest cannot show.
+  confidence: "medium",
   cwe: ["CWE-250"],
   references: [PSS, SECURITY_CONTEXT],
   related: { trivy: ["AVD-KSV-0012"], checkov: ["CKV_K8S_23"] },
