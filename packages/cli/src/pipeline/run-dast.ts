@@ -6,8 +6,10 @@ import {
   gateActions,
   parseRulesTsv,
   parseTarget,
+  startCanaryListener,
   zapEngine,
   ZapUnavailableError,
+  type CanaryListener,
   type DastEngine,
   type DastMode,
   type DastOptions,
@@ -92,8 +94,8 @@ function withFallback(zap: DastEngine, builtin: DastEngine, notes: Notification[
 }
 
 /** Where ZAP is reachable: `--zap-url`, else `ZAP_URL` (the GitLab service, the action's container). */
-async function chooseEngine(req: DastRequest, deps: CliDeps, notes: Notification[]): Promise<DastEngine> {
-  const builtin = builtinEngine({ version: VERSION });
+async function chooseEngine(req: DastRequest, deps: CliDeps, notes: Notification[], canary?: CanaryListener): Promise<DastEngine> {
+  const builtin = builtinEngine({ version: VERSION, ...(canary ? { canary } : {}) });
   if (req.engine === 'builtin') return builtin;
   const url = req.zapUrl ?? deps.env.ZAP_URL;
   const apiKey = req.zapApiKey ?? deps.env.ZAP_API_KEY ?? '';
@@ -135,8 +137,15 @@ export async function runDastStep(req: DastRequest, deps: CliDeps): Promise<Dast
     maxChildren: req.maxChildren, requestBudget: req.requestBudget, requestsPerSecond: req.requestsPerSecond,
     concurrency: req.concurrency, rules, ajaxSpider: req.ajaxSpider, ...(openapi ? { openapi } : {}),
   };
-  const engine = await chooseEngine(req, deps, notes);
-  const result = await engine.scan(options, { logger: cliLogger(deps), now: deps.now });
+  // The SSRF check needs somewhere the target can be made to call: a listener on loopback, for full mode only.
+  const canary = req.mode === 'full' && req.engine !== 'zap' ? await startCanaryListener() : undefined;
+  let result: Awaited<ReturnType<DastEngine['scan']>>;
+  try {
+    const engine = await chooseEngine(req, deps, notes, canary);
+    result = await engine.scan(options, { logger: cliLogger(deps), now: deps.now });
+  } finally {
+    await canary?.close();
+  }
   return {
     findings: result.findings,
     tool: result.tool,
