@@ -38,4 +38,11 @@ describe('scanIac', () => {
       { level: 'warning', message: expect.stringMatching(/^skipped k8s\/bad\.yaml:\d+: not valid YAML/) },
     ]);
   });
+
+  it('reports a listed file that is gone as a warning and scans the rest', () => {
+    const root = tree({ 'Dockerfile': 'FROM alpine:3.20\nUSER root\n' });
+    const r = scanIac(root, { files: ['Dockerfile', 'gone/Dockerfile'] });
+    expect(r.findings.map((f) => f.ruleId)).toContain('dockerfile.user-root');
+    expect(r.notifications).toEqual([{ level: 'warning', message: expect.stringMatching(/^gone\/Dockerfile: skipped, cannot be read/) }]);
+  });
 });

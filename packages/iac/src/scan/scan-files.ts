@@ -54,22 +54,38 @@ export function scanIac(root: string, opts: IacScanOptions = {}): IacScanResult 
   const rules = opts.rules ?? ALL_RULES;
   const result: IacScanResult = { findings: [], notifications: [], counts: {} };
   for (const rel of opts.files ?? listFiles(root)) {
-    const full = join(root, rel);
-    let text: string | undefined;
-    const read = (): string => (text ??= readFileSync(full, 'utf8'));
-    const kind = detectKind(rel, () => (statSync(full).size > MAX_BYTES ? '' : read()));
-    if (kind === undefined) continue;
-    if (statSync(full).size > MAX_BYTES) {
-      result.notifications.push({ level: 'warning', message: `${rel}: skipped, larger than ${MAX_BYTES} bytes` });
+    const file = readCandidate(root, rel);
+    if (file === undefined) continue;
+    if ('problem' in file) {
+      result.notifications.push({ level: 'warning', message: `${rel}: skipped, ${file.problem}` });
       continue;
     }
     try {
-      result.findings.push(...scanText(rel, read().replace(/^\uFEFF/, ''), kind, rules));
-      result.counts[kind] = (result.counts[kind] ?? 0) + 1;
+      result.findings.push(...scanText(rel, file.text, file.kind, rules));
+      result.counts[file.kind] = (result.counts[file.kind] ?? 0) + 1;
     } catch (err) {
       if (!isUserError(err)) throw err;
-      result.notifications.push(skipped(kind, read(), err.message));
+      result.notifications.push(skipped(file.kind, file.text, err.message));
     }
   }
   return result;
+}
+
+/**
+ * The kind and text of a file the rules read; undefined for other files. A file that cannot be read (removed
+ * during the walk, no permission) or is too large is a problem to report, not a reason to stop the scan.
+ */
+function readCandidate(root: string, rel: string): { kind: FileKind; text: string } | { problem: string } | undefined {
+  const full = join(root, rel);
+  try {
+    const large = statSync(full).size > MAX_BYTES;
+    let text: string | undefined;
+    const read = (): string => (text ??= readFileSync(full, 'utf8').replace(/^\uFEFF/, ''));
+    const kind = detectKind(rel, () => (large ? '' : read()));
+    if (kind === undefined) return undefined;
+    if (large) return { problem: `larger than ${MAX_BYTES} bytes` };
+    return { kind, text: read() };
+  } catch (err) {
+    return { problem: `cannot be read (${err instanceof Error ? err.message : String(err)})` };
+  }
 }
