@@ -69283,24 +69283,35 @@ function scanIac(root2, opts = {}) {
   const rules = opts.rules ?? ALL_RULES;
   const result = { findings: [], notifications: [], counts: {} };
   for (const rel of opts.files ?? listFiles(root2)) {
-    const full = join(root2, rel);
-    let text2;
-    const read = () => text2 ??= readFileSync(full, "utf8");
-    const kind = detectKind(rel, () => statSync(full).size > MAX_BYTES ? "" : read());
-    if (kind === void 0) continue;
-    if (statSync(full).size > MAX_BYTES) {
-      result.notifications.push({ level: "warning", message: `${rel}: skipped, larger than ${MAX_BYTES} bytes` });
+    const file2 = readCandidate(root2, rel);
+    if (file2 === void 0) continue;
+    if ("problem" in file2) {
+      result.notifications.push({ level: "warning", message: `${rel}: skipped, ${file2.problem}` });
       continue;
     }
     try {
-      result.findings.push(...scanText(rel, read().replace(/^\uFEFF/, ""), kind, rules));
-      result.counts[kind] = (result.counts[kind] ?? 0) + 1;
+      result.findings.push(...scanText(rel, file2.text, file2.kind, rules));
+      result.counts[file2.kind] = (result.counts[file2.kind] ?? 0) + 1;
     } catch (err) {
       if (!isUserError(err)) throw err;
-      result.notifications.push(skipped(kind, read(), err.message));
+      result.notifications.push(skipped(file2.kind, file2.text, err.message));
     }
   }
   return result;
+}
+function readCandidate(root2, rel) {
+  const full = join(root2, rel);
+  try {
+    const large = statSync(full).size > MAX_BYTES;
+    let text2;
+    const read = () => text2 ??= readFileSync(full, "utf8").replace(/^\uFEFF/, "");
+    const kind = detectKind(rel, () => large ? "" : read());
+    if (kind === void 0) return void 0;
+    if (large) return { problem: `larger than ${MAX_BYTES} bytes` };
+    return { kind, text: read() };
+  } catch (err) {
+    return { problem: `cannot be read (${err instanceof Error ? err.message : String(err)})` };
+  }
 }
 
 // ../../packages/cli/src/exit-codes.ts
