@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateGitlab } from '../../core/src/writers/testing/validate.js';
+import { multitoolErrors, validateGitlab } from '../../core/src/writers/testing/validate.js';
 import { alpineImage } from '../test/support/alpine-image.js';
 import { startOsvServer, type OsvTestServer } from '../../vulns/src/db/testing/osv-server.js';
 import { main } from './main.js';
@@ -31,6 +31,7 @@ describe('rampart container', () => {
     expect(xen[0]).toMatchObject({ kind: 'container', location: { image: image, operatingSystem: 'alpine 3.11.13' } });
     const gl = JSON.parse(readFileSync(join(dir, 'rampart-reports/gl-container-scanning-report.json'), 'utf8')) as unknown;
     expect(validateGitlab('container_scanning', gl)).toEqual([]);
+    expect(multitoolErrors(readFileSync(join(dir, 'rampart-reports/container.sarif'), 'utf8'))).toEqual([]);
     expect(d.out()).toMatch(/image\.tar: 2 layers, 2 packages on Alpine Linux v3\.11/);
     expect(readFileSync(join(dir, 'rampart-reports/sbom.cdx.json'), 'utf8')).toContain('pkg:apk/alpine/xen@4.13.1-r0');
   });

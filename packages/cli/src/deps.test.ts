@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateGitlab } from '../../core/src/writers/testing/validate.js';
+import { multitoolErrors, validateGitlab } from '../../core/src/writers/testing/validate.js';
 import { startOsvServer, type OsvTestServer } from '../../vulns/src/db/testing/osv-server.js';
 import { main } from './main.js';
 import { recordingDeps as deps } from './testing/recording-deps.js';
@@ -49,6 +49,7 @@ describe('rampart deps', () => {
     expect(findings.filter((f) => f.location.name === 'idna')).toEqual([]);
     const gl = JSON.parse(readFileSync(join(dir, 'rampart-reports/gl-dependency-scanning-report.json'), 'utf8')) as unknown;
     expect(validateGitlab('dependency_scanning', gl)).toEqual([]);
+    expect(multitoolErrors(readFileSync(join(dir, 'rampart-reports/deps.sarif'), 'utf8'))).toEqual([]);
   });
 
   it('pulls the offline mirror with `rampart db pull` and gives the same findings with --offline, without the network', async () => {

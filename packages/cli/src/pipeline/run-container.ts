@@ -43,6 +43,7 @@ function logger(deps: CliDeps): Logger {
   return { debug() {}, info: deps.isTTY ? line('rampart: ') : () => {}, warn: line('rampart: warning: '), error: line('rampart: error: ') };
 }
 
+/** How reports name the image: the reference, or the archive/layout path as the user gave it. */
 function label(source: ImageSource): string {
   return source.kind === 'registry' ? source.reference : source.path;
 }

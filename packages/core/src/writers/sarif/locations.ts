@@ -45,7 +45,8 @@ function packageLocation(l: PackageLocation, srcRoot: string | undefined): Sarif
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: 'module' };
   let artifactLocation: SarifArtifactLocation;
   if (l.image !== undefined && l.image !== '') {
-    artifactLocation = { uri: pathToUriReference(imageRepository(l.image)), uriBaseId: SRCROOT };
+    // An image given as an archive path (`/tmp/app.tar`) must still be a relative reference: no leading slash.
+    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, '')), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== undefined && l.file !== '') {
     artifactLocation = artifact(l.file, srcRoot);
