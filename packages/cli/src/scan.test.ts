@@ -83,3 +83,17 @@ describe('rampart sast and secrets on a git checkout', () => {
     expect(out.findings.some((f) => f.tool.name === 'rampart-sast')).toBe(true);
   });
 });
+
+describe('rampart scan and IaC', () => {
+  it('adds the IaC findings of a Dockerfile unless --no-iac', async () => {
+    const { dir } = repo();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM node:latest\nRUN curl -fsSL https://example.test/install.sh | sh\n');
+    const d = deps(dir);
+    expect(await main(['scan', '.', '--fail-on', 'none', '--formats', 'json', '--no-sbom'], d.deps), d.err()).toBe(0);
+    const kinds = (JSON.parse(readFileSync(join(dir, 'rampart-reports/findings.json'), 'utf8')) as { findings: { kind: string; location: { path?: string } }[] }).findings;
+    expect(kinds.filter((f) => f.kind === 'iac').map((f) => f.location.path)).toContain('Dockerfile');
+    const off = deps(dir);
+    expect(await main(['scan', '.', '--fail-on', 'none', '--formats', 'json', '--no-sbom', '--no-iac', '--out-dir', 'off'], off.deps)).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'off/findings.json'), 'utf8')) as { findings: { kind: string }[] }).findings.filter((f) => f.kind === 'iac')).toEqual([]);
+  });
+});

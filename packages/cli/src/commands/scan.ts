@@ -67,7 +67,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(changedSince ? { changedSince } : {}),
     ...(historySince !== undefined ? { historySince } : {}),
     ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-    ...(flavor.name === 'scan' ? { sbom: !boolOpt(args, 'no-sbom'), deps: { explicit: boolOpt(args, 'deps') ?? false, ...sourceChoiceFrom(args) } } : {}),
+    ...(flavor.name === 'scan' ? { iac: !boolOpt(args, 'no-iac'), sbom: !boolOpt(args, 'no-sbom'), deps: { explicit: boolOpt(args, 'deps') ?? false, ...sourceChoiceFrom(args) } } : {}),
     ...(flavor.name === 'scan' && stringOpt(args, 'target') ? { dast: scanDast(args, stringOpt(args, 'target') ?? '') } : {}),
     ...(flavor.name === 'scan' && stringOpt(args, 'image') ? { image: stringOpt(args, 'image') } : {}),
     ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
@@ -78,6 +78,12 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
 
 // `scan` takes the DAST flags too; the SAST ones of the same name (--rules, --include, --exclude) keep their SAST meaning.
 const SCAN_OPTION_NAMES = new Set(SCAN_OPTIONS.map((o) => o.name));
+
+const IAC_SWITCH: OptionSpec = {
+  name: 'no-iac',
+  type: 'boolean',
+  description: 'Do not scan Dockerfiles, Kubernetes manifests, Terraform and CI files',
+};
 
 const IMAGE_OPTION: OptionSpec = {
   name: 'image',
@@ -108,7 +114,7 @@ function scanCommand(flavor: Flavor, description: string): Command {
   const options = [
     ...SCAN_OPTIONS,
     ...(flavor.name === 'scan'
-      ? [SBOM_SWITCH, DEPS_SWITCH, IMAGE_OPTION, ...VULN_SOURCE_OPTIONS, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))]
+      ? [IAC_SWITCH, SBOM_SWITCH, DEPS_SWITCH, IMAGE_OPTION, ...VULN_SOURCE_OPTIONS, ...DAST_OPTIONS.filter((o) => !SCAN_OPTION_NAMES.has(o.name))]
       : []),
     CONFIG_OPTION,
     ...GATE_OPTIONS,
@@ -138,8 +144,8 @@ export const secretsCommand = scanCommand(
 );
 
 export const scanAllCommand = scanCommand(
-  { name: 'scan', summary: 'Run every scanner that applies: SAST, secrets, the SBOM, and DAST with --target' },
-  'Runs SAST and secret detection on the path in one pass, inventories its packages into sbom.cdx.json and\n' +
+  { name: 'scan', summary: 'Run every scanner that applies: SAST, secrets, IaC, the SBOM, dependencies, and DAST with --target' },
+  'Runs SAST, secret detection and IaC checks on the path, inventories its packages into sbom.cdx.json and\n' +
     'sbom.spdx.json (with license-policy findings), scans the running app at --target with DAST (the dast\n' +
     'flags apply), and writes one set of outputs.',
 );

@@ -34,6 +34,12 @@ function countNote(result: IacScanResult): string {
   return parts.length === 0 ? 'IaC: no Dockerfile, Kubernetes, Terraform, GitHub or GitLab CI file found' : `IaC: scanned ${parts.join(', ')} file(s)`;
 }
 
+/** The IaC scan of a directory as `rampart scan` merges it: findings with paths from the working directory. */
+export function runIacStep(root: string, deps: CliDeps): { findings: RawFinding[]; notifications: { level: 'note' | 'warning' | 'error'; message: string }[] } {
+  const result = scanPath(root);
+  return { findings: rebase(result.findings, result.root, deps.cwd), notifications: [{ level: 'note', message: countNote(result) }, ...result.notifications] };
+}
+
 /** `rampart iac`: misconfigurations of Dockerfiles, manifests, Terraform and CI files, as GitLab `sast` findings. */
 export async function runIacRequest(req: IacRequest, deps: CliDeps): Promise<ReportOutcome> {
   const target = isAbsolute(req.path) ? req.path : resolve(deps.cwd, req.path);

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UserError, type GitlabReportType, type Notification, type RawFinding, type Tool } from '@rampart/core';
+import { IAC_TOOL } from '@rampart/iac';
 import { catalog, nodeFs } from '@rampart/inventory';
 import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
@@ -38,6 +39,8 @@ export interface ScanRequest {
   deps?: ScanDepsChoice;
   /** `rampart scan --image`: also a container scan of the image. */
   image?: string;
+  /** `rampart scan`: also the IaC scan of the tree (off with --no-iac). */
+  iac?: boolean;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -101,6 +104,7 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
     const r = await (await import('./scan-deps.js')).scanDeps(inventory, req.deps, deps);
     vuln = 'skipped' in r ? { findings: [], tools: [], notifications: [r.skipped] } : { findings: r.findings, tools: [r.tool], notifications: r.notifications };
   }
+  const iac = req.iac ? (await import('./run-iac.js')).runIacStep(root, deps) : undefined;
   const container = req.image
     ? await (await import('./run-container.js')).runContainerStep(
         { source: { kind: 'registry', reference: req.image }, sbom: false, offline: req.deps?.offline ?? false, ignoreUnfixed: req.deps?.ignoreUnfixed ?? false, ...(req.deps?.osvUrl ? { osvUrl: req.deps.osvUrl } : {}), ...(req.deps?.cacheDir ? { cacheDir: req.deps.cacheDir } : {}) },
@@ -113,10 +117,11 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
     {
       scanner: req.scanner,
       startedAt,
-      findings: [...result.findings, ...(sbom?.findings ?? []), ...(vuln?.findings ?? []), ...(container?.findings ?? []), ...(dast?.findings ?? [])],
-      tools: [...result.tools, ...(sbom ? [sbom.tool] : []), ...(vuln?.tools ?? []), ...(container ? [container.tool] : []), ...(dast ? [dast.tool] : [])],
+      findings: [...result.findings, ...(iac?.findings ?? []), ...(sbom?.findings ?? []), ...(vuln?.findings ?? []), ...(container?.findings ?? []), ...(dast?.findings ?? [])],
+      tools: [...result.tools, ...(iac ? [{ ...IAC_TOOL }] : []), ...(sbom ? [sbom.tool] : []), ...(vuln?.tools ?? []), ...(container ? [container.tool] : []), ...(dast ? [dast.tool] : [])],
       notifications: [
         ...result.notifications,
+        ...(iac?.notifications ?? []),
         ...(sbom?.notifications ?? []),
         ...(vuln?.notifications ?? []),
         ...(container?.notifications ?? []),
