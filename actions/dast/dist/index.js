@@ -11,7 +11,7 @@ import { isAbsolute, resolve, join, basename, relative } from 'path';
 import { promisify } from 'util';
 import { setTimeout as setTimeout$1 } from 'timers/promises';
 import { pathToFileURL } from 'url';
-import 'http';
+import { createServer } from 'http';
 import { execFile } from 'child_process';
 
 const require$1 = createRequire(import.meta.url);
@@ -51546,9 +51546,9 @@ function generateDiscriminatedUnionCheck(doc, ctx, def2, accessor) {
       }
       claimed.add(value);
     }
-    const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
+    const conditions2 = Array.from(values, (value) => literalEquality(ctx, discVar, value));
     const prefix = firstBranch ? "if" : "else if";
-    doc.write(`${prefix} (${conditions.join(" || ")}) {`);
+    doc.write(`${prefix} (${conditions2.join(" || ")}) {`);
     doc.indented((d16) => {
       const branchOutput = generateCheck(d16, ctx, option, accessor);
       d16.write(`${outputVar} = ${branchOutput};`);
@@ -64576,7 +64576,7 @@ function packageLocation2(l, srcRoot) {
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: "module" };
   let artifactLocation;
   if (l.image !== void 0 && l.image !== "") {
-    artifactLocation = { uri: pathToUriReference(imageRepository(l.image)), uriBaseId: SRCROOT };
+    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== void 0 && l.file !== "") {
     artifactLocation = artifact(l.file, srcRoot);
@@ -67253,6 +67253,8 @@ var CONTEXT = "rampart";
 function escapeRegex2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+var ZapUnavailableError = class extends ServiceError {
+};
 async function waitForZap(api, timeoutMs, sleep2, pollMs) {
   const until2 = Date.now() + timeoutMs;
   let last = "";
@@ -67263,7 +67265,7 @@ async function waitForZap(api, timeoutMs, sleep2, pollMs) {
     } catch (e) {
       last = e.message;
     }
-    if (Date.now() >= until2) throw new ServiceError(`ZAP at ${api.baseUrl} did not start within ${Math.round(timeoutMs / 1e3)} s: ${last}`);
+    if (Date.now() >= until2) throw new ZapUnavailableError(`ZAP at ${api.baseUrl} did not start within ${Math.round(timeoutMs / 1e3)} s: ${last}`);
     await sleep2(pollMs);
   }
 }
@@ -67439,7 +67441,9 @@ var d = def({
   solution: "Do not run a shell: call the program with an argument array (execFile/spawn without shell), validate the value against an allow-list, and prefer a library over an external command."
 });
 function wrap(o, command) {
-  return [`${o};${command}`, `${o}$(${command})`, `${o}';${command};'`];
+  return [`${o};${command}`, `${o}$(${command})`, `${o}';${command};'`, `${o}
+${command}
+`];
 }
 async function outputBased(point2, ctx) {
   const token = canaryToken();
@@ -67454,22 +67458,25 @@ async function outputBased(point2, ctx) {
 }
 var SLEEP_S = 3;
 var SLOW_MS = SLEEP_S * 1e3 - 200;
+var FAST_MS = 1500;
 async function timeBased(point2, ctx) {
   const base = await baseline(ctx, point2);
-  if (base.elapsedMs > 1e3) return void 0;
-  for (const payload of wrap(original(point2), `sleep ${SLEEP_S}`)) {
+  if (base.elapsedMs > FAST_MS) return void 0;
+  const sleeps = wrap(original(point2), `sleep ${SLEEP_S}`);
+  const controls = wrap(original(point2), "sleep 0");
+  for (const [i, payload] of sleeps.entries()) {
     const first = await ctx.send(point2, payload);
     if (first.elapsedMs < SLOW_MS) continue;
-    const again = await ctx.send(point2, original(point2));
-    if (again.elapsedMs > 1e3) return void 0;
+    const control = await ctx.send(point2, controls[i] ?? original(point2));
+    if (control.elapsedMs > FAST_MS) return void 0;
     const second = await ctx.send(point2, payload);
     if (second.elapsedMs >= SLOW_MS) {
       return raiseAt(
         d,
         point2,
         payload,
-        `${first.elapsedMs} ms and ${second.elapsedMs} ms vs ${base.elapsedMs} ms and ${again.elapsedMs} ms without it`,
-        `The response was delayed by the ${SLEEP_S} s sleep in the payload, twice, and not without it.`
+        `${first.elapsedMs} ms and ${second.elapsedMs} ms, vs ${control.elapsedMs} ms with sleep 0 and ${base.elapsedMs} ms for the original`,
+        `The response was delayed by the ${SLEEP_S} s sleep in the payload, twice, and not with sleep 0.`
       );
     }
   }
@@ -67549,7 +67556,7 @@ function redirectTargets(r) {
 var externalRedirect = {
   def: d3,
   async run(point2, ctx) {
-    for (const payload of [`http://${REDIRECT_HOST}/`, `//${REDIRECT_HOST}/`]) {
+    for (const payload of [`http://${REDIRECT_HOST}/`, `//${REDIRECT_HOST}/`, `/\\${REDIRECT_HOST}/`]) {
       const res = await ctx.send(point2, payload);
       const hit = redirectTargets(res).find((t) => hostOf(t, point2.url) === REDIRECT_HOST);
       if (hit) return [raiseAt(d3, point2, payload, hit)];
@@ -67650,32 +67657,36 @@ async function errorBased(point2, ctx) {
   }
   return void 0;
 }
-function conditionPairs(o) {
-  const pairs = [
-    [`${o}' AND '1'='1`, `${o}' AND '1'='2`],
-    [`${o}" AND "1"="1`, `${o}" AND "1"="2`]
+function conditions(o) {
+  const out = [
+    [`${o}' AND '1'='1`, `${o}' AND '1'='2`, `${o}' AND '2'='2`],
+    [`${o}" AND "1"="1`, `${o}" AND "1"="2`, `${o}" AND "2"="2`],
+    // Inside LIKE '%value%': the closing %' of the query completes '1%'='1%', so the true case is the same search.
+    [`${o}%' AND '1%'='1`, `${o}%' AND '1%'='2`, `${o}%' AND '2%'='2`]
   ];
-  if (/^-?\d+$/.test(o)) pairs.unshift([`${o} AND 1=1`, `${o} AND 1=2`]);
-  return pairs;
+  if (/^-?\d+$/.test(o)) out.unshift([`${o} AND 1=1`, `${o} AND 1=2`, `${o} AND 2=2`]);
+  return out;
 }
 async function booleanBased(point2, ctx) {
   const o = original(point2);
   const base = await baseline(ctx, point2);
-  for (const [yes, no] of conditionPairs(o)) {
-    const strip = [yes, no, o];
+  for (const [yes, no, yesAgain] of conditions(o)) {
+    const strip = [yes, no, yesAgain, o];
+    const fp = (r) => fingerprint(r, strip);
     const trueRes = await ctx.send(point2, yes);
-    if (fingerprint(trueRes, strip) !== fingerprint(base, strip)) continue;
+    if (fp(trueRes) !== fp(base)) continue;
     const falseRes = await ctx.send(point2, no);
-    if (fingerprint(falseRes, strip) === fingerprint(trueRes, strip)) continue;
+    if (fp(falseRes) === fp(trueRes)) continue;
     const again = await ctx.send(point2, o);
     const falseAgain = await ctx.send(point2, no);
-    if (fingerprint(again, strip) === fingerprint(trueRes, strip) && fingerprint(falseAgain, strip) === fingerprint(falseRes, strip)) {
+    const trueAgain = await ctx.send(point2, yesAgain);
+    if (fp(again) === fp(trueRes) && fp(falseAgain) === fp(falseRes) && fp(trueAgain) === fp(trueRes)) {
       return raiseAt(
         d5,
         point2,
         `${yes} / ${no}`,
         `status ${trueRes.status}, ${trueRes.body.length} bytes vs status ${falseRes.status}, ${falseRes.body.length} bytes`,
-        "The always-true condition returns the original page and the always-false condition a different one, repeatably."
+        "Always-true conditions return the original page and the always-false condition a different one, repeatably."
       );
     }
   }
@@ -67698,16 +67709,21 @@ var d6 = def({
   description: "The server fetches a URL taken from a parameter, so an attacker can make it request internal services, cloud metadata endpoints or other hosts from inside the network.",
   solution: "Fetch only from an allow-list of hosts (checked after resolving the name), block private, loopback and link-local addresses, do not follow redirects to other hosts, and do not return the fetched content raw."
 });
+var HOST_LIKE = /^(?!https?:)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/i;
 var ssrf = {
   def: d6,
   async run(point2, ctx) {
     const { canaryUrl, canaryHit } = ctx;
     if (!canaryUrl || !canaryHit) return [];
     const token = canaryToken();
-    const payload = canaryUrl(token);
-    await ctx.send(point2, payload);
-    for (let i = 0; i < 2 && !canaryHit(token); i++) await setTimeout$1(50);
-    return canaryHit(token) ? [raiseAt(d6, point2, payload, `the canary listener received ${token}`)] : [];
+    const url2 = canaryUrl(token);
+    const payloads = HOST_LIKE.test(original(point2)) ? [url2, url2.replace(/^https?:\/\//, "")] : [url2];
+    for (const payload of payloads) {
+      await ctx.send(point2, payload);
+      for (let i = 0; i < 2 && !canaryHit(token); i++) await setTimeout$1(50);
+      if (canaryHit(token)) return [raiseAt(d6, point2, payload, `the canary listener received ${token}`)];
+    }
+    return [];
   }
 };
 
@@ -69892,70 +69908,86 @@ var Parser = class {
 };
 
 // ../../packages/dast/src/builtin/active/js-scan.ts
-function statesOf(script, needle) {
-  const out = [];
+var BEFORE_REGEX = /* @__PURE__ */ new Set(["", "(", ",", "=", ":", "[", "!", "&", "|", "?", "{", "}", ";", "+", "-", "*", "%", "<", ">", "~", "^"]);
+function lexStates(script) {
+  const states = new Array(script.length);
   let state = "code";
-  let blockComment = false;
-  for (let i = 0; i < script.length; i++) {
-    if (script.startsWith(needle, i)) out.push(state);
-    const c = script[i];
-    const next = script[i + 1];
-    if (state === "comment") {
-      if (blockComment ? c === "*" && next === "/" : c === "\n") {
-        if (blockComment) i++;
-        state = "code";
-      }
-    } else if (state === "code") {
-      if (c === "/" && (next === "/" || next === "*")) {
-        blockComment = next === "*";
-        state = "comment";
-        i++;
-      } else if (c === "'" || c === '"' || c === "`") {
-        state = c;
-      }
-    } else if (c === "\\") {
-      i++;
-    } else if (c === state || c === "\n" && state !== "`") {
-      state = "code";
-    }
-  }
-  return out;
-}
-function jsComments(script) {
-  const out = [];
-  let state = "code";
-  let start = 0;
   let block = false;
+  let inClass = false;
+  let last = "";
   for (let i = 0; i < script.length; i++) {
-    const c = script[i];
+    const c = script[i] ?? "";
     const next = script[i + 1];
-    if (state === "comment") {
-      if (block ? c === "*" && next === "/" : c === "\n") {
-        out.push(script.slice(start, i));
-        if (block) i++;
-        state = "code";
-      }
-    } else if (state === "code") {
+    if (state === "code") {
       if (c === "/" && (next === "/" || next === "*")) {
         block = next === "*";
         state = "comment";
-        start = i + 2;
+        states[i] = states[i + 1] = "comment";
         i++;
-      } else if (c === "'" || c === '"' || c === "`") {
-        state = c;
+        continue;
       }
+      if (c === "'" || c === '"' || c === "`") state = c;
+      else if (c === "/" && BEFORE_REGEX.has(last)) {
+        state = "regex";
+        inClass = false;
+      }
+      states[i] = state;
+      if (state === "code" && !/\s/.test(c)) last = c;
+      continue;
+    }
+    states[i] = state;
+    if (state === "comment") {
+      if (block && c === "*" && next === "/") {
+        states[i + 1] = "comment";
+        i++;
+        state = "code";
+      } else if (!block && c === "\n") state = "code";
     } else if (c === "\\") {
+      if (i + 1 < script.length) states[i + 1] = state;
       i++;
+    } else if (state === "regex") {
+      if (c === "[") inClass = true;
+      else if (c === "]") inClass = false;
+      else if (c === "/" && !inClass || c === "\n") {
+        state = "code";
+        last = "x";
+      }
     } else if (c === state || c === "\n" && state !== "`") {
       state = "code";
+      last = "x";
     }
   }
-  if (state === "comment") out.push(script.slice(start));
+  return states;
+}
+function statesOf(script, needle) {
+  const states = lexStates(script);
+  const out = [];
+  for (let i = script.indexOf(needle); i >= 0; i = script.indexOf(needle, i + 1)) out.push(states[i] ?? "code");
+  return out;
+}
+function jsComments(script) {
+  const states = lexStates(script);
+  const out = [];
+  let start = -1;
+  for (let i = 0; i <= script.length; i++) {
+    const inComment = i < script.length && states[i] === "comment";
+    if (inComment && start < 0) start = i;
+    if (!inComment && start >= 0) {
+      out.push(script.slice(start, i).replace(/^\/[/*]|\*\/$/g, ""));
+      start = -1;
+    }
+  }
   return out;
 }
 
 // ../../packages/dast/src/builtin/active/html-reflection.ts
 var URL_ATTRS = /* @__PURE__ */ new Set(["href", "src", "action", "formaction", "data", "xlink:href"]);
+function runsJavascriptUrl(element, attr) {
+  if (attr === "href" || attr === "xlink:href") return element === "a" || element === "area";
+  if (attr === "src") return element === "iframe" || element === "frame";
+  if (attr === "action") return element === "form";
+  return attr === "formaction" && (element === "button" || element === "input");
+}
 function isJsScript(attrs) {
   const type = (attrs.type ?? "").toLowerCase().trim();
   return attrs.src === void 0 && (type === "" || /javascript|ecmascript|^module$/.test(type));
@@ -70013,7 +70045,7 @@ function markerExecutes(html, marker) {
       for (const [k, value] of Object.entries(attrs)) {
         if (found || !value.includes(marker)) continue;
         if (k.startsWith("on") && statesOf(value, marker).includes("code")) found = `<${name} ${k}="${value}">`;
-        else if (URL_ATTRS.has(k) && /^\s*javascript:/i.test(value)) found = `<${name} ${k}="${value}">`;
+        else if (runsJavascriptUrl(name, k) && /^\s*javascript:/i.test(value)) found = `<${name} ${k}="${value}">`;
       }
     },
     script: (s) => {
@@ -70041,7 +70073,7 @@ function payloadsFor(r, m) {
   for (const state of new Set(r.script)) {
     if (state === "code") out.push(`0;${m}();//`);
     else if (state === "`") out.push(`\${${m}()}`);
-    else if (state !== "comment") out.push(`${state};${m}();//`);
+    else if (state === "'" || state === '"') out.push(`${state};${m}();//`);
   }
   return out;
 }
@@ -70120,8 +70152,10 @@ function extractLinks(html) {
           form = { action: attrs.action ?? "", method: (attrs.method ?? "get").toLowerCase() === "post" ? "POST" : "GET", fields: [] };
           forms.push(form);
         } else if (form && (name === "input" || name === "textarea" || name === "button") && attrs.name) {
-          const type = (attrs.type ?? (name === "textarea" ? "textarea" : "text")).toLowerCase();
-          if (type !== "submit" && type !== "image" && type !== "reset" && name !== "button") {
+          const type = (attrs.type ?? (name === "textarea" ? "textarea" : name === "button" ? "submit" : "text")).toLowerCase();
+          if (type === "submit") {
+            if (!form.fields.some((f) => f.type === "submit")) form.fields.push({ name: attrs.name, value: attrs.value ?? "", type });
+          } else if (type !== "image" && type !== "reset" && type !== "button") {
             form.fields.push({ name: attrs.name, value: attrs.value ?? "", type });
           }
         } else if (form && name === "select" && attrs.name) {
@@ -70217,9 +70251,27 @@ function queryPoints(url2) {
 function formPoints(form, pageUrl) {
   const action = normalise2(form.action || pageUrl, pageUrl);
   if (!action) return [];
-  const params = Object.fromEntries(form.fields.map((f) => [f.name, f.value || (f.type === "number" ? "1" : "rampart")]));
+  const params = Object.fromEntries(form.fields.map((f) => [f.name, f.value || (f.type === "submit" ? "Submit" : sampleValue(f.type))]));
   const base = form.method === "GET" ? action.split("?")[0] ?? action : action;
-  return form.fields.filter((f) => f.type !== "hidden" || !/csrf|token|nonce/i.test(f.name)).map((f) => ({ method: form.method, url: base, params, param: f.name, encoding: "form" }));
+  return form.fields.filter((f) => f.type !== "submit" && (f.type !== "hidden" || !/csrf|token|nonce/i.test(f.name))).map((f) => ({ method: form.method, url: base, params, param: f.name, encoding: "form" }));
+}
+var SAMPLES = {
+  number: "1",
+  range: "1",
+  email: "rampart@example.com",
+  url: "https://example.com/",
+  tel: "5555550100",
+  date: "2024-01-01",
+  "datetime-local": "2024-01-01T12:00",
+  month: "2024-01",
+  week: "2024-W01",
+  time: "12:00",
+  color: "#000000",
+  checkbox: "on",
+  radio: "on"
+};
+function sampleValue(type) {
+  return SAMPLES[type] ?? "rampart";
 }
 function pointKey(p) {
   return `${p.method} ${p.url} ${p.param}`;
@@ -70708,6 +70760,27 @@ function builtinEngine(options2) {
     }
   };
 }
+async function startCanaryListener(options2 = {}) {
+  const host = options2.host ?? "127.0.0.1";
+  const seen = /* @__PURE__ */ new Set();
+  const server = createServer((req, res) => {
+    const token = (req.url ?? "").split(/[/?#]/).find(Boolean);
+    if (token) seen.add(token);
+    res.writeHead(204).end();
+  });
+  await new Promise((resolve6, reject) => {
+    server.once("error", reject);
+    server.listen(options2.port ?? 0, host, () => resolve6());
+  });
+  const address = server.address();
+  const url2 = (options2.advertise ?? `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`).replace(/\/+$/, "");
+  return {
+    url: url2,
+    canaryUrl: (token) => `${url2}/${token}`,
+    canaryHit: (token) => seen.has(token),
+    close: () => new Promise((resolve6) => server.close(() => resolve6()))
+  };
+}
 
 // ../../packages/cli/src/version.ts
 var VERSION10 = "0.1.0";
@@ -70893,12 +70966,29 @@ function openapiOf(req, deps) {
   if (!deps.exists(full)) throw new UserError("OpenAPI file not found", { file: req.openapi, field: "--openapi" });
   return { text: deps.readFile(full) };
 }
-async function chooseEngine(req, deps, notes) {
-  const builtin = builtinEngine({ version: VERSION10 });
+function withFallback(zap, builtin, notes) {
+  return {
+    id: "zap",
+    async scan(options2, deps) {
+      try {
+        return await zap.scan(options2, deps);
+      } catch (e) {
+        if (!(e instanceof ZapUnavailableError)) throw e;
+        notes.push({ level: "warning", message: `${e.message}: scanned with the built-in engine instead` });
+        return builtin.scan(options2, deps);
+      }
+    }
+  };
+}
+async function chooseEngine(req, deps, notes, canary) {
+  const builtin = builtinEngine({ version: VERSION10, ...canary ? { canary } : {} });
   if (req.engine === "builtin") return builtin;
   const url2 = req.zapUrl ?? deps.env.ZAP_URL;
   const apiKey = req.zapApiKey ?? deps.env.ZAP_API_KEY ?? "";
-  if (url2) return zapEngine({ url: url2, apiKey, ...req.engine === "auto" ? { startupTimeoutMs: 18e4 } : {} });
+  if (url2) {
+    const zap = zapEngine({ url: url2, apiKey, ...req.startupTimeoutMs !== void 0 ? { startupTimeoutMs: req.startupTimeoutMs } : {} });
+    return req.engine === "auto" ? withFallback(zap, builtin, notes) : zap;
+  }
   if (req.engine === "zap") {
     throw new UserError("no ZAP to drive", { field: "--zap-url", expected: "the URL of a running ZAP daemon (or ZAP_URL), or --engine builtin" });
   }
@@ -70933,8 +71023,14 @@ async function runDastStep(req, deps) {
     ajaxSpider: req.ajaxSpider,
     ...openapi ? { openapi } : {}
   };
-  const engine = await chooseEngine(req, deps, notes);
-  const result = await engine.scan(options2, { logger: cliLogger(deps), now: deps.now });
+  const canary = req.mode === "full" && req.engine !== "zap" ? await startCanaryListener() : void 0;
+  let result;
+  try {
+    const engine = await chooseEngine(req, deps, notes, canary);
+    result = await engine.scan(options2, { logger: cliLogger(deps), now: deps.now });
+  } finally {
+    await canary?.close();
+  }
   return {
     findings: result.findings,
     tool: result.tool,

@@ -2494,8 +2494,8 @@ var require_Alias = __commonJS({
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
         let count = 0;
-        for (const item of node2.items) {
-          const c = getAliasCount(doc, item, anchors2);
+        for (const item2 of node2.items) {
+          const c = getAliasCount(doc, item2, anchors2);
           if (c > count)
             count = c;
         }
@@ -2797,7 +2797,7 @@ var require_foldFlowLines = __commonJS({
       }
       let split = void 0;
       let prev = void 0;
-      let overflow = false;
+      let overflow2 = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
@@ -2844,7 +2844,7 @@ var require_foldFlowLines = __commonJS({
               while (prev === " " || prev === "	") {
                 prev = ch;
                 ch = text3[i += 1];
-                overflow = true;
+                overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
@@ -2854,13 +2854,13 @@ var require_foldFlowLines = __commonJS({
               end = j + endStep;
               split = void 0;
             } else {
-              overflow = true;
+              overflow2 = true;
             }
           }
         }
         prev = ch;
       }
-      if (overflow && onOverflow)
+      if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
         return text3;
@@ -3122,22 +3122,22 @@ ${indent}${body}`;
       return `|${header}
 ${indent}${start}${value}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type: type2, value } = item;
+    function plainString(item2, ctx, onComment, onChompKeep) {
+      const { type: type2, value } = item2;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item2, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type2 !== Scalar.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
+        return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
+          return blockString(item2, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
           return quotedString(value, ctx);
         }
@@ -3152,10 +3152,10 @@ ${indent}`);
       }
       return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
+    function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type: type2 } = item;
+      const ss = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
+      let { type: type2 } = item2;
       if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type2 = Scalar.Scalar.QUOTE_DOUBLE;
@@ -3238,25 +3238,25 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+    function getTagObject(tags, item2) {
+      if (item2.tag) {
+        const match = tags.filter((t) => t.tag === item2.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item2.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj2;
-      if (identity.isScalar(item)) {
-        obj2 = item.value;
+      if (identity.isScalar(item2)) {
+        obj2 = item2.value;
         let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t) => t.format === item2.format) ?? match.find((t) => !t.format);
       } else {
-        obj2 = item;
+        obj2 = item2;
         tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
@@ -3279,24 +3279,24 @@ var require_stringify = __commonJS({
         props2.push(doc.directives.tagString(tag));
       return props2.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+    function stringify3(item2, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item2))
+        return item2.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item2)) {
         if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
+          return item2.toString(ctx);
+        if (ctx.resolvedAliases?.has(item2)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
+            ctx.resolvedAliases.add(item2);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
+          item2 = item2.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props2 = stringifyProps(node2, tagObj, ctx);
       if (props2.length > 0)
@@ -3643,16 +3643,16 @@ var require_stringifyCollection = __commonJS({
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment3 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (!chompKeep && item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment3 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, chompKeep);
+          if (item2.comment)
+            comment3 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -3660,7 +3660,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify3.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str5 = stringify3.stringify(item2, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
           str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
@@ -3698,16 +3698,16 @@ ${indent}${line}` : "\n";
       let linesAtValue = 0;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, false);
+          if (item2.comment)
+            comment2 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -3715,19 +3715,19 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item2.value) ? item2.value : null;
           if (iv) {
             if (iv.comment)
               comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
+          } else if (item2.value == null && ik?.comment) {
             comment2 = ik.comment;
           }
         }
         if (comment2)
           reqNewline = true;
-        let str4 = stringify3.stringify(item, itemCtx, () => comment2 = null);
+        let str4 = stringify3.stringify(item2, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
           str4 += ",";
@@ -3856,7 +3856,7 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
           if (i === -1)
             this.items.push(_pair);
           else
@@ -3892,16 +3892,16 @@ var require_YAMLMap = __commonJS({
         const map3 = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map3);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map3, item);
+        for (const item2 of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map3, item2);
         return map3;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        for (const item2 of this.items) {
+          if (!identity.isPair(item2))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -4014,8 +4014,8 @@ var require_YAMLSeq = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(seq2);
         let i = 0;
-        for (const item of this.items)
-          seq2.push(toJS.toJS(item, String(i++), ctx));
+        for (const item2 of this.items)
+          seq2.push(toJS.toJS(item2, String(i++), ctx));
         return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -4085,9 +4085,9 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str4) => str4,
-      stringify(item, ctx, onComment, onChompKeep) {
+      stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
     exports2.string = string4;
@@ -4417,24 +4417,24 @@ var require_pairs = __commonJS({
     function resolvePairs(seq2, onError) {
       if (identity.isSeq(seq2)) {
         for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
-          if (identity.isPair(item))
+          let item2 = seq2.items[i];
+          if (identity.isPair(item2))
             continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
+          else if (identity.isMap(item2)) {
+            if (item2.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
+            const pair = item2.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item2.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item2.commentBefore}
+${pair.key.commentBefore}` : item2.commentBefore;
+            if (item2.comment) {
               const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              cn.comment = cn.comment ? `${item2.comment}
+${cn.comment}` : item2.comment;
             }
-            item = pair;
+            item2 = pair;
           }
-          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity.isPair(item2) ? item2 : new Pair.Pair(item2);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -7237,14 +7237,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           for (const st of token.end)
             res += st.source;
           return res;
@@ -7297,15 +7297,15 @@ var require_cst_visit = __commonJS({
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path) => {
-      let item = cst;
+      let item2 = cst;
       for (const [field2, index] of path) {
-        const tok = item?.[field2];
+        const tok = item2?.[field2];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item2 = tok.items[index];
         } else
           return void 0;
       }
-      return item;
+      return item2;
     };
     visit2.parentCollection = (cst, path) => {
       const parent = visit2.itemAtPath(cst, path.slice(0, -1));
@@ -7315,12 +7315,12 @@ var require_cst_visit = __commonJS({
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path, item2, visitor) {
+      let ctrl = visitor(item2, path);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+        const token = item2[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
             const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
@@ -7334,10 +7334,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item2, path);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -13397,9 +13397,9 @@ var require_util2 = __commonJS({
       }
       const strongest = getStrongestMetadata(parsedMetadata);
       const metadata = filterMetadataListByAlgorithm(parsedMetadata, strongest);
-      for (const item of metadata) {
-        const algorithm = item.algo;
-        const expectedValue = item.hash;
+      for (const item2 of metadata) {
+        const algorithm = item2.algo;
+        const expectedValue = item2.hash;
         let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
@@ -17244,12 +17244,12 @@ var require_pool_base = __commonJS({
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
-            const item = queue.shift();
-            if (!item) {
+            const item2 = queue.shift();
+            if (!item2) {
               break;
             }
             pool[kQueued]--;
-            needDrain = !this.dispatch(item.opts, item.handler);
+            needDrain = !this.dispatch(item2.opts, item2.handler);
           }
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
@@ -17315,11 +17315,11 @@ var require_pool_base = __commonJS({
       }
       async [kDestroy](err2) {
         while (true) {
-          const item = this[kQueue].shift();
-          if (!item) {
+          const item2 = this[kQueue].shift();
+          if (!item2) {
             break;
           }
-          item.handler.onError(err2);
+          item2.handler.onError(err2);
         }
         await Promise.all(this[kClients].map((c) => c.destroy(err2)));
       }
@@ -26755,9 +26755,9 @@ var require_sender = __commonJS({
       constructor(socket) {
         this.#socket = socket;
       }
-      add(item, cb, hint) {
+      add(item2, cb, hint) {
         if (hint !== sendHints.blob) {
-          const frame = createFrame(item, hint);
+          const frame = createFrame(item2, hint);
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
@@ -26771,7 +26771,7 @@ var require_sender = __commonJS({
           return;
         }
         const node2 = {
-          promise: item.arrayBuffer().then((ab) => {
+          promise: item2.arrayBuffer().then((ab) => {
             node2.promise = null;
             node2.frame = createFrame(ab, hint);
           }),
@@ -38532,22 +38532,22 @@ var require_spdx_correct = __commonJS({
     var licensesWithVersions = spdxLicenseIds.map(function(id) {
       var match = /^(.*)-\d+\.\d+$/.exec(id);
       return match ? [match[0], match[1]] : [id, null];
-    }).reduce(function(objectMap2, item) {
-      var key2 = item[1];
+    }).reduce(function(objectMap2, item2) {
+      var key2 = item2[1];
       objectMap2[key2] = objectMap2[key2] || [];
-      objectMap2[key2].push(item[0]);
+      objectMap2[key2].push(item2[0]);
       return objectMap2;
     }, {});
     var licensesWithOneVersion = Object.keys(licensesWithVersions).map(function makeEntries(key2) {
       return [key2, licensesWithVersions[key2]];
-    }).filter(function identifySoleVersions(item) {
+    }).filter(function identifySoleVersions(item2) {
       return (
         // Licenses has just one valid version suffix.
-        item[1].length === 1 && item[0] !== null && // APL will be considered Apache, rather than APL-1.0
-        item[0] !== "APL"
+        item2[1].length === 1 && item2[0] !== null && // APL will be considered Apache, rather than APL-1.0
+        item2[0] !== "APL"
       );
-    }).map(function createLastResorts(item) {
-      return [item[0], item[1][0]];
+    }).map(function createLastResorts(item2) {
+      return [item2[0], item2[1][0]];
     });
     licensesWithVersions = void 0;
     var lastResorts = [
@@ -39011,9 +39011,9 @@ var require_objects = __commonJS({
         Object.freeze(obj2);
         if (Array.isArray(obj2)) {
           for (let i = 0, { length } = obj2; i < length; i += 1) {
-            const item = obj2[i];
-            if (item !== null && (typeof item === "object" || typeof item === "function") && !Object.isFrozen(item)) {
-              queue[queueLength++] = item;
+            const item2 = obj2[i];
+            if (item2 !== null && (typeof item2 === "object" || typeof item2 === "function") && !Object.isFrozen(item2)) {
+              queue[queueLength++] = item2;
             }
           }
         } else {
@@ -54793,9 +54793,9 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+      const item2 = input2[i];
       const result = def.element._zod.run({
-        value: item,
+        value: item2,
         issues: []
       }, ctx);
       if (result instanceof Promise) {
@@ -55819,13 +55819,13 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const item of input2) {
+    for (const item2 of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
+      const result = def.valueType._zod.run({ value: item2, issues: [] }, ctx);
       if (result instanceof Promise) {
         proms.push(result.then((result2) => handleSetResult(result2, payload)));
       } else
@@ -67492,8 +67492,8 @@ function isTransforming(_schema, _ctx) {
     return false;
   }
   if (def.type === "tuple") {
-    for (const item of def.items) {
-      if (isTransforming(item, ctx))
+    for (const item2 of def.items) {
+      if (isTransforming(item2, ctx))
         return true;
     }
     if (def.rest && isTransforming(def.rest, ctx))
@@ -67935,8 +67935,8 @@ var tupleProcessor = (schema2, ctx, _json, params) => {
   }) : null;
   let minItems = def.items.length;
   while (minItems > 0) {
-    const item = def.items[minItems - 1];
-    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    const item2 = def.items[minItems - 1];
+    const optional3 = ctx.io === "input" ? inputOptin(item2) !== void 0 : item2._zod.optout === "optional";
     if (!optional3)
       break;
     minItems--;
@@ -69575,7 +69575,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
       throw new Error(".partial() cannot be used on tuple schemas containing refinements");
     return this.clone({
       ...def,
-      items: def.items.map((item) => new ZodOptional({ type: "optional", innerType: item }))
+      items: def.items.map((item2) => new ZodOptional({ type: "optional", innerType: item2 }))
     });
   }
 });
@@ -70227,7 +70227,7 @@ function detectVersion(schema2, defaultTarget) {
   return defaultTarget ?? "draft-2020-12";
 }
 function applyMinItems(items, minItems) {
-  return items.map((item, index) => index < minItems ? item : item.optional());
+  return items.map((item2, index) => index < minItems ? item2 : item2.optional());
 }
 function decodeJSONPointerSegment(segment2) {
   return segment2.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -70314,8 +70314,8 @@ function canonicalKey(value, seen) {
   try {
     if (Array.isArray(value)) {
       const parts2 = [];
-      for (const item of value) {
-        const key2 = canonicalKey(item, seen);
+      for (const item2 of value) {
+        const key2 = canonicalKey(item2, seen);
         if (key2 === null)
           return null;
         parts2.push(key2);
@@ -70408,8 +70408,8 @@ function checkArrayGuards(arraySchema, guards) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
       let matches = 0;
-      for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+      for (const item2 of items) {
+        if (guards.containsSchema.safeParse(item2).success && ++matches >= ceiling)
           break;
       }
       if (matches < minContains) {
@@ -70713,7 +70713,7 @@ function convertBaseSchema(schema2, ctx) {
       const items = schema2.items;
       if (prefixItems && Array.isArray(prefixItems)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
-        const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
+        const tupleItems = prefixItems.map((item2) => convertSchema(item2, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
@@ -70726,7 +70726,7 @@ function convertBaseSchema(schema2, ctx) {
         }
       } else if (Array.isArray(items)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
-        const tupleItems = items.map((item) => convertSchema(item, ctx));
+        const tupleItems = items.map((item2) => convertSchema(item2, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = getTupleRest(schema2.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
@@ -70924,9 +70924,9 @@ function visit(schema2, fnOrHandlers) {
         const oldItems = def.items;
         let changed = false;
         const newItems = [];
-        for (const item of oldItems) {
-          const mapped = run2(item);
-          if (mapped !== item)
+        for (const item2 of oldItems) {
+          const mapped = run2(item2);
+          if (mapped !== item2)
             changed = true;
           newItems.push(mapped);
         }
@@ -72122,8 +72122,8 @@ function child(doc, node2, seg) {
     return void 0;
   }
   if ((0, import_yaml.isSeq)(n) && typeof seg === "number") {
-    const item = n.items[seg];
-    return item && typeof item === "object" ? { value: item } : void 0;
+    const item2 = n.items[seg];
+    return item2 && typeof item2 === "object" ? { value: item2 } : void 0;
   }
   return void 0;
 }
@@ -78652,7 +78652,7 @@ function packageLocation2(l, srcRoot) {
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: "module" };
   let artifactLocation;
   if (l.image !== void 0 && l.image !== "") {
-    artifactLocation = { uri: pathToUriReference(imageRepository(l.image)), uriBaseId: SRCROOT };
+    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== void 0 && l.file !== "") {
     artifactLocation = artifact(l.file, srcRoot);
@@ -79984,7 +79984,7 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const listItems = items.map((item2) => this.wrap("li", item2)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -83751,7 +83751,19 @@ function sortRoots(roots) {
 function npmPurl(name, version2) {
   return makePurl("npm", name, version2);
 }
+var NAME = /^(?:@[^\s/@]+\/)?[^\s/@][^\s/]*$/;
+var VERSION10 = /^\S+$/;
+function isNpmNameAndVersion(name, version2) {
+  return NAME.test(name) && VERSION10.test(version2);
+}
 function npmPackage(init) {
+  if (!isNpmNameAndVersion(init.name, init.version)) {
+    throw new UserError(`${JSON.stringify(init.name)}@${JSON.stringify(init.version)} is not an npm package name and version`, {
+      file: init.location,
+      field: init.field ?? "name",
+      expected: "an npm package name (optionally @scope/) and a version, without whitespace"
+    });
+  }
   const pkg = {
     purl: npmPurl(init.name, init.version),
     name: init.name,
@@ -83770,7 +83782,8 @@ function npmPackage(init) {
 function npmRoot(init) {
   const where = init.member === void 0 || init.member === "" ? init.manifest : `${init.manifest}#${init.member}`;
   const name = init.name ?? (init.member || where);
-  const purl = init.name ? makePurl("npm", init.name, init.version) : void 0;
+  const named = init.name !== void 0 && isNpmNameAndVersion(init.name, init.version ?? "0");
+  const purl = named && init.name ? makePurl("npm", init.name, init.version === "" ? void 0 : init.version) : void 0;
   const root = {
     ref: purl ?? `root:${where}`,
     name,
@@ -83854,23 +83867,28 @@ function catalogPackagesMap(lock, file2) {
   const problems = [];
   const entries2 = /* @__PURE__ */ new Map();
   for (const [key2, value] of Object.entries(map3)) entries2.set(key2, recordAt(value, file2, `packages["${key2}"]`));
-  const edgesOf = edgeResolver(entries2, file2, problems);
+  const project2 = (key2, value, dependsOn) => npmRoot({
+    name: optionalString(value["name"], file2, `packages["${key2}"].name`) ?? (key2 === "" ? void 0 : key2),
+    version: optionalString(value["version"], file2, `packages["${key2}"].version`),
+    manifest: file2,
+    member: key2,
+    licenses: [licenseOf(value, file2, key2)],
+    dependsOn
+  });
+  const memberRefs = /* @__PURE__ */ new Map();
+  for (const [key2, value] of entries2) {
+    if (key2 !== "" && value["link"] !== true && nameFromKey(key2) === void 0) memberRefs.set(key2, project2(key2, value, []).ref);
+  }
+  const edgesOf = edgeResolver(entries2, file2, problems, memberRefs);
   const packages = [];
   const members2 = [];
   let root;
   for (const [key2, value] of entries2) {
     if (value["link"] === true) continue;
     if (key2 === "" || nameFromKey(key2) === void 0) {
-      const project2 = npmRoot({
-        name: optionalString(value["name"], file2, `packages["${key2}"].name`) ?? (key2 === "" ? void 0 : key2),
-        version: optionalString(value["version"], file2, `packages["${key2}"].version`),
-        manifest: file2,
-        member: key2,
-        licenses: [licenseOf(value, file2, key2)],
-        dependsOn: edgesOf({ key: key2, value }, EDGE_FIELDS)
-      });
-      if (key2 === "") root = project2;
-      else members2.push(project2);
+      const described2 = project2(key2, value, edgesOf({ key: key2, value }, EDGE_FIELDS, { members: true }));
+      if (key2 === "") root = described2;
+      else members2.push(described2);
       continue;
     }
     const described = describe4({ key: key2, value }, file2, problems);
@@ -83899,7 +83917,7 @@ function catalogPackagesMap(lock, file2) {
   markDirect(packages, [root, ...members2]);
   return { root, members: members2, packages, problems };
 }
-function edgeResolver(entries2, file2, problems) {
+function edgeResolver(entries2, file2, problems, memberRefs) {
   const linkTarget = (key2) => {
     const entry = entries2.get(key2);
     if (!entry || entry["link"] !== true) return key2;
@@ -83920,16 +83938,19 @@ function edgeResolver(entries2, file2, problems) {
       if (!entries2.has(candidate)) continue;
       const target = linkTarget(candidate);
       const purl = purlOf.get(target);
-      return purl ? { purl, found: true } : { found: true };
+      if (purl) return { purl, found: true };
+      const member = memberRefs.get(target);
+      return member ? { member, found: true } : { found: true };
     }
     return { found: false };
   };
-  const edgesOf = (entry, fields) => {
+  const edgesOf = (entry, fields, { members: members2 = false } = {}) => {
     const out = [];
     for (const field2 of fields) {
       for (const name of dependencyNames(entry.value[field2], file2, `packages["${entry.key}"].${field2}`)) {
         const hit = resolve6(entry.key, name);
         if (hit.purl) out.push(hit.purl);
+        else if (hit.member && members2 && hit.member !== memberRefs.get(entry.key)) out.push(hit.member);
         else if (!hit.found && field2 === "dependencies") {
           problems.push({ file: file2, message: `packages["${entry.key}"]: dependency ${name} is not in the lockfile` });
         }
@@ -83945,6 +83966,13 @@ function describe4(entry, file2, problems) {
   if (name === void 0 || version2 === void 0 || version2 === "") {
     problems.push({ file: file2, message: `packages["${entry.key}"] has no name or version; left out` });
     return void 0;
+  }
+  if (!isNpmNameAndVersion(name, version2)) {
+    throw new UserError(`${JSON.stringify(name)}@${JSON.stringify(version2)} is not an npm package name and version`, {
+      file: file2,
+      field: `packages["${entry.key}"]`,
+      expected: "an npm package name and version, without whitespace"
+    });
   }
   return { name, version: version2, purl: npmPurl(name, version2) };
 }
@@ -83963,7 +83991,11 @@ async function catalogNested(lock, file2, fs3) {
   const problems = [];
   const top = { field: "", name: "", version: "", value: lock, children: /* @__PURE__ */ new Map(), parent: void 0 };
   const all = [];
-  const build = (parent, deps4, field2) => {
+  const pending = [
+    { parent: top, deps: optionalRecordAt(lock["dependencies"], file2, "dependencies"), field: "dependencies" }
+  ];
+  for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
+    const { parent, deps: deps4, field: field2 } = next;
     for (const [name, raw] of Object.entries(deps4)) {
       const here = `${field2}["${name}"]`;
       const value = recordAt(raw, file2, here);
@@ -83972,13 +84004,14 @@ async function catalogNested(lock, file2, fs3) {
         problems.push({ file: file2, message: `${here}: version is not a registry version; left out` });
         continue;
       }
+      npmPackage({ ...described, location: file2, field: here });
       const node2 = { field: here, ...described, value, children: /* @__PURE__ */ new Map(), parent };
       parent.children.set(name, node2);
       all.push(node2);
-      build(node2, optionalRecordAt(value["dependencies"], file2, `${here}.dependencies`), `${here}.dependencies`);
+      const nested = optionalRecordAt(value["dependencies"], file2, `${here}.dependencies`);
+      pending.push({ parent: node2, deps: nested, field: `${here}.dependencies` });
     }
-  };
-  build(top, optionalRecordAt(lock["dependencies"], file2, "dependencies"), "dependencies");
+  }
   const resolve6 = (from, name) => {
     for (let n = from; n; n = n.parent) {
       const hit = n.children.get(name);
@@ -84062,17 +84095,22 @@ function deduped(result) {
 // ../../packages/inventory/src/catalogers/javascript/yaml-text.ts
 var import_yaml4 = __toESM(require_dist());
 function parseYamlObject(text3, file2, expected) {
-  const fail2 = (message) => new UserError(`is not valid YAML: ${message}`, { file: file2, expected });
-  const docs = (0, import_yaml4.parseAllDocuments)(text3, { uniqueKeys: false });
-  if (!Array.isArray(docs)) throw fail2("empty document");
+  const fail3 = (message) => new UserError(`is not valid YAML: ${message}`, { file: file2, expected });
+  let docs;
+  try {
+    docs = (0, import_yaml4.parseAllDocuments)(text3, { uniqueKeys: false });
+  } catch (err2) {
+    throw fail3(err2 instanceof Error ? err2.message : String(err2));
+  }
+  if (!Array.isArray(docs)) throw fail3("empty document");
   const errors = docs.flatMap((d) => d.errors);
-  if (errors.length > 0 || docs.length === 0) throw fail2(errors[0]?.message ?? "empty document");
+  if (errors.length > 0 || docs.length === 0) throw fail3(errors[0]?.message ?? "empty document");
   const last = docs[docs.length - 1];
   let value;
   try {
     value = last?.toJS({ maxAliasCount: 100 });
   } catch (err2) {
-    throw fail2(err2.message);
+    throw fail3(err2.message);
   }
   return recordAt(value, file2, "(top level)");
 }
@@ -84192,6 +84230,7 @@ function buildGraph(lock, file2, dialect, importers) {
       name: node2.name,
       version: node2.version,
       location: file2,
+      field: node2.field,
       integrity: node2.integrity,
       dev: !prod.has(node2.key),
       optional: prod.has(node2.key) && !required2.has(node2.key),
@@ -84259,6 +84298,11 @@ async function importerManifest(fs3, lockfile, importer, problems) {
     return {};
   }
 }
+function linkedImporter(from, reference2) {
+  if (!reference2.startsWith("link:")) return void 0;
+  const joined = normalise2(`${from === "." ? "" : from}/${reference2.slice("link:".length)}`);
+  return joined === void 0 ? void 0 : joined === "" ? "." : joined;
+}
 function normalise2(path) {
   const out = [];
   for (const seg of path.split("/")) {
@@ -84291,6 +84335,7 @@ var pnpmLockCataloger = {
     const importers = readImporters(lock, file2);
     const graph = buildGraph(lock, file2, dialect, importers);
     const roots = [];
+    const refs = /* @__PURE__ */ new Map();
     for (const importer of importers) {
       const manifest = await importerManifest(input2.fs, file2, importer.path, graph.problems);
       roots.push(
@@ -84303,7 +84348,14 @@ var pnpmLockCataloger = {
           dependsOn: graph.direct.get(importer.path) ?? []
         })
       );
+      refs.set(importer.path, roots[roots.length - 1]?.ref ?? "");
     }
+    importers.forEach((importer, i) => {
+      const root2 = roots[i];
+      const linked = [...importer.prod, ...importer.dev].map(([, ref]) => refs.get(linkedImporter(importer.path, ref) ?? ""));
+      const extra = linked.filter((r) => r !== void 0 && r !== root2?.ref);
+      if (root2 && extra.length > 0) root2.dependsOn = [.../* @__PURE__ */ new Set([...root2.dependsOn, ...extra])].sort();
+    });
     const rootIndex = importers.findIndex((i) => i.path === ".");
     const root = roots[rootIndex];
     return {
@@ -84356,6 +84408,7 @@ async function readBerry(lock, file2, fs3) {
   const entries2 = [];
   const projects = [];
   const local = /* @__PURE__ */ new Set();
+  const projectByDescriptor = /* @__PURE__ */ new Map();
   for (const [key2, raw] of Object.entries(lock)) {
     if (key2 === "__metadata") continue;
     const field2 = `"${key2}"`;
@@ -84370,7 +84423,10 @@ async function readBerry(lock, file2, fs3) {
     const reference2 = resolution.slice(name.length + 1);
     if (LOCAL.test(reference2)) {
       for (const d of descriptors) local.add(d);
-      if (reference2.startsWith("workspace:")) projects.push(await workspace(fs3, dir, reference2.slice("workspace:".length), value, file2, field2));
+      if (reference2.startsWith("workspace:")) {
+        for (const d of descriptors) projectByDescriptor.set(d, projects.length);
+        projects.push(await workspace(fs3, dir, reference2.slice("workspace:".length), value, file2, field2));
+      }
       continue;
     }
     const pkgVersion = optionalString(value["version"], file2, `${field2}.version`);
@@ -84382,7 +84438,7 @@ async function readBerry(lock, file2, fs3) {
     entries2.push({ descriptors, name, version: pkgVersion, deps: deps2(value, file2, field2), peers, field: field2 });
   }
   const isLocal = (dep2) => local.has(dep2.descriptor) || LOCAL.test(dep2.descriptor.slice(dep2.name.length + 1));
-  return { entries: entries2, projects, problems, isLocal };
+  return { entries: entries2, projects, problems, isLocal, projectOf: (dep2) => projectByDescriptor.get(dep2.descriptor) };
 }
 async function workspace(fs3, dir, path, value, file2, field2) {
   const folder = path === "." || path === "" ? dir : dir === "" ? path : `${dir}/${path}`;
@@ -84475,17 +84531,21 @@ async function readClassic(lock, file2, fs3) {
     problems.push({ file: file2, message: "no package.json beside this yarn v1 lockfile: direct and dev dependencies unknown" });
   }
   const isLocal = (dep2) => memberNames.has(dep2.name) || /@(link|file|portal|workspace):/.test(dep2.descriptor);
-  return { entries: entries2, projects, problems, isLocal };
+  const projectOf = (dep2) => {
+    const i = projects.findIndex((p) => p.path !== "." && p.name === dep2.name);
+    return i < 0 ? void 0 : i;
+  };
+  return { entries: entries2, projects, problems, isLocal, projectOf };
 }
 function isYarnClassic(text3) {
   return /^(#.*\r?\n)*?#\s*yarn lockfile v1\r?\n/i.test(text3);
 }
 
 // ../../packages/inventory/src/catalogers/javascript/yarn-lock/graph.ts
-function buildYarnGraph(entries2, projects, file2, isLocal) {
+function buildYarnGraph(entries2, projects, file2, isLocal, projectOf) {
   const byDescriptor = /* @__PURE__ */ new Map();
   for (const entry of entries2) for (const d of entry.descriptors) byDescriptor.set(d, entry);
-  const purls = new Map(entries2.map((e) => [e, npmPurl(e.name, e.version)]));
+  const purls = new Map(entries2.map((e) => [e, npmPackage({ name: e.name, version: e.version, location: file2, field: e.field }).purl]));
   const purl = (e) => purls.get(e) ?? npmPurl(e.name, e.version);
   const projectIds = projects.map((_, i) => `project:${i}`);
   const { edges, requiredEdges, problems } = linkAll({ entries: entries2, projects, projectIds, byDescriptor, purl, file: file2, isLocal });
@@ -84500,6 +84560,7 @@ function buildYarnGraph(entries2, projects, file2, isLocal) {
       name: e.name,
       version: e.version,
       location: file2,
+      field: e.field,
       integrity: e.integrity,
       dev: known && !prod.has(id),
       // As npm's optional and devOptional: production can go without it, yet it is not only for development.
@@ -84518,6 +84579,14 @@ function buildYarnGraph(entries2, projects, file2, isLocal) {
       dependsOn: edges.get(projectIds[i] ?? "") ?? []
     })
   );
+  projects.forEach((p, i) => {
+    const root = roots[i];
+    const unresolved = p.deps.filter((d) => !byDescriptor.has(d.descriptor));
+    const linked = unresolved.map((d) => projectOf(d)).filter((j) => j !== void 0 && j !== i);
+    if (root && linked.length > 0) {
+      root.dependsOn = [.../* @__PURE__ */ new Set([...root.dependsOn, ...linked.map((j) => roots[j]?.ref ?? "")])].filter((r) => r !== "").sort();
+    }
+  });
   const rootIndex = projects.findIndex((p) => p.path === ".");
   return { root: roots[rootIndex], members: roots.filter((_, i) => i !== rootIndex), packages, problems };
 }
@@ -84596,7 +84665,7 @@ var yarnLockCataloger = {
       });
     }
     const read2 = classic ? await readClassic(lock, file2, input2.fs) : await readBerry(lock, file2, input2.fs);
-    const graph = buildYarnGraph(read2.entries, read2.projects, file2, read2.isLocal);
+    const graph = buildYarnGraph(read2.entries, read2.projects, file2, read2.isLocal, read2.projectOf);
     return {
       ...graph.root ? { root: graph.root } : {},
       members: graph.members,
@@ -84649,9 +84718,9 @@ async function read(input2, projectDir, lockfiles) {
 
 // ../../packages/inventory/src/catalogers/javascript/node-modules/index.ts
 var LOCKFILE_CATALOGERS = [npmLockCataloger, pnpmLockCataloger, yarnLockCataloger];
-var NAME = String.raw`(?:@[^/]+/[^/]+|[^/.@][^/]*)`;
+var NAME2 = String.raw`(?:@[^/]+/[^/]+|[^/.@][^/]*)`;
 var STORE = String.raw`(?:\.pnpm/[^/]+/node_modules/)?`;
-var INSTALLED2 = new RegExp(String.raw`^node_modules/(?:${STORE}${NAME}/node_modules/)*${STORE}${NAME}/package\.json$`);
+var INSTALLED2 = new RegExp(String.raw`^node_modules/(?:${STORE}${NAME2}/node_modules/)*${STORE}${NAME2}/package\.json$`);
 function isInstalledManifest(path) {
   const segments = path.split("/");
   const first = segments.indexOf("node_modules");
@@ -84677,9 +84746,12 @@ var nodeModulesCataloger = {
     }
     if (!isRecord4(json3)) throw new UserError("is not a JSON object", { file: file2, expected: "a package.json object" });
     const name = typeof json3["name"] === "string" ? json3["name"] : void 0;
-    const version2 = optionalString(typeof json3["version"] === "string" ? json3["version"] : void 0, file2, "version");
+    const version2 = typeof json3["version"] === "string" ? json3["version"] : void 0;
     if (!name || !version2) {
       return { packages: [], problems: [{ file: file2, message: "installed package.json has no name or version; left out" }] };
+    }
+    if (!isNpmNameAndVersion(name, version2)) {
+      return { packages: [], problems: [{ file: file2, message: `${JSON.stringify(name)}@${JSON.stringify(version2)} is not an npm name and version; left out` }] };
     }
     const pkg = npmPackage({ name, version: version2, location: file2, licenses: licenses(json3) });
     const flags = (await lockfileFlags(input2, LOCKFILE_CATALOGERS))?.get(pkg.purl);
@@ -84697,7 +84769,7 @@ var javascriptCatalogers = [npmLockCataloger, pnpmLockCataloger, yarnLockCatalog
 // ../../packages/inventory/src/catalogers/php/composer-lock.ts
 var EXPECTED7 = 'a composer.lock: a JSON object with a "packages" array';
 var KNOWN_PLUGIN_API_MAJORS = /* @__PURE__ */ new Set(["1", "2"]);
-var NAME2 = /^[a-z0-9]([_.-]?[a-z0-9]+)*\/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$/i;
+var NAME3 = /^[a-z0-9]([_.-]?[a-z0-9]+)*\/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*$/i;
 function isRecord5(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
@@ -84740,7 +84812,7 @@ function keysOf(v2) {
 function readEntry(file2, raw, dev) {
   if (!isRecord5(raw)) return "a package entry is not an object";
   const { name, version: version2 } = raw;
-  if (typeof name !== "string" || !NAME2.test(name) || typeof version2 !== "string" || !/^\S+$/.test(version2)) {
+  if (typeof name !== "string" || !NAME3.test(name) || typeof version2 !== "string" || !/^\S+$/.test(version2)) {
     return `package ${JSON.stringify(name)} has no vendor/name or no version`;
   }
   const dist = isRecord5(raw.dist) ? raw.dist : {};
@@ -84756,7 +84828,7 @@ async function readManifest2(input2) {
   const path = input2.path.replace(/composer\.lock$/, "composer.json");
   if (!await input2.fs.exists(path)) return void 0;
   const doc = parseJson(path, await input2.fs.readText(path), "a composer.json object");
-  const name = typeof doc.name === "string" && NAME2.test(doc.name) ? doc.name.toLowerCase() : void 0;
+  const name = typeof doc.name === "string" && NAME3.test(doc.name) ? doc.name.toLowerCase() : void 0;
   const version2 = typeof doc.version === "string" && doc.version !== "" ? doc.version : void 0;
   return {
     ...name ? { root: { name, ...version2 ? { version: version2 } : {}, licenses: licenseOf2(doc.license) } } : {},
@@ -84961,10 +85033,10 @@ var pythonInstalledCataloger = {
 };
 
 // ../../packages/inventory/src/catalogers/python/pep508.ts
-var NAME3 = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
+var NAME4 = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
 function parseRequirement(text3) {
   let rest = text3.trim();
-  const nameMatch = NAME3.exec(rest);
+  const nameMatch = NAME4.exec(rest);
   if (!nameMatch?.[1]) return void 0;
   const name = nameMatch[1];
   rest = rest.slice(name.length).trim();
@@ -84973,7 +85045,7 @@ function parseRequirement(text3) {
     const close = rest.indexOf("]");
     if (close < 0) return void 0;
     extras = rest.slice(1, close).split(",").map((e) => e.trim()).filter((e) => e !== "");
-    if (!extras.every((e) => NAME3.exec(e)?.[1] === e)) return void 0;
+    if (!extras.every((e) => NAME4.exec(e)?.[1] === e)) return void 0;
     rest = rest.slice(close + 1).trim();
   }
   let marker;
@@ -85134,8 +85206,8 @@ function graphTops(all, edges) {
 // ../../packages/inventory/src/catalogers/python/pyproject.ts
 function requirementNames(list3) {
   if (!Array.isArray(list3)) return [];
-  return list3.flatMap((item) => {
-    const req = typeof item === "string" ? parseRequirement(item) : void 0;
+  return list3.flatMap((item2) => {
+    const req = typeof item2 === "string" ? parseRequirement(item2) : void 0;
     return req ? [normalizePyName(req.name)] : [];
   });
 }
@@ -85724,6 +85796,102 @@ function parseRpmHeader(blob, where) {
   return out;
 }
 
+// ../../packages/inventory/src/catalogers/rpm/bdb.ts
+var HASH_MAGIC = 398689;
+var PAGE_HEADER = 26;
+var P_HASH_UNSORTED = 2;
+var P_OVERFLOW = 7;
+var P_HASHMETA = 8;
+var P_HASH = 13;
+var H_KEYDATA = 1;
+var H_OFFPAGE = 3;
+var MAX_VALUE = 256 * 1024 * 1024;
+function fail2(file2, message) {
+  return new UserError(message, { file: file2, expected: "a Berkeley DB hash database (rpm Packages)" });
+}
+var Pages = class {
+  constructor(bytes, file2) {
+    this.bytes = bytes;
+    this.file = file2;
+    if (bytes.length < 512) throw fail2(file2, "file too short for a metadata page");
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(12, true) === HASH_MAGIC) this.little = true;
+    else if (view.getUint32(12, false) === HASH_MAGIC) this.little = false;
+    else throw fail2(file2, "no hash database magic number");
+    if (bytes[25] !== P_HASHMETA) throw fail2(file2, `metadata page has type ${bytes[25]}`);
+    this.pageSize = view.getUint32(20, this.little);
+    if (this.pageSize < 512 || this.pageSize > 65536 || (this.pageSize & this.pageSize - 1) !== 0) {
+      throw fail2(file2, `page size ${this.pageSize}`);
+    }
+    this.count = Math.floor(bytes.length / this.pageSize);
+  }
+  bytes;
+  file;
+  little;
+  pageSize;
+  count;
+  page(n) {
+    if (!Number.isInteger(n) || n < 1 || n >= this.count) throw fail2(this.file, `page ${n} is outside the file`);
+    const data = this.bytes.subarray(n * this.pageSize, (n + 1) * this.pageSize);
+    return { data, view: new DataView(data.buffer, data.byteOffset, data.byteLength) };
+  }
+  u16(view, at) {
+    return view.getUint16(at, this.little);
+  }
+  u32(view, at) {
+    return view.getUint32(at, this.little);
+  }
+};
+function overflow(pages, first, total) {
+  if (total > MAX_VALUE) throw fail2(pages.file, `off-page item of ${total} bytes`);
+  const out = new Uint8Array(total);
+  let filled = 0;
+  let next = first;
+  const seen = /* @__PURE__ */ new Set();
+  while (filled < total) {
+    if (next === 0 || seen.has(next)) throw fail2(pages.file, "overflow chain ends early or loops");
+    seen.add(next);
+    const { data, view } = pages.page(next);
+    if (data[25] !== P_OVERFLOW) throw fail2(pages.file, `page ${next} should be an overflow page`);
+    const length = Math.min(pages.u16(view, 22), total - filled, data.length - PAGE_HEADER);
+    if (length === 0) throw fail2(pages.file, `overflow page ${next} carries nothing`);
+    out.set(data.subarray(PAGE_HEADER, PAGE_HEADER + length), filled);
+    filled += length;
+    next = pages.u32(view, 16);
+  }
+  return out;
+}
+function item(pages, data, view, offsets, i) {
+  const at = offsets[i];
+  const end = i === 0 ? data.length : offsets[i - 1];
+  if (at < PAGE_HEADER || at >= end || end > data.length) throw fail2(pages.file, "hash item outside its page");
+  const type2 = data[at];
+  if (type2 === H_KEYDATA) return data.subarray(at + 1, end);
+  if (type2 === H_OFFPAGE) {
+    if (at + 12 > end) throw fail2(pages.file, "off-page item too short");
+    return overflow(pages, pages.u32(view, at + 4), pages.u32(view, at + 8));
+  }
+  return void 0;
+}
+function readBdbHash(bytes, file2) {
+  const pages = new Pages(bytes, file2);
+  const pairs2 = [];
+  for (let n = 1; n < pages.count; n++) {
+    const { data, view } = pages.page(n);
+    const type2 = data[25];
+    if (type2 !== P_HASH && type2 !== P_HASH_UNSORTED) continue;
+    const entries2 = pages.u16(view, 20);
+    if (PAGE_HEADER + entries2 * 2 > data.length) throw fail2(file2, `page ${n} lists more items than fit`);
+    const offsets = Array.from({ length: entries2 }, (_, i) => pages.u16(view, PAGE_HEADER + i * 2));
+    for (let i = 0; i + 1 < entries2; i += 2) {
+      const key2 = item(pages, data, view, offsets, i);
+      const value = item(pages, data, view, offsets, i + 1);
+      if (key2 && value) pairs2.push({ key: key2, value });
+    }
+  }
+  return pairs2;
+}
+
 // ../../packages/inventory/src/catalogers/rpm/sqlite.ts
 var MAGIC = "SQLite format 3\0";
 var MAX_PAGES = 1e6;
@@ -85792,11 +85960,11 @@ function payloadOf(r, page, pos, size) {
   while (filled < size) {
     if (next === 0 || seen.has(next)) throw r.error("overflow chain ends early or loops");
     seen.add(next);
-    const overflow = r.page(next);
+    const overflow2 = r.page(next);
     const take = Math.min(size - filled, r.usable - 4);
-    out.set(overflow.subarray(4, 4 + take), filled);
+    out.set(overflow2.subarray(4, 4 + take), filled);
     filled += take;
-    next = new DataView(overflow.buffer, overflow.byteOffset, 4).getUint32(0);
+    next = new DataView(overflow2.buffer, overflow2.byteOffset, 4).getUint32(0);
   }
   return out;
 }
@@ -85888,6 +86056,7 @@ function readSqliteTable(bytes, name, file2) {
 
 // ../../packages/inventory/src/catalogers/rpm/rpmdb.ts
 var RPMDB = /(^|\/)(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/;
+var RPMDB_BDB = /(^|\/)var\/lib\/rpm\/Packages$/;
 var str3 = (h, tag) => {
   const v2 = h.get(tag);
   return typeof v2 === "string" ? v2 : void 0;
@@ -85945,36 +86114,55 @@ function resolver(entries2) {
   }
   return out;
 }
+async function catalogHeaders(input2, headers) {
+  const file2 = input2.path;
+  const root = file2.replace(/(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/[^/]+$/, "");
+  const os5 = await readOsRelease(input2.fs, root);
+  const problems = [];
+  const entries2 = [];
+  for (const { id, blob } of headers) {
+    const e = entryOf3(parseRpmHeader(blob, `${file2} (header ${id})`), file2, os5, id);
+    if ("message" in e) problems.push(e);
+    else entries2.push(e);
+  }
+  const resolve6 = resolver(entries2);
+  for (const e of entries2) {
+    const deps4 = e.requires.filter((r) => !r.startsWith("rpmlib(")).map((r) => resolve6.get(r)).filter((p) => p !== void 0 && p !== e.pkg.purl);
+    e.pkg.dependsOn = [...new Set(deps4)];
+  }
+  return { packages: entries2.map((e) => e.pkg), problems };
+}
 var rpmdbSqliteCataloger = {
   id: "rpmdb-sqlite",
   ecosystem: "rpm",
   files: "var/lib/rpm/rpmdb.sqlite, usr/lib/sysimage/rpm/rpmdb.sqlite (Fedora, RHEL 9, Amazon Linux 2023, SUSE)",
   claims: (path) => RPMDB.test(path),
   async catalog(input2) {
-    const file2 = input2.path;
-    const rows = readSqliteTable(await input2.fs.readBytes(file2), "Packages", file2);
-    const root = file2.replace(/(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/, "");
-    const os5 = await readOsRelease(input2.fs, root);
-    const problems = [];
-    const entries2 = [];
-    for (const row of rows) {
+    const rows = readSqliteTable(await input2.fs.readBytes(input2.path), "Packages", input2.path);
+    const headers = rows.map((row) => {
       const blob = row.values[1];
-      if (!(blob instanceof Uint8Array)) throw new UserError(`row ${row.rowid} has no header blob`, { file: file2, field: "Packages.blob", expected: "an rpm header" });
-      const e = entryOf3(parseRpmHeader(blob, `${file2} (Packages row ${row.rowid})`), file2, os5, row.rowid);
-      if ("message" in e) problems.push(e);
-      else entries2.push(e);
-    }
-    const resolve6 = resolver(entries2);
-    for (const e of entries2) {
-      const deps4 = e.requires.filter((r) => !r.startsWith("rpmlib(")).map((r) => resolve6.get(r)).filter((p) => p !== void 0 && p !== e.pkg.purl);
-      e.pkg.dependsOn = [...new Set(deps4)];
-    }
-    return { packages: entries2.map((e) => e.pkg), problems };
+      if (!(blob instanceof Uint8Array)) {
+        throw new UserError(`row ${row.rowid} has no header blob`, { file: input2.path, field: "Packages.blob", expected: "an rpm header" });
+      }
+      return { id: row.rowid, blob };
+    });
+    return catalogHeaders(input2, headers);
+  }
+};
+var rpmdbBerkeleyCataloger = {
+  id: "rpmdb-bdb",
+  ecosystem: "rpm",
+  files: "var/lib/rpm/Packages (Berkeley DB: RHEL/CentOS 7 and 8, UBI 8, Amazon Linux 2)",
+  claims: (path) => RPMDB_BDB.test(path),
+  async catalog(input2) {
+    const pairs2 = readBdbHash(await input2.fs.readBytes(input2.path), input2.path);
+    const headers = pairs2.filter((p) => p.key.length === 4).map((p) => ({ id: new DataView(p.key.buffer, p.key.byteOffset, 4).getUint32(0, true), blob: p.value })).filter((h) => h.id !== 0).sort((a, b) => a.id - b.id);
+    return catalogHeaders(input2, headers);
   }
 };
 
 // ../../packages/inventory/src/catalogers/rpm/index.ts
-var rpmCatalogers = [rpmdbSqliteCataloger];
+var rpmCatalogers = [rpmdbSqliteCataloger, rpmdbBerkeleyCataloger];
 
 // ../../packages/inventory/src/catalogers/ruby/gemfile-groups.ts
 var DEV_GROUPS = /* @__PURE__ */ new Set(["development", "test"]);
@@ -86317,18 +86505,27 @@ var CATALOGERS = [
 async function catalog(fs3, options2 = {}) {
   const catalogers = options2.catalogers ?? CATALOGERS;
   const logger = options2.logger ?? silentLogger;
-  const roots = [];
-  const packages = [];
-  const problems = [];
+  const tasks = [];
+  const inFlight = /* @__PURE__ */ new Set();
   for await (const path of fs3.walk()) {
     if (options2.exclude?.(path)) continue;
     const claiming = catalogers.filter((c) => c.claims(path));
     if (claiming.length === 0) continue;
-    let cached2;
-    const text3 = () => cached2 ??= fs3.readText(path);
-    for (const cataloger of claiming) {
-      logger.debug(`${cataloger.id}: ${path}`);
-      const result = await cataloger.catalog({ path, text: text3, fs: fs3, logger });
+    const task = catalogFile(fs3, path, claiming, logger);
+    tasks.push(task);
+    const settled = task.then(
+      () => void inFlight.delete(settled),
+      () => void inFlight.delete(settled)
+    );
+    inFlight.add(settled);
+    if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
+  }
+  const roots = [];
+  const packages = [];
+  const problems = [];
+  for (const outcome of await Promise.allSettled(tasks)) {
+    if (outcome.status === "rejected") throw outcome.reason;
+    for (const result of outcome.value) {
       if (result.root) roots.push(result.root);
       if (result.members) roots.push(...result.members);
       packages.push(...result.packages);
@@ -86336,6 +86533,17 @@ async function catalog(fs3, options2 = {}) {
     }
   }
   return { roots: sortRoots(roots), packages: mergePackages(packages), problems };
+}
+var CONCURRENCY = 16;
+async function catalogFile(fs3, path, claiming, logger) {
+  let cached2;
+  const text3 = () => cached2 ??= fs3.readText(path);
+  const results = [];
+  for (const cataloger of claiming) {
+    logger.debug(`${cataloger.id}: ${path}`);
+    results.push(await cataloger.catalog({ path, text: text3, fs: fs3, logger }));
+  }
+  return results;
 }
 
 // ../../packages/inventory/src/serialize.ts
@@ -86565,10 +86773,10 @@ function qualifierKey(q) {
   const i = QUALIFIERS.indexOf(q);
   return i === -1 ? `${QUALIFIERS.length}-${q}` : String(i);
 }
-function isNull(item) {
-  if (item.kind === "int") return /^0*$/.test(item.digits);
-  if (item.kind === "str") return item.value === "";
-  return item.kind === "list" && item.items.length === 0;
+function isNull(item2) {
+  if (item2.kind === "int") return /^0*$/.test(item2.digits);
+  if (item2.kind === "str") return item2.value === "";
+  return item2.kind === "list" && item2.items.length === 0;
 }
 function normalize(items) {
   const out = [...items];
@@ -86614,9 +86822,9 @@ function parseMaven(version2) {
         combination = true;
         continue;
       }
-      const item = i === start ? numberItem("0") : tokenItem(v2.slice(start, i), combination, digit);
-      if (item.kind === "str" && list3.items.length > 0) open6();
-      list3.items.push(item);
+      const item2 = i === start ? numberItem("0") : tokenItem(v2.slice(start, i), combination, digit);
+      if (item2.kind === "str" && list3.items.length > 0) open6();
+      list3.items.push(item2);
       start = i + 1;
       combination = false;
       if (c === "-" && list3.items.length > 0) open6();
@@ -86666,8 +86874,8 @@ function compareWithNull(a) {
     case "combo":
       return cmpStr(qualifierKey(a.value), RELEASE_KEY) || 1;
     case "list":
-      for (const item of a.items) {
-        const r = compareWithNull(item);
+      for (const item2 of a.items) {
+        const r = compareWithNull(item2);
         if (r !== 0) return r;
       }
       return 0;
@@ -88697,7 +88905,7 @@ function resolveCacheDir({ env, platform: platform2, homedir: homedir2 }) {
 }
 
 // ../../packages/cli/src/version.ts
-var VERSION10 = "0.1.0";
+var VERSION11 = "0.1.0";
 
 // ../../packages/cli/src/pipeline/deps-step.ts
 var DAY = 24 * 3600 * 1e3;
@@ -88714,10 +88922,16 @@ async function openSource(choice, deps4) {
   }
   return { source, notes };
 }
-async function runDepsStep(inventory, choice, deps4, kind = "dependency") {
+async function runDepsStep(inventory, choice, deps4, image) {
   const { source, notes } = await openSource(choice, deps4);
-  const tool = { name: kind === "dependency" ? "rampart-deps" : "rampart-container", version: VERSION10 };
-  const report = await matchPackagesDetailed(inventory.packages, source, { tool, kind, ignoreUnfixed: choice.ignoreUnfixed });
+  const kind = "dependency";
+  const tool = { name: image ? "rampart-container" : "rampart-deps", version: VERSION11 };
+  const report = await matchPackagesDetailed(inventory.packages, source, {
+    tool,
+    kind,
+    ignoreUnfixed: choice.ignoreUnfixed,
+    ...{}
+  });
   const skipped = report.skipped.length;
   if (skipped > 0) {
     const first = report.skipped.slice(0, 3).map((s) => `${s.subject} (${s.reason})`).join("; ");
@@ -88804,7 +89018,7 @@ async function finishRun(g, settings, deps4, dryRun = false) {
   const baseline = settings.baseline ? assignFingerprints(ingestFiles([settings.baseline], deps4).findings) : void 0;
   const run2 = processFindings({
     scanner: g.scanner,
-    tools: g.tools.length > 0 ? g.tools : [{ name: "rampart", version: VERSION10 }],
+    tools: g.tools.length > 0 ? g.tools : [{ name: "rampart", version: VERSION11 }],
     startedAt: g.startedAt,
     now: deps4.now(),
     findings: g.findings,
@@ -88824,7 +89038,7 @@ async function finishRun(g, settings, deps4, dryRun = false) {
     const rendered = renderAll(run2, settings.formats, {
       sarif: { srcRoot: deps4.cwd },
       gitlab: {
-        analyzerVersion: VERSION10,
+        analyzerVersion: VERSION11,
         ...commitSha ? { commitSha } : {},
         ...g.gitlabReportTypes ? { reportTypes: g.gitlabReportTypes } : {}
       }
@@ -88854,9 +89068,9 @@ function loadConfig(flags, deps4) {
 }
 function parseFormats(value, field2) {
   const items = value.split(/[,\s]+/).map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
-  for (const item of items) {
-    if (!OUTPUT_FORMATS2.includes(item)) {
-      throw new UserError(`unknown output format "${item}"`, { field: field2, expected: `one of ${OUTPUT_FORMATS2.join(", ")}` });
+  for (const item2 of items) {
+    if (!OUTPUT_FORMATS2.includes(item2)) {
+      throw new UserError(`unknown output format "${item2}"`, { field: field2, expected: `one of ${OUTPUT_FORMATS2.join(", ")}` });
     }
   }
   if (items.length === 0) throw new UserError("no output format given", { field: field2, expected: OUTPUT_FORMATS2.join(", ") });

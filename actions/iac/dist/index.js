@@ -64577,7 +64577,7 @@ function packageLocation2(l, srcRoot) {
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: "module" };
   let artifactLocation;
   if (l.image !== void 0 && l.image !== "") {
-    artifactLocation = { uri: pathToUriReference(imageRepository(l.image)), uriBaseId: SRCROOT };
+    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== void 0 && l.file !== "") {
     artifactLocation = artifact(l.file, srcRoot);

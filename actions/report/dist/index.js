@@ -57872,7 +57872,9 @@ function evaluateGate(input2) {
   const { failOn, newOnly } = input2;
   if (failOn === "none") return { passed: true, failOn, newOnly, causes: [] };
   const counts = newOnly ? isNew(input2.baseline) : () => true;
-  const causes = input2.findings.filter((f) => !f.suppression && atLeast(f.severity, failOn) && counts(f));
+  const action = (f) => input2.ruleActions?.get(f.ruleId);
+  const fails = (f) => action(f) === "fail" ? true : action(f) === "warn" ? false : atLeast(f.severity, failOn);
+  const causes = input2.findings.filter((f) => !f.suppression && fails(f) && counts(f));
   return { passed: causes.length === 0, failOn, newOnly, causes: sortFindings(causes) };
 }
 
@@ -59354,10 +59356,11 @@ function resolveArtifact(loc, ctx) {
 }
 function regionOf(physical) {
   const r = physical?.region;
+  const impliedStart = typeof r?.startLine === "number" && typeof r.endColumn === "number" ? 1 : void 0;
   return {
     startLine: r?.startLine,
     endLine: r?.endLine,
-    startColumn: r?.startColumn,
+    startColumn: r?.startColumn ?? impliedStart,
     endColumn: r?.endColumn,
     snippet: r?.snippet?.text
   };
@@ -64571,7 +64574,7 @@ function packageLocation2(l, srcRoot) {
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: "module" };
   let artifactLocation;
   if (l.image !== void 0 && l.image !== "") {
-    artifactLocation = { uri: pathToUriReference(imageRepository(l.image)), uriBaseId: SRCROOT };
+    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== void 0 && l.file !== "") {
     artifactLocation = artifact(l.file, srcRoot);
@@ -65504,7 +65507,7 @@ function processFindings(opts) {
   const ignored = applyIgnores(findings, opts.ignores, opts.now);
   findings = ignored.findings;
   const baseline = opts.baseline ? diffBaseline(findings, opts.baseline) : void 0;
-  const gate = evaluateGate({ findings, failOn: opts.failOn, newOnly: opts.newOnly, ...baseline ? { baseline } : {} });
+  const gate = evaluateGate({ findings, failOn: opts.failOn, newOnly: opts.newOnly, ...baseline ? { baseline } : {}, ...opts.ruleActions ? { ruleActions: opts.ruleActions } : {} });
   return {
     scanner: opts.scanner,
     tools: opts.tools,
@@ -66064,6 +66067,16 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os2.EOL);
 }
+function saveState(name, value) {
+  const filePath2 = process.env["GITHUB_STATE"] || "";
+  if (filePath2) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
 
 // ../../packages/ci/src/github/io.ts
 function actionsIO() {
@@ -66078,7 +66091,9 @@ function actionsIO() {
     notice: (message, props2) => notice(message, props2),
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
-    }
+    },
+    saveState: (name, value) => saveState(name, value),
+    getState: (name) => getState(name)
   };
 }
 
@@ -66996,7 +67011,8 @@ async function finishRun(g, settings, deps, dryRun = false) {
     notifications: g.notifications,
     ...baseline ? { baseline } : {},
     ...g.scannedResources && g.scannedResources.length > 0 ? { scannedResources: g.scannedResources } : {},
-    category: settings.category ?? `rampart/${g.scanner}/`
+    category: settings.category ?? `rampart/${g.scanner}/`,
+    ...g.ruleActions && g.ruleActions.size > 0 ? { ruleActions: g.ruleActions } : {}
   });
   let written = [];
   if (!dryRun) {
@@ -67012,7 +67028,7 @@ async function finishRun(g, settings, deps, dryRun = false) {
     run2.notifications.push(...rendered.notes);
     const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);
     try {
-      written = await writeOutputsAtomic(outDir, rendered.files);
+      written = await writeOutputsAtomic(outDir, [...rendered.files, ...g.extraFiles ?? []]);
     } catch (err) {
       throw new ServiceError(`cannot write reports to ${outDir}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -67054,7 +67070,8 @@ function resolveSettings(flags, deps) {
     outDir: flags.outDir ?? config2.output?.dir ?? "rampart-reports",
     formats,
     ignores: config2.ignore ?? [],
-    category: flags.category
+    category: flags.category,
+    licensePolicy: config2["license-policy"]
   };
 }
 
