@@ -3,6 +3,7 @@ import { boolOpt, parseCommandArgs, stringOpt, type OptionSpec, type ParsedArgs 
 import type { CliDeps } from '../deps.js';
 import type { DastRequest } from '../pipeline/run-dast.js';
 import { runScanRequest, type ScanKind, type ScanRequest } from '../pipeline/run-scan.js';
+import { scanExtras, type ScanExtrasRequest } from '../pipeline/scan-extras.js';
 import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
 import { DAST_OPTIONS, dastRequestFrom } from './dast.js';
 import { VULN_SOURCE_OPTIONS, sourceChoiceFrom } from './deps.js';
@@ -67,9 +68,7 @@ async function runScan(flavor: Flavor, argv: string[], deps: CliDeps, options: r
     ...(changedSince ? { changedSince } : {}),
     ...(historySince !== undefined ? { historySince } : {}),
     ...(withTools ? { with: withTools.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-    ...(flavor.name === 'scan' ? { iac: !boolOpt(args, 'no-iac'), sbom: !boolOpt(args, 'no-sbom'), deps: { explicit: boolOpt(args, 'deps') ?? false, ...sourceChoiceFrom(args) } } : {}),
-    ...(flavor.name === 'scan' && stringOpt(args, 'target') ? { dast: scanDast(args, stringOpt(args, 'target') ?? '') } : {}),
-    ...(flavor.name === 'scan' && stringOpt(args, 'image') ? { image: stringOpt(args, 'image') } : {}),
+    ...(flavor.name === 'scan' ? { extras: scanExtras(extrasOf(args)) } : {}),
     ...(list(args, 'semgrep-config').length > 0 ? { semgrepConfig: list(args, 'semgrep-config') } : {}),
   };
   if (deps.isTTY) deps.stderr(`rampart: scanning ${req.path}...\n`);
@@ -103,6 +102,18 @@ const SBOM_SWITCH: OptionSpec = {
   type: 'boolean',
   description: 'Do not inventory packages or write sbom.cdx.json and sbom.spdx.json',
 };
+
+function extrasOf(args: ParsedArgs): ScanExtrasRequest {
+  const target = stringOpt(args, 'target');
+  const image = stringOpt(args, 'image');
+  return {
+    iac: !boolOpt(args, 'no-iac'),
+    sbom: !boolOpt(args, 'no-sbom'),
+    deps: { explicit: boolOpt(args, 'deps') ?? false, ...sourceChoiceFrom(args) },
+    ...(image ? { image } : {}),
+    ...(target ? { dast: scanDast(args, target) } : {}),
+  };
+}
 
 /** Under `scan`, --rules, --include and --exclude are SAST's (globs, rule packs), so DAST uses its defaults for them. */
 function scanDast(args: ParsedArgs, target: string): DastRequest {

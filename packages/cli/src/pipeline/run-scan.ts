@@ -1,13 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
-import { UserError, type GitlabReportType, type Notification, type RawFinding, type Tool } from '@rampart/core';
-import { IAC_TOOL } from '@rampart/iac';
-import { catalog, nodeFs } from '@rampart/inventory';
+import { UserError, type Finding, type GitlabReportType, type Notification, type RawFinding, type Tool } from '@rampart/core';
 import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
-import type { DastRequest } from './run-dast.js';
-import type { ScanDepsChoice } from './scan-deps.js';
 import { finishRun, type ReportOutcome } from './finish.js';
-import { absoluteOutDir, resolveSettings, type SettingFlags } from './settings.js';
+import { resolveSettings, type SettingFlags, type Settings } from './settings.js';
 
 export type ScanKind = 'sast' | 'secrets' | 'scan';
 
@@ -31,16 +27,26 @@ export interface ScanRequest {
   /** Third-party tools to run too (bandit, semgrep, eslint, gitleaks). */
   with?: string[];
   semgrepConfig?: string[];
-  /** `rampart scan` also inventories the tree and writes the SBOMs (off with --no-sbom). */
-  sbom?: boolean;
-  /** `rampart scan --target`: also a DAST scan of the running app. */
-  dast?: DastRequest;
-  /** `rampart scan`: dependency scanning of the same inventory (see scanDeps for when it runs). */
-  deps?: ScanDepsChoice;
-  /** `rampart scan --image`: also a container scan of the image. */
-  image?: string;
-  /** `rampart scan`: also the IaC scan of the tree (off with --no-iac). */
-  iac?: boolean;
+  /** `rampart scan`: the other scanners that apply (IaC, SBOM, dependencies, an image, DAST); see scan-extras.ts. */
+  extras?: (ctx: ScanContext) => Promise<ScanPart[]>;
+}
+
+export interface ScanContext {
+  root: string;
+  settings: Settings;
+  deps: CliDeps;
+  startedAt: Date;
+}
+
+/** What one more scanner adds to a `rampart scan` run. */
+export interface ScanPart {
+  findings: readonly (RawFinding | Finding)[];
+  tools: readonly Tool[];
+  notifications: readonly Notification[];
+  gitlabReportTypes?: readonly GitlabReportType[];
+  extraFiles?: readonly { name: string; content: string }[];
+  scannedResources?: readonly { method: string; url: string }[];
+  ruleActions?: ReadonlyMap<string, 'fail' | 'warn'>;
 }
 
 const ANALYSES: Record<ScanKind, { code: boolean; secrets: boolean }> = {
@@ -85,56 +91,23 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
       ? { adapters: { ids: req.with, env: deps.env, ...(req.semgrepConfig ? { semgrepConfig: req.semgrepConfig } : {}) } }
       : {}),
   });
-  // Loaded only when asked for: the SAST action's bundle leaves the CycloneDX library out.
-  const sbom = req.sbom
-    ? await (await import('./sbom-step.js')).runSbomStep(
-        {
-          root,
-          outDir: absoluteOutDir(settings.outDir, deps),
-          format: 'both',
-          specVersion: '1.6',
-          licensePolicy: settings.licensePolicy,
-        },
-        deps,
-      )
-    : undefined;
-  let vuln: { findings: RawFinding[]; tools: Tool[]; notifications: Notification[] } | undefined;
-  if (req.deps) {
-    const inventory = sbom?.inventory ?? (await catalog(nodeFs(root)));
-    const r = await (await import('./scan-deps.js')).scanDeps(inventory, req.deps, deps);
-    vuln = 'skipped' in r ? { findings: [], tools: [], notifications: [r.skipped] } : { findings: r.findings, tools: [r.tool], notifications: r.notifications };
-  }
-  const iac = req.iac ? (await import('./run-iac.js')).runIacStep(root, deps) : undefined;
-  const container = req.image
-    ? await (await import('./run-container.js')).runContainerStep(
-        { source: { kind: 'registry', reference: req.image }, sbom: false, offline: req.deps?.offline ?? false, ignoreUnfixed: req.deps?.ignoreUnfixed ?? false, ...(req.deps?.osvUrl ? { osvUrl: req.deps.osvUrl } : {}), ...(req.deps?.cacheDir ? { cacheDir: req.deps.cacheDir } : {}) },
-        deps,
-        startedAt,
-      )
-    : undefined;
-  const dast = req.dast ? await (await import('./run-dast.js')).runDastStep(req.dast, deps) : undefined;
+  // The other scanners of `rampart scan` come in through `extras`, which only the CLI command passes: the SAST
+  // action's bundle then holds none of them (the CycloneDX library, which must stay external, above all).
+  const parts = req.extras ? await req.extras({ root, settings, deps, startedAt }) : [];
+  const all = <T>(pick: (p: ScanPart) => readonly T[] | undefined): T[] => parts.flatMap((p) => [...(pick(p) ?? [])]);
+  const ruleActions = new Map(parts.flatMap((p) => [...(p.ruleActions ?? new Map<string, 'fail' | 'warn'>())]));
+  const scanned = all((p) => p.scannedResources);
   return finishRun(
     {
       scanner: req.scanner,
       startedAt,
-      findings: [...result.findings, ...(iac?.findings ?? []), ...(sbom?.findings ?? []), ...(vuln?.findings ?? []), ...(container?.findings ?? []), ...(dast?.findings ?? [])],
-      tools: [...result.tools, ...(iac ? [{ ...IAC_TOOL }] : []), ...(sbom ? [sbom.tool] : []), ...(vuln?.tools ?? []), ...(container ? [container.tool] : []), ...(dast ? [dast.tool] : [])],
-      notifications: [
-        ...result.notifications,
-        ...(iac?.notifications ?? []),
-        ...(sbom?.notifications ?? []),
-        ...(vuln?.notifications ?? []),
-        ...(container?.notifications ?? []),
-        ...(dast?.notifications ?? []),
-      ],
-      gitlabReportTypes: [
-        ...GITLAB_TYPES[req.scanner],
-        ...(vuln && vuln.tools.length > 0 ? (['dependency_scanning'] as const) : []),
-        ...(container ? (['container_scanning'] as const) : []),
-        ...(dast ? (['dast'] as const) : []),
-      ],
-      extraFiles: [...(sbom?.files ?? []), ...(dast?.extraFiles ?? [])],
-      ...(dast ? { scannedResources: dast.scannedResources, ruleActions: dast.ruleActions } : {}),
+      findings: [...result.findings, ...all((p) => p.findings)],
+      tools: [...result.tools, ...all((p) => p.tools)],
+      notifications: [...result.notifications, ...all((p) => p.notifications)],
+      gitlabReportTypes: [...GITLAB_TYPES[req.scanner], ...all((p) => p.gitlabReportTypes)],
+      extraFiles: all((p) => p.extraFiles),
+      ...(scanned.length > 0 ? { scannedResources: scanned } : {}),
+      ...(ruleActions.size > 0 ? { ruleActions } : {}),
     },
     settings,
     deps,
