@@ -2,33 +2,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
-import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import type { CatalogResult } from '../../cataloger.js';
-import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { packagesLockCataloger as c } from './packages-lock.js';
+import { expectConsistent, fixtureRunner, textRunner } from '../testing.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-async function run(caseDir: string) {
-  const fs = nodeFs(join(fixtures, caseDir));
-  return c.catalog({ path: 'packages.lock.json', text: () => fs.readText('packages.lock.json'), fs, logger: recordingLogger() });
-}
-async function runText(text: string) {
-  const path = 'src/Api/packages.lock.json';
-  return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text }), logger: recordingLogger() });
-}
+const run = fixtureRunner(c, 'packages.lock.json');
+const runText = textRunner(c, 'src/Api/packages.lock.json');
 
-/** What the contract test checks on fixtures, checked here on every generated input that parses. */
-function expectConsistent(result: CatalogResult): void {
-  const purls = new Set(result.packages.map((p) => p.purl));
-  for (const p of result.packages) {
-    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
-    for (const d of p.dependsOn) expect(purls).toContain(d);
-  }
-  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
-}
 
 describe('dotnet-packages-lock', () => {
   it('reads every target framework once per package, skips project references, resolves edges', async () => {

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
-import { PackageURL } from 'packageurl-js';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { CatalogResult, Cataloger } from '../../cataloger.js';
+import type { Cataloger } from '../../cataloger.js';
 import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { ARCHIVE_LIMITS } from './archive.js';
 import { gradleLockfileCataloger as gradle } from './gradle-lockfile.js';
 import { javaArchiveCataloger as jars } from './jar.js';
 import { pomCataloger as pom } from './pom.js';
+import { expectConsistent } from '../testing.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
@@ -26,15 +26,6 @@ async function runFiles(c: Cataloger, path: string, files: Record<string, string
   return c.catalog({ path, text: () => fs.readText(path), fs, logger: recordingLogger() });
 }
 
-/** What the contract test checks on fixtures, checked here on every generated input that parses. */
-function expectConsistent(result: CatalogResult): void {
-  const purls = new Set(result.packages.map((p) => p.purl));
-  for (const p of result.packages) {
-    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
-    for (const d of p.dependsOn) expect(purls).toContain(d);
-  }
-  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
-}
 
 describe('java-pom', () => {
   it('resolves properties, parent dependencyManagement, scopes and the inherited root', async () => {

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { pythonInstalledCataloger as c } from './installed.js';
+import { textRunner } from '../testing.js';
 
 const root = fileURLToPath(new URL('../../../test/fixtures/py-installed/', import.meta.url));
 
@@ -14,10 +14,7 @@ async function runReal(path: string) {
   expect(packages).toHaveLength(1);
   return packages[0];
 }
-async function runText(text: string) {
-  const path = 'site/x.dist-info/METADATA';
-  return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text }), logger: recordingLogger() });
-}
+const runText = textRunner(c, 'site/x.dist-info/METADATA');
 
 describe('python-installed (real Debian 12 metadata)', () => {
   it('claims METADATA and PKG-INFO of installed distributions', () => {

@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
-import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import type { CatalogResult } from '../../cataloger.js';
 import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { poetryLockCataloger as c } from './poetry-lock.js';
+import { expectConsistent } from '../testing.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
@@ -20,15 +19,6 @@ async function runText(text: string, files: Record<string, string> = {}) {
   return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text, ...files }), logger: recordingLogger() });
 }
 
-/** What the contract test checks on fixtures, checked here on every generated input that parses. */
-function expectConsistent(result: CatalogResult): void {
-  const purls = new Set(result.packages.map((p) => p.purl));
-  for (const p of result.packages) {
-    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
-    for (const d of p.dependsOn) expect(purls).toContain(d);
-  }
-  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
-}
 
 describe('python-poetry-lock', () => {
   it('reads a lock-version 2.0 file with its pyproject.toml: root, direct, dev from groups, edges, sdist hash', async () => {

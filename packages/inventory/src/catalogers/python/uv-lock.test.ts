@@ -2,29 +2,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, recordingLogger } from '@rampart/core';
 import fc from 'fast-check';
-import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import type { CatalogResult } from '../../cataloger.js';
-import { memoryFs } from '../../fs/memory.js';
 import { nodeFs } from '../../fs/node.js';
 import { uvLockCataloger as c } from './uv-lock.js';
+import { expectConsistent, textRunner } from '../testing.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-async function runText(text: string) {
-  const path = 'p/uv.lock';
-  return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text }), logger: recordingLogger() });
-}
+const runText = textRunner(c, 'p/uv.lock');
 
-/** What the contract test checks on fixtures, checked here on every generated input that parses. */
-function expectConsistent(result: CatalogResult): void {
-  const purls = new Set(result.packages.map((p) => p.purl));
-  for (const p of result.packages) {
-    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
-    for (const d of p.dependsOn) expect(purls).toContain(d);
-  }
-  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
-}
 
 describe('python-uv-lock', () => {
   it('takes the editable "." package as the root and derives direct and dev from it', async () => {

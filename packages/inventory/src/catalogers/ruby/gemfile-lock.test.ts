@@ -1,34 +1,13 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UserError, recordingLogger } from '@rampart/core';
+import { UserError } from '@rampart/core';
 import fc from 'fast-check';
-import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import type { CatalogResult } from '../../cataloger.js';
-import { memoryFs } from '../../fs/memory.js';
-import { nodeFs } from '../../fs/node.js';
 import { gemfileLockCataloger as c } from './gemfile-lock.js';
+import { expectConsistent, fixtureRunner, textRunner } from '../testing.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-async function run(caseDir: string) {
-  const fs = nodeFs(join(fixtures, caseDir));
-  return c.catalog({ path: 'Gemfile.lock', text: () => fs.readText('Gemfile.lock'), fs, logger: recordingLogger() });
-}
-async function runText(text: string) {
-  const path = 'app/Gemfile.lock';
-  return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text }), logger: recordingLogger() });
-}
+const run = fixtureRunner(c, 'Gemfile.lock');
+const runText = textRunner(c, 'app/Gemfile.lock');
 
-/** What the contract test checks on fixtures, checked here on every generated input that parses. */
-function expectConsistent(result: CatalogResult): void {
-  const purls = new Set(result.packages.map((p) => p.purl));
-  for (const p of result.packages) {
-    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
-    for (const d of p.dependsOn) expect(purls).toContain(d);
-  }
-  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
-}
 
 describe('ruby-gemfile-lock', () => {
   it('claims Gemfile.lock, gems.locked and appraisal lockfiles', () => {

@@ -1,34 +1,13 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UserError, recordingLogger } from '@rampart/core';
+import { UserError } from '@rampart/core';
 import fc from 'fast-check';
-import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import type { CatalogResult } from '../../cataloger.js';
-import { memoryFs } from '../../fs/memory.js';
-import { nodeFs } from '../../fs/node.js';
 import { cargoLockCataloger as c } from './cargo-lock.js';
+import { expectConsistent, fixtureRunner, textRunner } from '../testing.js';
 
-const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-async function run(caseDir: string) {
-  const fs = nodeFs(join(fixtures, caseDir));
-  return c.catalog({ path: 'Cargo.lock', text: () => fs.readText('Cargo.lock'), fs, logger: recordingLogger() });
-}
-async function runText(text: string) {
-  const path = 'crate/Cargo.lock';
-  return c.catalog({ path, text: async () => text, fs: memoryFs({ [path]: text }), logger: recordingLogger() });
-}
+const run = fixtureRunner(c, 'Cargo.lock');
+const runText = textRunner(c, 'crate/Cargo.lock');
 
-/** What the contract test checks on fixtures, checked here on every generated input that parses. */
-function expectConsistent(result: CatalogResult): void {
-  const purls = new Set(result.packages.map((p) => p.purl));
-  for (const p of result.packages) {
-    expect(PackageURL.fromString(p.purl).version).toBe(p.version);
-    for (const d of p.dependsOn) expect(purls).toContain(d);
-  }
-  for (const d of result.root?.dependsOn ?? []) expect(purls).toContain(d);
-}
 
 describe('rust-cargo-lock', () => {
   it('reads version 3: registry and git packages, path crates as the workspace, edges by name and version, dev', async () => {
