@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alpineImage } from '../../packages/cli/test/support/alpine-image.js';
 import { validateGitlab, validateSarifSchema } from '../../packages/core/src/writers/testing/validate.js';
 import { validateCycloneDx } from '../../packages/sbom/src/index.js';
-import { startOsvServer, type OsvTestServer } from '../../packages/vulns/src/db/testing/osv-server.js';
+import type { OsvTestServer } from '../../packages/vulns/src/db/testing/osv-server.js';
+import { actionCopy, startRealOsv } from './support.js';
 import { runAction } from '../harness/github-runner.js';
 import { ROOT, requireBuilt } from './paths.js';
 
@@ -14,8 +15,7 @@ let osv: OsvTestServer;
 
 beforeAll(async () => {
   requireBuilt(join(ACTION, 'dist/index.js'));
-  const dir = join(ROOT, 'packages/vulns/test/fixtures/osv');
-  osv = await startOsvServer(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>));
+  osv = await startRealOsv();
 });
 afterAll(async () => {
   await osv.close();
@@ -23,9 +23,7 @@ afterAll(async () => {
 
 describe('actions/container-scan from a copy of the action folder alone', () => {
   it('scans a docker save archive, writes valid SARIF, GitLab and CycloneDX outputs', async () => {
-    const action = mkdtempSync(join(tmpdir(), 'rampart-action-container-'));
-    cpSync(join(ACTION, 'action.yml'), join(action, 'action.yml'));
-    cpSync(join(ACTION, 'dist'), join(action, 'dist'), { recursive: true });
+    const action = actionCopy('container-scan');
     const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
     await alpineImage(checkout);
     const res = await runAction({

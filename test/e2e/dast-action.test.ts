@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { startFakeZap, type FakeZap } from '../../packages/dast/test/support/fak
 import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { DEFAULT_TOKEN, runAction } from '../harness/github-runner.js';
 import { ROOT, requireBuilt } from './paths.js';
+import { actionCopy } from './support.js';
 
 const ACTION = resolve(ROOT, 'actions/dast');
 let app: Running;
@@ -29,17 +30,11 @@ afterEach(async () => {
   zap = undefined;
 });
 
-function actionCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rampart-action-dast-'));
-  cpSync(join(ACTION, 'action.yml'), join(dir, 'action.yml'));
-  cpSync(join(ACTION, 'dist'), join(dir, 'dist'), { recursive: true });
-  return dir;
-}
 
 describe('actions/dast from a copy of the action folder alone', () => {
   it('without Docker scans with the built-in engine, comments on the PR and writes valid SARIF', async () => {
     github = await startFakeGithub({ token: DEFAULT_TOKEN });
-    const action = actionCopy();
+    const action = actionCopy('dast');
     const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
     const res = await runAction({
       script: join(action, 'dist/index.js'),
@@ -64,7 +59,7 @@ describe('actions/dast from a copy of the action folder alone', () => {
       apiKey: 'k3y',
       alerts: [{ pluginId: '40018', alert: 'SQL Injection', name: 'SQL Injection', risk: 'High', confidence: 'Medium', cweid: '89', wascid: '19', url: `${app.url}search?q=1`, method: 'GET', param: 'q' }],
     });
-    const action = actionCopy();
+    const action = actionCopy('dast');
     const res = await runAction({
       script: join(action, 'dist/index.js'),
       cwd: mkdtempSync(join(tmpdir(), 'rampart-checkout-')),

@@ -1,32 +1,22 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alpineImage } from '../../packages/cli/test/support/alpine-image.js';
 import { validateGitlab } from '../../packages/core/src/writers/testing/validate.js';
-import { startOsvServer, type OsvTestServer } from '../../packages/vulns/src/db/testing/osv-server.js';
-import { CLI_BIN, ROOT, requireBuilt } from './paths.js';
-import { GCL, makeProject, type Project } from './gitlab-project.js';
+import type { OsvTestServer } from '../../packages/vulns/src/db/testing/osv-server.js';
+import { startRealOsv } from './support.js';
+import { CLI_BIN, requireBuilt } from './paths.js';
+import { makeProject, runPipelineAsync } from './gitlab-project.js';
 
 let osv: OsvTestServer;
 beforeAll(async () => {
   requireBuilt(CLI_BIN);
-  const dir = join(ROOT, 'packages/vulns/test/fixtures/osv');
-  osv = await startOsvServer(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>));
+  osv = await startRealOsv();
 });
 afterAll(async () => {
   await osv.close();
 });
 
-function runPipelineAsync(p: Project): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(GCL, ['--force-shell-executor', '--no-color'], { cwd: p.dir, env: { ...process.env, PATH: `${p.bin}:${process.env.PATH ?? ''}` } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('close', (status) => resolve({ status, output }));
-  });
-}
 
 describe('templates/container-scanning.yml under gitlab-ci-local', () => {
   it('scans an image archive and writes a valid container_scanning report and the image SBOM', async () => {

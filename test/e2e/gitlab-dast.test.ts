@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import { validateGitlab } from '../../packages/core/src/writers/testing/validate
 import { serve, type Running } from '../../packages/dast/test/apps/serve.js';
 import { vulnerableApp } from '../../packages/dast/test/apps/vulnerable.js';
 import { CLI_BIN, requireBuilt } from './paths.js';
-import { GCL, makeProject, type Project } from './gitlab-project.js';
+import { makeProject, runPipelineAsync } from './gitlab-project.js';
 
 let app: Running;
 beforeAll(async () => {
@@ -17,16 +16,6 @@ afterAll(async () => {
   await app.close();
 });
 
-/** The app answers from this process, so the pipeline must not block the event loop: spawn, not spawnSync. */
-function runPipelineAsync(p: Project): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(GCL, ['--force-shell-executor', '--no-color'], { cwd: p.dir, env: { ...process.env, PATH: `${p.bin}:${process.env.PATH ?? ''}` } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('close', (status) => resolve({ status, output }));
-  });
-}
 
 describe('templates/dast.yml under gitlab-ci-local', () => {
   it('scans the environment_url.txt target with the built-in engine and writes a valid dast report', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,4 +43,18 @@ export function runPipeline(p: Project): { status: number | null; output: string
     timeout: 240_000,
   });
   return { status: res.status, output: `${res.stdout}\n${res.stderr}` };
+}
+
+/**
+ * The same as runPipeline, without blocking: for tests whose pipeline calls a server running in the test process
+ * itself (a target app, an OSV server), which spawnSync would freeze.
+ */
+export function runPipelineAsync(p: Project): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(GCL, ['--force-shell-executor', '--no-color'], { cwd: p.dir, env: { ...process.env, PATH: `${p.bin}:${process.env.PATH ?? ''}` } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }

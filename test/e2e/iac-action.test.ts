@@ -6,6 +6,7 @@ import { validateSarifSchema } from '../../packages/core/src/writers/testing/val
 import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { DEFAULT_TOKEN, runAction } from '../harness/github-runner.js';
 import { ROOT, requireBuilt } from './paths.js';
+import { actionCopy } from './support.js';
 
 const ACTION = resolve(ROOT, 'actions/iac');
 const PROJECT = resolve(ROOT, 'packages/iac/test/fixtures/project');
@@ -16,20 +17,13 @@ afterEach(async () => {
   github = undefined;
 });
 
-/** The runner runs dist/index.js of a checkout of the action with nothing installed: so does the test. */
-function actionCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rampart-action-iac-'));
-  cpSync(join(ACTION, 'action.yml'), join(dir, 'action.yml'));
-  cpSync(join(ACTION, 'dist'), join(dir, 'dist'), { recursive: true });
-  return dir;
-}
 
 describe('actions/iac from a copy of the action folder alone', () => {
   beforeAll(() => requireBuilt(join(ACTION, 'dist/index.js')));
 
   it('finds the misconfigurations of every file kind, comments once, annotates and uploads valid SARIF', async () => {
     github = await startFakeGithub({ token: DEFAULT_TOKEN });
-    const action = actionCopy();
+    const action = actionCopy('iac');
     const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
     cpSync(PROJECT, checkout, { recursive: true });
     const res = await runAction({

@@ -6,6 +6,7 @@ import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { runAction, DEFAULT_TOKEN } from '../harness/github-runner.js';
 import { validateSarifSchema } from '../../packages/core/src/writers/testing/validate.js';
 import { ROOT, requireBuilt } from './paths.js';
+import { actionCopy } from './support.js';
 
 const ACTION = resolve(ROOT, 'actions/sast');
 
@@ -15,23 +16,13 @@ afterEach(async () => {
   github = undefined;
 });
 
-/**
- * The runner checks out `uses: .../actions/sast@v1` and runs dist/index.js with nothing installed, so the
- * test runs a copy of the action folder alone, far from the monorepo's node_modules.
- */
-function actionCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rampart-action-sast-'));
-  cpSync(join(ACTION, 'action.yml'), join(dir, 'action.yml'));
-  cpSync(join(ACTION, 'dist'), join(dir, 'dist'), { recursive: true });
-  return dir;
-}
 
 describe('actions/sast from a copy of the action folder alone', () => {
   beforeAll(() => requireBuilt(join(ACTION, 'dist/index.js')));
 
   it('scans a Python app with the vendored ast-grep, comments once and uploads valid SARIF', async () => {
     github = await startFakeGithub({ token: DEFAULT_TOKEN });
-    const action = actionCopy();
+    const action = actionCopy('sast');
     const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
     cpSync(join(ROOT, 'examples/vulnerable-py'), checkout, { recursive: true });
     const res = await runAction({

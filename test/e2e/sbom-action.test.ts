@@ -7,6 +7,7 @@ import { startFakeArtifactService, unzip } from '../harness/fake-artifacts.js';
 import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { DEFAULT_TOKEN, runAction } from '../harness/github-runner.js';
 import { ROOT, requireBuilt } from './paths.js';
+import { actionCopy } from './support.js';
 
 const ACTION = resolve(ROOT, 'actions/sbom');
 const PROJECT = resolve(ROOT, 'packages/cli/test/fixtures/sbom-project');
@@ -17,20 +18,13 @@ afterEach(async () => {
   github = undefined;
 });
 
-/** The runner runs dist/index.js of a checkout of the action with nothing installed: so does the test. */
-function actionCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rampart-action-sbom-'));
-  cpSync(join(ACTION, 'action.yml'), join(dir, 'action.yml'));
-  cpSync(join(ACTION, 'dist'), join(dir, 'dist'), { recursive: true });
-  return dir;
-}
 
 describe('actions/sbom from a copy of the action folder alone', () => {
   beforeAll(() => requireBuilt(join(ACTION, 'dist/index.js')));
 
   it('generates valid SBOMs in one step and submits the dependency snapshot in another', async () => {
     github = await startFakeGithub({ token: DEFAULT_TOKEN });
-    const action = actionCopy();
+    const action = actionCopy('sbom');
     const actionYml = readFileSync(join(action, 'action.yml'), 'utf8');
     const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
     cpSync(PROJECT, checkout, { recursive: true });
@@ -71,7 +65,7 @@ describe('actions/sbom from a copy of the action folder alone', () => {
   it('with a read-only token the submission is a notice and the step stays green', async () => {
     github = await startFakeGithub({ token: DEFAULT_TOKEN });
     github.denyWrites = 403;
-    const action = actionCopy();
+    const action = actionCopy('sbom');
     const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
     cpSync(PROJECT, checkout, { recursive: true });
     const common = { script: join(action, 'dist/index.js'), cwd: checkout, actionYml: readFileSync(join(action, 'action.yml'), 'utf8'), apiUrl: github.url, eventName: 'push' };
@@ -85,7 +79,7 @@ describe('actions/sbom from a copy of the action folder alone', () => {
   it('uploads the SBOMs as one workflow artifact through @actions/artifact', async () => {
     const artifacts = await startFakeArtifactService();
     try {
-      const action = actionCopy();
+      const action = actionCopy('sbom');
       const checkout = mkdtempSync(join(tmpdir(), 'rampart-checkout-'));
       cpSync(PROJECT, checkout, { recursive: true });
       const res = await runAction({
