@@ -107,8 +107,10 @@ describe('built-in engine, full mode, limits', () => {
     // Routes that are slow on purpose (sleep probes, server-side fetches) are left out, so what is measured is the
     // deadline, not one long request already in flight when it passes.
     const exclude = ['/logout', '/notify', '/echo', '/preview', '/status'];
-    const r = await builtinEngine({ version: '0.1.0', canary }).scan(options(vulnerable.url, { maxDurationSeconds: 2, exclude }), deps);
-    expect(Date.now() - started).toBeLessThan(2000 + 2500);
+    // 20 requests a second cannot finish the ~400 requests of a full scan in 2 s, however fast the machine is, so
+    // the deadline always cuts the scan; the bound on the wall time is loose because a loaded CI machine is slow.
+    const r = await builtinEngine({ version: '0.1.0', canary }).scan(options(vulnerable.url, { maxDurationSeconds: 2, requestsPerSecond: 20, exclude }), deps);
+    expect(Date.now() - started).toBeLessThan(2000 + 8000);
     expect(r.notifications[0]?.message).toMatch(/stopped early/);
   });
 });
