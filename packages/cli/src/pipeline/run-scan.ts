@@ -1,6 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UserError, type Finding, type GitlabReportType, type Notification, type RawFinding, type Tool } from '@rampart/core';
-import { parseShard, scanPath } from '@rampart/sast';
 import type { CliDeps } from '../deps.js';
 import { finishRun, type ReportOutcome } from './finish.js';
 import { resolveSettings, type SettingFlags, type Settings } from './settings.js';
@@ -72,6 +71,8 @@ export async function runScanRequest(req: ScanRequest, deps: CliDeps): Promise<R
   if (!deps.exists(root)) throw new UserError('path not found', { file: req.path, expected: 'a directory to scan' });
   const startedAt = deps.now();
   const settings = resolveSettings(req.flags, deps);
+  // Loaded here, not at start-up: the engine and its native parsers cost every other command half a second.
+  const { parseShard, scanPath } = await import('@rampart/sast');
   const result = await scanPath({
     root,
     reportRoot: deps.cwd,

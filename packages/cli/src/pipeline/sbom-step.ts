@@ -1,7 +1,7 @@
 import { basename, relative } from 'node:path';
 import type { Finding, Notification, Tool } from '@rampart/core';
 import { catalog, nodeFs, serializeInventory, type Inventory } from '@rampart/inventory';
-import { buildCycloneDx, buildSpdx, licenseFindings, validateCycloneDx, validateSpdx, type CycloneDxVersion } from '@rampart/sbom';
+import type { CycloneDxVersion } from '@rampart/sbom';
 import { UserError } from '@rampart/core';
 import type { CliDeps } from '../deps.js';
 import { VERSION } from '../version.js';
@@ -61,6 +61,8 @@ export async function runSbomStep(o: SbomStepOptions, deps: CliDeps): Promise<Sb
   const outRel = relative(o.root, o.outDir).split('\\').join('/');
   const insideOut = (p: string) => outRel !== '' && !outRel.startsWith('..') && (p === outRel || p.startsWith(`${outRel}/`));
   const inventory = await catalog(nodeFs(o.root), { exclude: insideOut });
+  // The CycloneDX library (and its schemas) load only when an SBOM is written, not with every command.
+  const { buildCycloneDx, buildSpdx, licenseFindings, validateCycloneDx, validateSpdx } = await import('@rampart/sbom');
   const sbomOptions = { toolName: 'rampart', toolVersion: VERSION, timestamp: sbomTimestamp(deps), projectName: basename(o.root) };
   const files: { name: string; content: string }[] = [];
   if (o.format !== 'spdx') {
