@@ -9,7 +9,14 @@ import type { Options } from 'tsup';
  * so the banner gives it one.
  */
 export const REQUIRE_BANNER = {
-  js: "import { createRequire as __rampartCreateRequire } from 'node:module';\nconst require = __rampartCreateRequire(import.meta.url);",
+  js: [
+    "import { createRequire as __rampartCreateRequire } from 'node:module';",
+    'const require = __rampartCreateRequire(import.meta.url);',
+    // Bundled @actions/* bring their own undici, which installs its Agent as the process-wide fetch dispatcher on
+    // load unless one is there; Node's fetch then runs on an Agent of another undici version and crashes on some
+    // responses (an HTTP/1.0 body read with backpressure). Creating a Response loads Node's own undici first.
+    'void new Response(null);',
+  ].join('\n'),
 };
 
 export function baseConfig(overrides: Options = {}): Options {

@@ -15,6 +15,7 @@ import { createServer } from 'http';
 import { execFile } from 'child_process';
 
 const require$1 = createRequire(import.meta.url);
+void new Response(null);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;

@@ -14,6 +14,7 @@ import 'url';
 import { execFile } from 'child_process';
 
 const require$1 = createRequire(import.meta.url);
+void new Response(null);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;

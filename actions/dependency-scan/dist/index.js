@@ -14,6 +14,7 @@ import { pathToFileURL } from 'url';
 import { createRequire as createRequire$1 } from 'module';
 
 const require$1 = createRequire(import.meta.url);
+void new Response(null);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;

@@ -13,6 +13,7 @@ import { setTimeout as setTimeout$1 } from 'timers/promises';
 import { pathToFileURL } from 'url';
 
 const require$1 = createRequire(import.meta.url);
+void new Response(null);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
