@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { UserError, type Logger, type Notification, type RawFinding, type Tool } from '@rampart/core';
+import { UserError, type Notification, type RawFinding, type Tool } from '@rampart/core';
 import { scanImage, type ImageSource } from '@rampart/container';
 import type { CliDeps } from '../deps.js';
 import { VERSION } from '../version.js';
 import { runDepsStep, type VulnSourceChoice } from './deps-step.js';
+import { cliLogger } from './log.js';
 import { finishRun, type ReportOutcome } from './finish.js';
 import { resolveSettings, type SettingFlags } from './settings.js';
 
@@ -38,11 +39,6 @@ async function viaDockerSave(reference: string): Promise<{ path: string; cleanup
   return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-function logger(deps: CliDeps): Logger {
-  const line = (prefix: string) => (m: string) => deps.stderr(`${prefix}${m}\n`);
-  return { debug() {}, info: deps.isTTY ? line('rampart: ') : () => {}, warn: line('rampart: warning: '), error: line('rampart: error: ') };
-}
-
 /** How reports name the image: the reference, or the archive/layout path as the user gave it. */
 function label(source: ImageSource): string {
   return source.kind === 'registry' ? source.reference : source.path;
@@ -68,7 +64,7 @@ export async function runContainerStep(req: Omit<ContainerRequest, 'flags'>, dep
   try {
     const scan = await scanImage(saved ? { kind: 'archive', path: saved.path } : source, {
       env: deps.env,
-      logger: logger(deps),
+      logger: cliLogger(deps),
       now: deps.now(),
       ...(req.platform ? { platform: req.platform } : {}),
       ...(req.ref ? { ref: req.ref } : {}),

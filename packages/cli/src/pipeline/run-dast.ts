@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError, type Logger, type Notification, type RawFinding, type Tool } from '@rampart/core';
+import { UserError, type Notification, type RawFinding, type Tool } from '@rampart/core';
 import {
   builtinEngine,
   gateActions,
@@ -18,6 +18,7 @@ import {
 import type { CliDeps } from '../deps.js';
 import { VERSION } from '../version.js';
 import { finishRun, type ReportOutcome } from './finish.js';
+import { cliLogger } from './log.js';
 import { resolveSettings, type SettingFlags } from './settings.js';
 
 export type EngineChoice = 'auto' | 'zap' | 'builtin';
@@ -110,12 +111,6 @@ async function chooseEngine(req: DastRequest, deps: CliDeps, notes: Notification
   return builtin;
 }
 
-/** Warnings reach the log; progress only a terminal, like the rest of the CLI. */
-function cliLogger(deps: CliDeps): Logger {
-  const line = (prefix: string) => (m: string) => deps.stderr(`${prefix}${m}\n`);
-  return { debug() {}, info: deps.isTTY ? line('rampart: ') : () => {}, warn: line('rampart: warning: '), error: line('rampart: error: ') };
-}
-
 export interface DastStepResult {
   findings: RawFinding[];
   tool: Tool;
@@ -158,7 +153,6 @@ export async function runDastStep(req: DastRequest, deps: CliDeps): Promise<Dast
 
 /** `rampart dast`: one scan of a running web app, with ZAP or the built-in engine, through the usual gate and outputs. */
 export async function runDastRequest(req: DastRequest, deps: CliDeps): Promise<ReportOutcome> {
-  parseTarget(req.target);
   const startedAt = deps.now();
   const settings = resolveSettings(req.flags, deps);
   const step = await runDastStep(req, deps);

@@ -1,10 +1,10 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '@rampart/core';
 import { catalog, nodeFs } from '@rampart/inventory';
 import type { CliDeps } from '../deps.js';
 import { runDepsStep, type VulnSourceChoice } from './deps-step.js';
 import { finishRun, type ReportOutcome } from './finish.js';
-import { absoluteOutDir, resolveSettings, type SettingFlags } from './settings.js';
+import { absoluteOutDir, outsideOutDir, resolveSettings, type SettingFlags } from './settings.js';
 
 export interface DepsRequest extends VulnSourceChoice {
   path: string;
@@ -17,8 +17,7 @@ export async function runDepsRequest(req: DepsRequest, deps: CliDeps): Promise<R
   if (!deps.exists(root)) throw new UserError('path not found', { file: req.path, expected: 'a directory with lockfiles' });
   const startedAt = deps.now();
   const settings = resolveSettings(req.flags, deps);
-  const outRel = relative(root, absoluteOutDir(settings.outDir, deps)).split('\\').join('/');
-  const inventory = await catalog(nodeFs(root), { exclude: (p) => outRel !== '' && !outRel.startsWith('..') && p.startsWith(`${outRel}/`) });
+  const inventory = await catalog(nodeFs(root), { exclude: outsideOutDir(root, absoluteOutDir(settings.outDir, deps)) });
   const step = await runDepsStep(inventory, req, deps);
   return finishRun(
     {

@@ -1,10 +1,11 @@
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import type { Finding, Notification, Tool } from '@rampart/core';
 import { catalog, nodeFs, serializeInventory, type Inventory } from '@rampart/inventory';
 import type { CycloneDxVersion } from '@rampart/sbom';
 import { UserError } from '@rampart/core';
 import type { CliDeps } from '../deps.js';
 import { VERSION } from '../version.js';
+import { outsideOutDir } from './settings.js';
 
 export const SBOM_FORMATS = ['cyclonedx', 'spdx', 'both'] as const;
 export type SbomFormat = (typeof SBOM_FORMATS)[number];
@@ -58,9 +59,7 @@ function sourceFiles(inventory: Inventory): number {
 
 /** Inventories the tree and renders the SBOMs; they are validated here because an invalid SBOM is our bug. */
 export async function runSbomStep(o: SbomStepOptions, deps: CliDeps): Promise<SbomStepResult> {
-  const outRel = relative(o.root, o.outDir).split('\\').join('/');
-  const insideOut = (p: string) => outRel !== '' && !outRel.startsWith('..') && (p === outRel || p.startsWith(`${outRel}/`));
-  const inventory = await catalog(nodeFs(o.root), { exclude: insideOut });
+  const inventory = await catalog(nodeFs(o.root), { exclude: outsideOutDir(o.root, o.outDir) });
   // The CycloneDX library (and its schemas) load only when an SBOM is written, not with every command.
   const { buildCycloneDx, buildSpdx, licenseFindings, validateCycloneDx, validateSpdx } = await import('@rampart/sbom');
   const sbomOptions = { toolName: 'rampart', toolVersion: VERSION, timestamp: sbomTimestamp(deps), projectName: basename(o.root) };

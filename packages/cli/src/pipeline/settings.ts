@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import {
   DEFAULT_CONFIG,
   UserError,
@@ -89,4 +89,11 @@ export function resolveSettings(flags: SettingFlags, deps: CliDeps): Settings {
 
 export function absoluteOutDir(outDir: string, deps: CliDeps): string {
   return isAbsolute(outDir) ? outDir : resolve(deps.cwd, outDir);
+}
+
+/** Leaves the output directory out of an inventory walk, so an earlier run's SBOMs are not read as input. */
+export function outsideOutDir(root: string, outDir: string): (path: string) => boolean {
+  const outRel = relative(root, outDir).split('\\').join('/');
+  const inside = outRel !== '' && !outRel.startsWith('..') && !isAbsolute(outRel);
+  return (p) => inside && (p === outRel || p.startsWith(`${outRel}/`));
 }
