@@ -49,6 +49,10 @@ function vendor(name, fromDir, required) {
       // Nested node_modules are pnpm's links to dependencies, vendored on their own below. TypeScript sources,
       // declarations, source maps and browser builds are never loaded by Node.
       if (parts.includes('node_modules') || parts.includes('dist.web') || parts.includes('dist.d')) return false;
+      // Nor are a package's own CI files, dotfiles, tests, benchmarks and docs (and a workflow file shipped in a
+      // vendored package would read as ours to anyone scanning this repository).
+      if (parts.some((part) => part.startsWith('.'))) return false;
+      if (['test', 'tests', '__tests__', 'benchmark', 'benchmarks', 'docs', 'example', 'examples'].includes(parts[0] ?? '')) return false;
       return !/\.(d\.[cm]?ts|ts|map)$/.test(p) || p.endsWith('.json');
     },
   });
