@@ -70899,6 +70899,15 @@ async function finishRun(g, settings, deps, dryRun = false) {
   const exitCode = run3.gate && !run3.gate.passed ? EXIT.gateFailed : EXIT.ok;
   return { run: run3, settings, written, exitCode };
 }
+
+// ../../packages/cli/src/pipeline/log.ts
+function cliLogger(deps) {
+  const line = (prefix) => (m) => deps.stderr(`${prefix}${m}
+`);
+  return { debug() {
+  }, info: deps.isTTY ? line("rampart: ") : () => {
+  }, warn: line("rampart: warning: "), error: line("rampart: error: ") };
+}
 var OUTPUT_FORMATS2 = ["sarif", "gitlab", "codequality", "junit", "markdown", "json"];
 var DEFAULT_CONFIG_FILE = ".rampart.yml";
 function loadConfig(flags, deps) {
@@ -70996,13 +71005,6 @@ async function chooseEngine(req, deps, notes, canary) {
   notes.push({ level: "note", message: "no ZAP given (--zap-url or ZAP_URL): scanned with the built-in engine" });
   return builtin;
 }
-function cliLogger(deps) {
-  const line = (prefix) => (m) => deps.stderr(`${prefix}${m}
-`);
-  return { debug() {
-  }, info: deps.isTTY ? line("rampart: ") : () => {
-  }, warn: line("rampart: warning: "), error: line("rampart: error: ") };
-}
 async function runDastStep(req, deps) {
   parseTarget(req.target);
   const rules = loadRules(req, deps);
@@ -71042,7 +71044,6 @@ async function runDastStep(req, deps) {
   };
 }
 async function runDastRequest(req, deps) {
-  parseTarget(req.target);
   const startedAt = deps.now();
   const settings = resolveSettings(req.flags, deps);
   const step = await runDastStep(req, deps);

@@ -6,7 +6,7 @@ import os2__default, { EOL, homedir } from 'os';
 import * as crypto from 'crypto';
 import crypto__default, { randomBytes, createHash } from 'crypto';
 import { gzipSync } from 'zlib';
-import { mkdir, writeFile, rename, stat as stat$1, readFile, open as open$1, rm, readdir as readdir$1 } from 'fs/promises';
+import { stat as stat$1, readFile, readdir as readdir$1, mkdir, writeFile, rename, open as open$1, rm } from 'fs/promises';
 import { isAbsolute, resolve, relative, join, basename, win32 } from 'path';
 import 'util';
 import { setTimeout as setTimeout$1 } from 'timers/promises';
@@ -89096,6 +89096,11 @@ function resolveSettings(flags, deps4) {
 function absoluteOutDir(outDir, deps4) {
   return isAbsolute(outDir) ? outDir : resolve(deps4.cwd, outDir);
 }
+function outsideOutDir(root, outDir) {
+  const outRel = relative(root, outDir).split("\\").join("/");
+  const inside = outRel !== "" && !outRel.startsWith("..") && !isAbsolute(outRel);
+  return (p) => inside && (p === outRel || p.startsWith(`${outRel}/`));
+}
 
 // ../../packages/cli/src/pipeline/run-deps.ts
 async function runDepsRequest(req, deps4) {
@@ -89103,8 +89108,7 @@ async function runDepsRequest(req, deps4) {
   if (!deps4.exists(root)) throw new UserError("path not found", { file: req.path, expected: "a directory with lockfiles" });
   const startedAt = deps4.now();
   const settings = resolveSettings(req.flags, deps4);
-  const outRel = relative(root, absoluteOutDir(settings.outDir, deps4)).split("\\").join("/");
-  const inventory = await catalog(nodeFs(root), { exclude: (p) => outRel !== "" && !outRel.startsWith("..") && p.startsWith(`${outRel}/`) });
+  const inventory = await catalog(nodeFs(root), { exclude: outsideOutDir(root, absoluteOutDir(settings.outDir, deps4)) });
   const step = await runDepsStep(inventory, req, deps4);
   return finishRun(
     {
