@@ -10,3 +10,4 @@ export * from './config/index.js';
 export * from './readers/index.js';
 export * from './writers/index.js';
 export * from './pipeline/index.js';
+export * from './archive/index.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServiceError, UserError } from '@rampart/core';
+import { buildZip, ServiceError, UserError } from '@rampart/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { matchPackages, type MatchOptions } from '../match/match.js';
 import { pkg } from '../match/packages.testkit.js';
@@ -10,7 +10,6 @@ import { metadataPath, mirrorRoot } from './layout.js';
 import { offlineSource } from './offline.js';
 import { onlineSource } from './online.js';
 import { pullDatabase } from './pull.js';
-import { buildZip } from './testing/zip-writer.js';
 import { startOsvServer, type OsvTestServer } from './testing/osv-server.js';
 
 const tool = { name: 'rampart', version: 'test' };

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ServiceError, silentLogger, UserError, type Logger } from '@rampart/core';
+import { DEFAULT_ZIP_LIMITS, fileAccess, ServiceError, silentLogger, UserError, ZipError, zipEntries, type Logger, type ZipLimits } from '@rampart/core';
 import { baseEcosystem, normalizeName } from '../osv/ecosystem.js';
 import { parseOsvRecord } from '../osv/parse.js';
 import { RetryingClient, type RetryPolicy } from './http.js';
 import { ecosystemDir, FORMAT, INDEX, metadataPath, mirrorRoot, readMetadata, RECORDS, writeAtomic, type EcosystemEntry } from './layout.js';
-import { DEFAULT_ZIP_LIMITS, fileAccess, ZipError, zipEntries, type ZipLimits } from './zip.js';
 
 export const OSV_BUCKET = 'https://osv-vulnerabilities.storage.googleapis.com';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offlineSource } from './offline.js';
 import { pullDatabase } from './pull.js';
 import { startOsvServer, type OsvTestServer } from './testing/osv-server.js';
-import { buildZip } from './testing/zip-writer.js';
+import { buildZip } from '@rampart/core';
 
 /*
  * npm's real all.zip has far more than 65535 entries (malicious-package records alone), so its end of central

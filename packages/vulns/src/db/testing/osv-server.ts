@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { baseEcosystem, normalizeName } from '../../osv/ecosystem.js';
-import { buildZip } from './zip-writer.js';
+import { buildZip } from '@rampart/core';
 
 /*
  * An OSV-compatible HTTP server on 127.0.0.1 for tests: /v1/querybatch, /v1/vulns/{id} and the bucket's

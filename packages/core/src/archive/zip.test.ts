@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildZip } from './testing/zip-writer.js';
+import { buildZip } from './zip-writer.js';
 import { bufferAccess, fileAccess, listZip, readZipEntry, zipEntries, ZipError, type ZipItem } from './zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rampart-zip-'));

@@ -1,0 +1,2 @@
+export * from './zip.js';
+export { buildZip, type ZipInput } from './zip-writer.js';
