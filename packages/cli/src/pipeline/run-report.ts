@@ -1,4 +1,4 @@
-import { UserError, type GitlabReportType } from '@rampart/core';
+import { UserError, type GitlabReportType, type Notification } from '@rampart/core';
 import type { CliDeps } from '../deps.js';
 import { finishRun, type ReportOutcome } from './finish.js';
 import { ingestFiles } from './ingest.js';
@@ -15,6 +15,8 @@ export interface ReportRequest {
   /** Evaluate only; write no files (`rampart gate`). */
   dryRun?: boolean;
   gitlabReportTypes?: GitlabReportType[];
+  /** Notes about the run from outside the reports, e.g. where the baseline came from or that there was none. */
+  notes?: Notification[];
 }
 
 /**
@@ -33,6 +35,7 @@ export async function runReport(req: ReportRequest, deps: CliDeps): Promise<Repo
       scanner: req.scanner ?? 'report',
       startedAt,
       ...ingested,
+      notifications: [...(req.notes ?? []), ...ingested.notifications],
       ...(req.gitlabReportTypes ? { gitlabReportTypes: req.gitlabReportTypes } : {}),
     },
     settings,
