@@ -51,7 +51,7 @@ interface Failure {
   message: string;
 }
 
-export interface FakeGithub {
+export interface FakeGithub extends FakeActions, FakePulls {
   /** Base URL to use as `GITHUB_API_URL`. */
   url: string;
   calls: RecordedCall[];
@@ -75,10 +75,16 @@ export interface FakeGithubOptions {
   token?: string;
 }
 
-type Json = Record<string, unknown> | unknown[];
-type Reply = { status: number; body?: Json; headers?: Record<string, string> };
+import { createFakeActions, type FakeActions } from './fake-github-actions.js';
+import { createFakePulls, type FakePulls } from './fake-github-pulls.js';
+import { message, type Reply } from './fake-github-shared.js';
 
 function send(res: ServerResponse, reply: Reply): void {
+  if (reply.raw) {
+    res.writeHead(reply.status, { 'content-type': 'application/zip', ...(reply.headers ?? {}) });
+    res.end(reply.raw);
+    return;
+  }
   const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
   res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) });
   res.end(text);
@@ -96,10 +102,6 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-const message = (status: number, text: string): Reply => ({
-  status,
-  body: { message: text, documentation_url: 'https://docs.github.com/rest', status: String(status) },
-});
 
 /**
  * A fake of the few GitHub REST endpoints Rampart uses, on 127.0.0.1 with an ephemeral port. It keeps
@@ -109,6 +111,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   const failures: Failure[] = [];
   let nextCommentId = 1000;
   let baseUrl = '';
+  const actions = createFakeActions(() => baseUrl);
+  const pulls = createFakePulls(() => baseUrl);
 
   const commentJson = (c: FakeComment) => ({
     id: c.id,
@@ -123,6 +127,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   });
 
   const fake: FakeGithub = {
+    ...actions.state,
+    ...pulls.state,
     url: '',
     calls: [],
     comments: [],
@@ -240,6 +246,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   }
 
   function route(method: string, path: string, query: Record<string, string>, body: unknown): Reply {
+    const extra = actions.route(method, path, query, body) ?? pulls.route(method, path, query, body);
+    if (extra) return extra;
     let m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     if (m?.[1] && m[2] && m[3]) {
       if (method === 'GET') return listComments(m[1], m[2], Number(m[3]), query);
