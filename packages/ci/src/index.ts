@@ -13,4 +13,5 @@ export * from './github/publish.js';
 export * from './gitlab/env.js';
 export * from './gitlab/note.js';
 export * from './gitlab/publish.js';
+export * from './gitlab/baseline.js';
 export * from './github/dependency-snapshot.js';
