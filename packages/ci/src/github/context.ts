@@ -117,3 +117,59 @@ export function analysisRef(ctx: GithubContext): { ref: string; sha: string } | 
   if (ctx.ref?.startsWith('refs/') && ctx.sha) return { ref: ctx.ref, sha: ctx.sha };
   return undefined;
 }
+
+/**
+ * A pull request from another repository: its token is read-only and its secrets are withheld, so it must not
+ * try to write (comment, upload) at all; the `workflow_run` stage publishes for it.
+ */
+export function isForkPullRequest(ctx: Pick<GithubContext, 'owner' | 'repo' | 'payload'>): boolean {
+  const pr = field(ctx.payload, 'pull_request');
+  if (pr === undefined) return false;
+  const headRepo = field(field(pr, 'head'), 'repo');
+  if (field(headRepo, 'fork') === true) return true;
+  const headName = field(headRepo, 'full_name');
+  const baseName = field(field(ctx.payload, 'repository'), 'full_name') ?? `${ctx.owner}/${ctx.repo}`;
+  // A deleted fork has no head repo at all; treat the unknown as a fork.
+  if (headRepo === null) return true;
+  return typeof headName === 'string' && typeof baseName === 'string' && headName.toLowerCase() !== baseName.toLowerCase();
+}
+
+/** The workflow file name (`security.yml`) from `GITHUB_WORKFLOW_REF` (`owner/repo/.github/workflows/security.yml@refs/…`). */
+export function workflowFileOf(workflowRef: string | undefined): string | undefined {
+  const m = workflowRef === undefined ? null : /\/\.github\/workflows\/([^/@]+\.ya?ml)@/.exec(workflowRef);
+  return m?.[1];
+}
+
+/** The run that triggered a `workflow_run` event. */
+export interface TriggeringRun {
+  id: number;
+  headSha: string;
+  event: string | undefined;
+  conclusion: string | undefined;
+}
+
+export function triggeringRunOf(eventName: string | undefined, payload: Record<string, unknown>): TriggeringRun | undefined {
+  if (eventName !== 'workflow_run') return undefined;
+  const run = field(payload, 'workflow_run');
+  const id = field(run, 'id');
+  const headSha = field(run, 'head_sha');
+  if (typeof id !== 'number' || !Number.isInteger(id) || typeof headSha !== 'string') return undefined;
+  const event = field(run, 'event');
+  const conclusion = field(run, 'conclusion');
+  return {
+    id,
+    headSha,
+    event: typeof event === 'string' ? event : undefined,
+    conclusion: typeof conclusion === 'string' ? conclusion : undefined,
+  };
+}
+
+/** The pull request's base branch and head commit from a pull_request(_target) payload. */
+export function pullRequestRefsOf(payload: Record<string, unknown>): { baseRef: string; baseSha: string | undefined; headSha: string } | undefined {
+  const pr = field(payload, 'pull_request');
+  const baseRef = field(field(pr, 'base'), 'ref');
+  const baseSha = field(field(pr, 'base'), 'sha');
+  const headSha = field(field(pr, 'head'), 'sha');
+  if (typeof baseRef !== 'string' || typeof headSha !== 'string') return undefined;
+  return { baseRef, baseSha: typeof baseSha === 'string' ? baseSha : undefined, headSha };
+}
