@@ -57,16 +57,27 @@ export interface AnnotationResult {
   emitted: Record<AnnotationLevel, number>;
   /** Findings that got no annotation because of the per-type cap; they are in the summary only. */
   omitted: number;
+  /** With a filter: unsuppressed findings it left out (in a PR, those off the changed lines). */
+  filteredOut?: number;
 }
+
+/** Which findings to annotate, e.g. only those on a pull request's changed lines. */
+export type AnnotationFilter = (f: Finding) => boolean;
 
 /**
  * Emits at most `perType` annotations of each level, most severe findings first, skipping suppressed
- * findings, and says how many more exist only in the summary.
+ * findings (and those `filter` rejects), and says how many more exist only in the summary.
  */
-export function emitAnnotations(io: ActionsIO, findings: readonly Finding[], perType = GITHUB_ANNOTATIONS_PER_TYPE): AnnotationResult {
+export function emitAnnotations(
+  io: ActionsIO,
+  findings: readonly Finding[],
+  perType = GITHUB_ANNOTATIONS_PER_TYPE,
+  filter?: AnnotationFilter,
+): AnnotationResult {
   const emitted: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
   let omitted = 0;
-  const active = findings.filter((f) => f.suppression === undefined);
+  const unsuppressed = findings.filter((f) => f.suppression === undefined);
+  const active = filter ? unsuppressed.filter(filter) : unsuppressed;
   // Array.prototype.sort is stable, so findings of one severity keep the order the core gave them.
   for (const f of [...active].sort(bySeverityDesc)) {
     const a = toAnnotation(f);
@@ -77,5 +88,5 @@ export function emitAnnotations(io: ActionsIO, findings: readonly Finding[], per
     emitted[a.level]++;
     io[a.level](a.message, a.props);
   }
-  return { emitted, omitted };
+  return filter ? { emitted, omitted, filteredOut: unsuppressed.length - active.length } : { emitted, omitted };
 }
