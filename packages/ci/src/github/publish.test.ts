@@ -97,4 +97,32 @@ describe('publishGithub', () => {
     await expect(publishGithub(args('x', { commentId: '-->' }), deps())).rejects.toBeInstanceOf(UserError);
     expect(io.outputs).toEqual({});
   });
+
+  it('writes nothing to the API with writes: false, but still annotates the changed lines it can read', async () => {
+    gh.addPullRequest({ owner: 'acme', repo: 'shop', number: 7, headSha: 'b'.repeat(40), files: [{ filename: 'src/app.ts', patch: '@@ -0,0 +1,1 @@\n+x' }] });
+    const a = args('x', { writes: false, noWritesReason: 'this pull request comes from a fork; the workflow_run stage publishes', annotations: 'changed', reviewComments: true });
+    const r = await publishGithub(a, deps());
+    expect(gh.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    expect(r.comment).toEqual({ status: 'disabled' });
+    expect(r.sarifUpload).toEqual({ status: 'disabled' });
+    expect(io.at('notice').filter((m) => /fork/.test(m.message))).toHaveLength(1);
+    // findingsOf puts findings on lines 1..n of src/app.ts; only line 1 is in the diff.
+    const emitted = r.annotations.emitted;
+    expect(emitted.error + emitted.warning + emitted.notice).toBeLessThan(3);
+    expect(r.annotations.filteredOut).toBeGreaterThan(0);
+  });
+
+  it('uploads one SARIF per category to the target of a workflow_run stage and comments on the target PR', async () => {
+    const head = 'e'.repeat(40);
+    const a: PublishGithubArgs = {
+      ...args('stage two'),
+      sarifs: [{ text: sarifText, category: 'rampart/sast/' }, { text: sarifText, category: 'rampart/dependency/' }],
+      options: { comment: true, commentId: 'report', uploadSarif: true, token: TOKEN, annotations: 'none', target: { pullRequestNumber: 12, sha: head, ref: 'refs/pull/12/head' } },
+    };
+    const r = await publishGithub(a, deps(env({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: '', GITHUB_REF: 'refs/heads/main' })));
+    expect(r.sarifUploads.map((u) => u.result.status)).toEqual(['uploaded', 'uploaded']);
+    expect(gh.sarifs.map((x) => JSON.parse(x.sarifText).runs[0].automationDetails.id)).toEqual(['rampart/sast/', 'rampart/dependency/']);
+    expect(gh.sarifs.every((x) => x.body.commit_sha === head && x.body.ref === 'refs/pull/12/head')).toBe(true);
+    expect(gh.comments[0]?.issueNumber).toBe(12);
+  });
 });
