@@ -23,6 +23,24 @@ export const GATE_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+/** Only for the commands that join reports (report, merge): the baseline is fetched before the run. */
+export const BASELINE_FROM_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'baseline-from',
+    type: 'string',
+    value: 'gitlab',
+    description:
+      "Take the baseline from the target branch's latest successful pipeline (GitLab: the merge request's target branch, else the default branch); --baseline wins",
+  },
+  { name: 'baseline-job', type: 'string', value: '<name>', description: 'Job whose artifacts hold the baseline (default: this job, CI_JOB_NAME)' },
+  {
+    name: 'baseline-path',
+    type: 'string',
+    value: '<path>',
+    description: "Path of the findings.json in that job's artifacts (default: <out-dir>/findings.json)",
+  },
+];
+
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
   { name: 'out-dir', type: 'string', value: '<dir>', description: 'Where reports are written (default: rampart-reports)' },
   {
@@ -32,6 +50,11 @@ export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
     description: 'Comma-separated outputs: sarif, gitlab, codequality, junit, markdown, json (default: all)',
   },
   { name: 'category', type: 'string', value: '<id>', description: 'SARIF automationDetails.id (default: rampart/<command>/)' },
+  {
+    name: 'no-mr-note',
+    type: 'boolean',
+    description: 'In a GitLab merge request pipeline, write no MR note (also RAMPART_MR_NOTE=false), e.g. when a merged report job writes it',
+  },
 ];
 
 export const JSON_OPTION: OptionSpec = {

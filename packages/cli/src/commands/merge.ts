@@ -1,8 +1,8 @@
 import { UserError } from '@rampart/core';
 import { parseCommandArgs, stringOpt } from '../args.js';
 import { gitlabTypesOf } from '../pipeline/run-scan.js';
-import { runAndPrint, flagsFrom } from './report.js';
-import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
+import { reportFlagsFrom, runAndPrint } from './report.js';
+import { BASELINE_FROM_OPTIONS, CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
 import type { Command } from './types.js';
 
 const options = [
@@ -14,6 +14,7 @@ const options = [
   },
   CONFIG_OPTION,
   ...GATE_OPTIONS,
+  ...BASELINE_FROM_OPTIONS,
   ...OUTPUT_OPTIONS,
   JSON_OPTION,
 ] as const;
@@ -33,8 +34,9 @@ export const mergeCommand: Command = {
       throw new UserError(`bad scanner name "${scanner}"`, { field: '--scanner', expected: 'a lowercase name such as sast' });
     }
     const types = gitlabTypesOf(scanner);
+    const flags = await reportFlagsFrom(args, deps);
     return runAndPrint(
-      { inputs: args.positionals, flags: flagsFrom(args), format: 'rampart', scanner, ...(types ? { gitlabReportTypes: types } : {}) },
+      { inputs: args.positionals, flags, format: 'rampart', scanner, ...(types ? { gitlabReportTypes: types } : {}) },
       args,
       deps,
     );

@@ -6,7 +6,8 @@ import type { CliDeps } from '../deps.js';
 import { runReport, type ReportOutcome, type ReportRequest } from '../pipeline/run-report.js';
 import { jsonSummary, textSummary } from '../pipeline/print.js';
 import type { SettingFlags } from '../pipeline/settings.js';
-import { CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
+import { resolveBaselineFrom, type BaselineFromRequest } from '../pipeline/gitlab-baseline.js';
+import { BASELINE_FROM_OPTIONS, CONFIG_OPTION, GATE_OPTIONS, JSON_OPTION, OUTPUT_OPTIONS } from './common-options.js';
 import type { Command } from './types.js';
 
 export function flagsFrom(args: ParsedArgs): SettingFlags {
@@ -24,6 +25,20 @@ export function flagsFrom(args: ParsedArgs): SettingFlags {
   return flags;
 }
 
+/** `--baseline-from` and its companions, when given. */
+export function baselineFromArgs(args: ParsedArgs): BaselineFromRequest | undefined {
+  const from = stringOpt(args, 'baseline-from');
+  const job = stringOpt(args, 'baseline-job');
+  const path = stringOpt(args, 'baseline-path');
+  if (from === undefined) return undefined;
+  return { from, ...(job ? { job } : {}), ...(path ? { path } : {}) };
+}
+
+/** The flags of report and merge, with the baseline fetched when `--baseline-from` asks for it. */
+export async function reportFlagsFrom(args: ParsedArgs, deps: CliDeps): Promise<SettingFlags> {
+  return resolveBaselineFrom(flagsFrom(args), baselineFromArgs(args), deps);
+}
+
 /** Runs a report-like command and prints its summary; shared by report, gate and merge. */
 export async function runAndPrint(req: ReportRequest, args: ParsedArgs, deps: CliDeps): Promise<number> {
   if (deps.isTTY) deps.stderr(`rampart: reading ${req.inputs.length} file(s)...\n`);
@@ -36,8 +51,14 @@ export async function printOutcome(outcome: ReportOutcome, args: ParsedArgs, dep
   // Relative paths in the outcome (an --out-dir as given) are relative to the CLI's cwd, not the process's.
   const rel = (p: string) => relative(deps.cwd, resolve(deps.cwd, p)) || '.';
   deps.stdout(boolOpt(args, 'json') ? jsonSummary(outcome) : textSummary(outcome, rel));
-  if (!dryRun) await publishMergeRequestNote(outcome, deps);
+  if (!dryRun && wantsMergeRequestNote(args, deps.env)) await publishMergeRequestNote(outcome, deps);
   return outcome.exitCode;
+}
+
+/** False when `--no-mr-note` or `RAMPART_MR_NOTE=false` asks this job to leave the note to another one. */
+export function wantsMergeRequestNote(args: ParsedArgs, env: CliDeps['env']): boolean {
+  if (boolOpt(args, 'no-mr-note') === true) return false;
+  return !/^(false|0|no|off)$/i.test((env.RAMPART_MR_NOTE ?? '').trim());
 }
 
 /** In a GitLab merge request pipeline with RAMPART_GITLAB_TOKEN set, one note per job, updated in place. */
@@ -61,6 +82,7 @@ const options = [
   },
   CONFIG_OPTION,
   ...GATE_OPTIONS,
+  ...BASELINE_FROM_OPTIONS,
   ...OUTPUT_OPTIONS,
   JSON_OPTION,
 ] as const;
@@ -77,7 +99,8 @@ export const reportCommand: Command = {
   async run(argv, deps) {
     const args = parseCommandArgs('report', argv, options);
     const format = stringOpt(args, 'format');
-    return runAndPrint({ inputs: args.positionals, flags: flagsFrom(args), ...(format ? { format } : {}) }, args, deps);
+    const flags = await reportFlagsFrom(args, deps);
+    return runAndPrint({ inputs: args.positionals, flags, ...(format ? { format } : {}) }, args, deps);
   },
 };
 
