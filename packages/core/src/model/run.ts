@@ -38,6 +38,11 @@ export interface ScanRun {
   notifications: Notification[];
   /** Set when a baseline was given: which findings are new. */
   baseline?: BaselineDiff;
+  /**
+   * Where the baseline came from ("findings.json of run 4711 on main (2026-11-28)"), or, with no
+   * `baseline`, why none was found; the summary shows it under the verdict.
+   */
+  baselineSource?: string;
   gate?: GateVerdict;
   /** DAST: the URLs requested (GitLab `scan.scanned_resources`). */
   scannedResources?: { method: string; url: string }[];

@@ -16,6 +16,8 @@ export interface ProcessOptions {
   failOn: GateThreshold;
   newOnly: boolean;
   baseline?: Finding[];
+  /** Describes the baseline, or why there is none; see `ScanRun.baselineSource`. */
+  baselineSource?: string;
   /** Reads a source file for inline `rampart-ignore` comments; undefined when it is not there. */
   readSource?: (path: string) => string | undefined;
   notifications?: Notification[];
@@ -44,6 +46,7 @@ export function processFindings(opts: ProcessOptions): ScanRun {
     findings,
     notifications: [...(opts.notifications ?? []), ...ignoreNotifications(ignored)],
     ...(baseline ? { baseline } : {}),
+    ...(opts.baselineSource !== undefined && opts.baselineSource !== '' ? { baselineSource: opts.baselineSource } : {}),
     gate,
     ...(opts.scannedResources ? { scannedResources: opts.scannedResources } : {}),
     ...(opts.category ? { category: opts.category } : {}),

@@ -1,12 +1,18 @@
-import type { Finding, Severity } from '../../model/finding.js';
-import type { GateVerdict, Notification, ScanRun } from '../../model/run.js';
+import type { Finding } from '../../model/finding.js';
+import type { GateVerdict, ScanRun } from '../../model/run.js';
 import { newFingerprints, sortFindings, sortNewFirst } from '../order.js';
-import { displayLocation } from '../paths.js';
+import { allocate, demand, fitSection, type ListSection } from './budget.js';
+import { countByKind, scannerTable } from './counts.js';
 import { escapeMarkdown, truncateEscaped } from './escape.js';
+import { splitIgnoreNotes } from './ignore-notes.js';
+import { formatCount } from './labels.js';
+import type { LinkOptions } from './links.js';
+import { findingsSection, fixedSection, ignoresSection, notesSection, suppressedSection } from './sections.js';
 
 /** GitHub rejects comments and job summaries of 65,536 characters or more. */
 export const MARKDOWN_HARD_LIMIT = 65_535;
 export const MARKDOWN_DEFAULT_MAX = 60_000;
+const MIN_CHARS = 1000;
 
 export interface MarkdownOptions {
   maxChars?: number;
@@ -14,19 +20,15 @@ export interface MarkdownOptions {
   title?: string;
   /** Written as a hidden `<!-- marker -->` first line, so a sticky comment can find itself. */
   marker?: string;
+  /** Links locations to the files at the PR head commit; without it locations are plain text. */
+  links?: LinkOptions;
 }
 
-const LABEL: Record<Severity, string> = {
-  critical: '🟥 Critical',
-  high: '🟧 High',
-  medium: '🟨 Medium',
-  low: '🟦 Low',
-  info: '⬜ Info',
-  unknown: '⬛ Unknown',
-};
-const NOTE_ICON: Record<Notification['level'], string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-const ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'unknown', 'info'];
-const NOTES_SHARE = 0.25;
+/**
+ * Shares of the room left after the fixed head, in priority order: findings, ignores to review,
+ * suppressed, fixed, notes. A section that needs less hands the rest on (see `allocate`).
+ */
+const SHARES = [0.5, 0.08, 0.14, 0.14, 0.14];
 
 function verdictLine(gate: GateVerdict | undefined): string | undefined {
   if (gate === undefined) return undefined;
@@ -34,61 +36,22 @@ function verdictLine(gate: GateVerdict | undefined): string | undefined {
   if (gate.failOn === 'none') return `**Gate:** off${scope}.`;
   if (gate.passed) return `✅ **Gate passed**: no open findings at or above **${gate.failOn}**${scope}.`;
   const n = gate.causes.length;
-  return `❌ **Gate failed**: ${n} open finding${n === 1 ? '' : 's'} at or above **${gate.failOn}**${scope}.`;
+  return `❌ **Gate failed**: ${formatCount(n)} open finding${n === 1 ? '' : 's'} at or above **${gate.failOn}**${scope}.`;
 }
 
-function severityTable(run: ScanRun, newSet: Set<string> | undefined): string[] {
-  const open = new Map<Severity, number>();
-  const fresh = new Map<Severity, number>();
-  const suppressed = new Map<Severity, number>();
-  const bump = (m: Map<Severity, number>, s: Severity): void => {
-    m.set(s, (m.get(s) ?? 0) + 1);
-  };
-  for (const f of run.findings) {
-    if (f.suppression !== undefined) bump(suppressed, f.severity);
-    else {
-      bump(open, f.severity);
-      if (newSet?.has(f.fingerprint)) bump(fresh, f.severity);
-    }
+/**
+ * Where the comparison came from. The source text can carry a fork's branch name, so it is escaped
+ * like finding text.
+ */
+function baselineLines(run: ScanRun): string[] {
+  const source = run.baselineSource !== undefined && run.baselineSource !== '' ? truncateEscaped(escapeMarkdown(run.baselineSource), 300) : undefined;
+  if (run.baseline !== undefined) {
+    const b = run.baseline;
+    const existing = b.unchanged.filter((f) => f.suppression === undefined).length;
+    return [`Compared with ${source ?? 'the baseline'}: ${formatCount(b.new.length)} new, ${formatCount(b.fixed.length)} fixed, ${formatCount(existing)} existing.`, ''];
   }
-  if (run.findings.length === 0) return ['No findings.'];
-  const withNew = newSet !== undefined;
-  const lines = [
-    withNew ? '| Severity | Open | New | Suppressed |' : '| Severity | Open | Suppressed |',
-    withNew ? '|---|---:|---:|---:|' : '|---|---:|---:|',
-  ];
-  for (const s of ORDER) {
-    const o = open.get(s) ?? 0;
-    const x = suppressed.get(s) ?? 0;
-    if (o === 0 && x === 0) continue;
-    lines.push(withNew ? `| ${LABEL[s]} | ${o} | ${fresh.get(s) ?? 0} | ${x} |` : `| ${LABEL[s]} | ${o} | ${x} |`);
-  }
-  return lines;
-}
-
-function findingRow(f: Finding, isNew: boolean): string {
-  const sev = `${LABEL[f.severity]}${isNew ? ' · **new**' : ''}`;
-  const title = truncateEscaped(escapeMarkdown(f.title !== '' ? f.title : f.ruleId), 200);
-  const message = f.message !== '' && f.message !== f.title ? `<br>${truncateEscaped(escapeMarkdown(f.message), 300)}` : '';
-  const where = truncateEscaped(escapeMarkdown(displayLocation(f.location)), 200);
-  const rule = `${truncateEscaped(escapeMarkdown(f.ruleId), 120)} (${truncateEscaped(escapeMarkdown(f.tool.name), 60)})`;
-  return `| ${sev} | **${title}**${message} | ${where} | ${rule} |`;
-}
-
-function notesBlock(notes: readonly Notification[], budget: number): string[] {
-  if (notes.length === 0) return [];
-  const lines = ['', '### Notes', ''];
-  let used = lines.join('\n').length;
-  let shown = 0;
-  for (const n of notes) {
-    const line = `- ${NOTE_ICON[n.level]} ${truncateEscaped(escapeMarkdown(n.message), 1000)}`;
-    if (used + line.length + 1 > budget - 80) break;
-    lines.push(line);
-    used += line.length + 1;
-    shown += 1;
-  }
-  if (shown < notes.length) lines.push(`- … ${notes.length - shown} more notes not shown.`);
-  return lines;
+  if (source === undefined) return [];
+  return [`> ⚠️ **No baseline found**: ${source}. Every finding counts as new, so the gate applies to all of them.`, ''];
 }
 
 function markerLine(marker: string | undefined): string[] {
@@ -97,35 +60,55 @@ function markerLine(marker: string | undefined): string[] {
   return [`<!-- ${marker.replace(/--+/g, '-').replace(/[<>]/g, '')} -->`];
 }
 
-/**
- * Job summary and PR/MR comment body. Open findings are listed most severe first (new ones first
- * when there is a baseline) until the character budget runs out; a last line says how many were cut.
- */
-export function renderMarkdown(run: ScanRun, opts: MarkdownOptions = {}): string {
-  const max = Math.min(Math.max(opts.maxChars ?? MARKDOWN_DEFAULT_MAX, 1000), MARKDOWN_HARD_LIMIT);
-  const newSet = newFingerprints(run.baseline);
+function headLines(run: ScanRun, opts: MarkdownOptions): string[] {
   const head = [...markerLine(opts.marker), `## ${opts.title ?? `Rampart ${run.scanner} results`}`, ''];
   const verdict = verdictLine(run.gate);
   if (verdict !== undefined) head.push(verdict, '');
-  head.push(...severityTable(run, newSet));
-  const notes = notesBlock(run.notifications, Math.floor(max * NOTES_SHARE));
-  const sorted = sortFindings(run.findings).filter((f) => f.suppression === undefined);
-  const ordered = newSet !== undefined ? sortNewFirst(sorted, (f) => newSet.has(f.fingerprint)) : sorted;
-  const body: string[] = [];
-  if (ordered.length > 0) {
-    body.push('', '### Findings', '', '| Severity | Finding | Location | Rule |', '|---|---|---|---|');
-    const reserve = 200;
-    let used = head.join('\n').length + notes.join('\n').length + body.join('\n').length + reserve;
-    let shown = 0;
-    for (const f of ordered) {
-      const row = findingRow(f, newSet?.has(f.fingerprint) ?? false);
-      if (used + row.length + 1 > max) break;
-      body.push(row);
-      used += row.length + 1;
-      shown += 1;
-    }
-    const cut = ordered.length - shown;
-    if (cut > 0) body.push('', `_… and ${cut} more finding${cut === 1 ? '' : 's'} not shown (cut to fit ${max} characters); see findings.json for all._`);
-  }
-  return `${[...head, ...body, ...notes].join('\n')}\n`;
+  head.push(...baselineLines(run));
+  const counts = countByKind(run);
+  if (counts.size === 0) head.push('No findings.');
+  else head.push(...scannerTable(counts, run.baseline !== undefined));
+  return head;
+}
+
+function sections(run: ScanRun, opts: MarkdownOptions): ListSection<never>[] {
+  const newSet = newFingerprints(run.baseline);
+  const isNew = newSet !== undefined ? (f: Finding): boolean => newSet.has(f.fingerprint) : undefined;
+  const sorted = sortFindings(run.findings);
+  const open = sorted.filter((f) => f.suppression === undefined);
+  const notes = splitIgnoreNotes(run.notifications);
+  const list = [
+    findingsSection(isNew !== undefined ? sortNewFirst(open, isNew) : open, isNew, opts.links),
+    ignoresSection(notes.ignores),
+    suppressedSection(sorted.filter((f) => f.suppression !== undefined)),
+    fixedSection(sortFindings(run.baseline?.fixed ?? [])),
+    notesSection(notes.other),
+  ];
+  // Each section keeps its own item type; the budget code only needs them as a uniform list.
+  return list as unknown as ListSection<never>[];
+}
+
+/** Last resort for absurdly small limits: cut at a line end and say so. */
+function hardCut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const note = '\n\n_… report cut to fit the size limit; see findings.json._\n';
+  const room = text.slice(0, Math.max(0, max - note.length));
+  const end = room.lastIndexOf('\n');
+  return `${room.slice(0, end > 0 ? end : room.length)}${note}`;
+}
+
+/**
+ * Job summary and the body of the one PR comment / MR note. The head (verdict, baseline status,
+ * per-scanner counts) is always whole; the lists below share what is left of `maxChars`, and each
+ * list that drops items says how many.
+ */
+export function renderMarkdown(run: ScanRun, opts: MarkdownOptions = {}): string {
+  const max = Math.min(Math.max(opts.maxChars ?? MARKDOWN_DEFAULT_MAX, MIN_CHARS), MARKDOWN_HARD_LIMIT);
+  const head = headLines(run, opts);
+  const list = sections(run, opts);
+  // The final newline and rounding slack are kept out of the sections' room.
+  const available = Math.max(0, max - head.join('\n').length - 2);
+  const budgets = allocate(available, list.map((s) => demand(s, available)), SHARES);
+  const body = list.flatMap((s, i) => fitSection(s, budgets[i] ?? 0));
+  return hardCut(`${[...head, ...body].join('\n')}\n`, max);
 }
