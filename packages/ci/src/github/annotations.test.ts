@@ -53,4 +53,13 @@ describe('emitAnnotations', () => {
     expect(r).toEqual({ emitted: { error: 2, warning: 0, notice: 0 }, omitted: 1 });
     expect(io.messages.some((m) => m.props?.title?.includes(suppressed.ruleId))).toBe(false);
   });
+
+  it('annotates only what the filter keeps, counting the rest, and counts the cap after filtering', () => {
+    const io = recordingIO();
+    const keep = findingsOf('high', 3);
+    const drop = findingsOf('critical', 4);
+    const r = emitAnnotations(io, [...drop, ...keep], 2, (f) => keep.includes(f));
+    expect(r).toEqual({ emitted: { error: 2, warning: 0, notice: 0 }, omitted: 1, filteredOut: 4 });
+    expect(io.at('error').every((m) => m.props?.title?.startsWith('[high]'))).toBe(true);
+  });
 });
