@@ -17,6 +17,7 @@ import type { CliDeps } from '../deps.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 import { ingestFiles } from './ingest.js';
+import { sourceLinkBase } from './links.js';
 import type { Settings } from './settings.js';
 
 export interface ReportOutcome {
@@ -74,6 +75,7 @@ export async function finishRun(g: Gathered, settings: Settings, deps: CliDeps, 
     readSource: sourceReader(deps),
     notifications: g.notifications,
     ...(baseline ? { baseline } : {}),
+    ...(settings.baselineSource !== undefined ? { baselineSource: settings.baselineSource } : {}),
     ...(g.scannedResources && g.scannedResources.length > 0 ? { scannedResources: g.scannedResources } : {}),
     category: settings.category ?? `rampart/${g.scanner}/`,
     ...(g.ruleActions && g.ruleActions.size > 0 ? { ruleActions: g.ruleActions } : {}),
@@ -81,6 +83,7 @@ export async function finishRun(g: Gathered, settings: Settings, deps: CliDeps, 
   let written: string[] = [];
   if (!dryRun) {
     const commitSha = deps.env.CI_COMMIT_SHA ?? deps.env.GITHUB_SHA;
+    const blobBase = sourceLinkBase(deps.env, deps.readFile);
     const rendered = renderAll(run, settings.formats, {
       sarif: { srcRoot: deps.cwd },
       gitlab: {
@@ -88,6 +91,7 @@ export async function finishRun(g: Gathered, settings: Settings, deps: CliDeps, 
         ...(commitSha ? { commitSha } : {}),
         ...(g.gitlabReportTypes ? { reportTypes: g.gitlabReportTypes } : {}),
       },
+      ...(blobBase !== undefined ? { markdown: { links: { blobBase } } } : {}),
     });
     run.notifications.push(...rendered.notes);
     const outDir = isAbsolute(settings.outDir) ? settings.outDir : resolve(deps.cwd, settings.outDir);

@@ -22,6 +22,11 @@ export interface SettingFlags {
   outDir?: string;
   formats?: string;
   category?: string;
+  /**
+   * Where the baseline came from ("findings.json of run 4711 on main (2026-11-28)"), or why there is
+   * none; shown in the summary under the gate verdict. Set by the CI glue that fetched the baseline.
+   */
+  baselineSource?: string;
 }
 
 export interface Settings {
@@ -33,6 +38,8 @@ export interface Settings {
   formats: OutputFormat[];
   ignores: IgnoreEntry[];
   category: string | undefined;
+  /** See `SettingFlags.baselineSource`. */
+  baselineSource: string | undefined;
   /** `license-policy` of the config file: SPDX ids allowed or denied in dependencies. */
   licensePolicy: { allow: string[]; deny: string[] } | undefined;
 }
@@ -83,6 +90,7 @@ export function resolveSettings(flags: SettingFlags, deps: CliDeps): Settings {
     formats,
     ignores: config.ignore ?? [],
     category: flags.category,
+    baselineSource: flags.baselineSource,
     licensePolicy: config['license-policy'],
   };
 }
