@@ -37,8 +37,10 @@ export interface FakeReviewComment {
   pullNumber: number;
   body: string;
   path: string;
-  line: number;
+  /** null for a comment on the whole file (`subject_type: 'file'`). */
+  line: number | null;
   start_line: number | null;
+  subject_type: 'line' | 'file';
   side: 'RIGHT' | 'LEFT';
   commit_id: string;
   user: { login: string; type: string };
@@ -151,7 +153,7 @@ export function createFakePulls(baseUrl: () => string): { state: FakePulls; rout
     start_side: c.start_line === null ? null : c.side,
     commit_id: c.commit_id,
     original_commit_id: c.commit_id,
-    subject_type: 'line',
+    subject_type: c.subject_type,
     user: c.user,
     created_at: c.created_at,
     updated_at: c.created_at,
@@ -161,11 +163,15 @@ export function createFakePulls(baseUrl: () => string): { state: FakePulls; rout
     const b = (body ?? {}) as Record<string, unknown>;
     if (typeof b.body !== 'string' || b.body === '') return message(422, 'Validation Failed: body is missing');
     if (typeof b.path !== 'string') return message(422, 'Validation Failed: path is missing');
-    if (typeof b.line !== 'number' || !Number.isInteger(b.line)) return message(422, 'Validation Failed: line is missing');
     if (b.commit_id !== p.headSha) return message(422, 'Validation Failed: commit_id is not part of the pull request');
+    const file = p.files.find((f) => f.filename === b.path);
+    if (b.subject_type === 'file') {
+      if (!file) return message(422, 'Validation Failed: path is not part of the pull request');
+      return { status: 201, body: commentJson(record(p, b.body, b.path, null, null, 'RIGHT')) };
+    }
+    if (typeof b.line !== 'number' || !Number.isInteger(b.line)) return message(422, 'Validation Failed: line is missing');
     const side = b.side === undefined ? 'RIGHT' : b.side;
     if (side !== 'RIGHT' && side !== 'LEFT') return message(422, 'Validation Failed: side must be LEFT or RIGHT');
-    const file = p.files.find((f) => f.filename === b.path);
     const hunk = hunkRanges(file?.patch).find(([s, e]) => (b.line as number) >= s && (b.line as number) <= e);
     if (side !== 'RIGHT' || !hunk) return message(422, 'Validation Failed: pull_request_review_thread.line must be part of the diff');
     const start = b.start_line;
@@ -173,22 +179,27 @@ export function createFakePulls(baseUrl: () => string): { state: FakePulls; rout
       if (typeof start !== 'number' || start >= b.line) return message(422, 'Validation Failed: pull_request_review_thread.start_line must precede the end line');
       if (start < hunk[0]) return message(422, 'Validation Failed: pull_request_review_thread.start_line must be part of the same hunk as the line');
     }
+    return { status: 201, body: commentJson(record(p, b.body, b.path, b.line, typeof start === 'number' ? start : null, side)) };
+  }
+
+  function record(p: FakePullRequest, body: string, path: string, line: number | null, start: number | null, side: 'RIGHT' | 'LEFT'): FakeReviewComment {
     const c: FakeReviewComment = {
       id: nextId++,
       owner: p.owner,
       repo: p.repo,
       pullNumber: p.number,
-      body: b.body,
-      path: b.path,
-      line: b.line,
-      start_line: typeof start === 'number' ? start : null,
+      body,
+      path,
+      line,
+      start_line: start,
+      subject_type: line === null ? 'file' : 'line',
       side,
       commit_id: p.headSha,
       user: { login: 'github-actions[bot]', type: 'Bot' },
       created_at: new Date().toISOString(),
     };
     state.reviewComments.push(c);
-    return { status: 201, body: commentJson(c) };
+    return c;
   }
 
   const route: RouteModule = (method, path, query, body) => {

@@ -46,16 +46,18 @@ describe('diffAwareFeedback', () => {
 
     expect(annotatedTitles().sort()).toEqual(['exec of user input', 'in a new large file', 'lodash', 'token']);
     expect(r.annotations.filteredOut).toBe(4);
-    // Lockfile and whole-file findings have no diff line to sit on: annotated, not commented.
-    expect(r.reviewComments).toEqual({ status: 'done', created: 2, alreadyCommented: 0, overLimit: 0, rejected: 0 });
-    const [first, second] = bed.gh.reviewComments;
-    expect(first).toMatchObject({ path: 'src/app.ts', line: 25, start_line: 22, side: 'RIGHT', commit_id: HEAD_SHA });
+    // The lockfile and the new file without a patch have no diff line: their findings get a comment on the file.
+    expect(r.reviewComments).toEqual({ status: 'done', created: 4, alreadyCommented: 0, overLimit: 0, rejected: 0 });
+    const [first, second, third, fourth] = bed.gh.reviewComments;
+    expect(first).toMatchObject({ path: 'src/app.ts', line: 25, start_line: 22, side: 'RIGHT', commit_id: HEAD_SHA, subject_type: 'line' });
     expect(first?.body).toContain(`<!-- rampart:finding:${s.range.fingerprint} -->`);
-    expect(second).toMatchObject({ path: 'src/app.ts', line: 5, start_line: null });
+    expect(second).toMatchObject({ path: 'package-lock.json', line: null, subject_type: 'file' });
+    expect(third).toMatchObject({ path: 'src/app.ts', line: 5, start_line: null });
+    expect(fourth).toMatchObject({ path: 'src/generated.ts', subject_type: 'file' });
 
     const again = await diffAwareFeedback(args(all, { newFingerprints: fresh }));
-    expect(again.reviewComments).toMatchObject({ status: 'done', created: 0, alreadyCommented: 2 });
-    expect(bed.gh.reviewComments).toHaveLength(2);
+    expect(again.reviewComments).toMatchObject({ status: 'done', created: 0, alreadyCommented: 4 });
+    expect(bed.gh.reviewComments).toHaveLength(4);
     expect(bed.io.failed).toEqual([]);
     expect(bed.io.leakedSecrets()).toEqual([]);
   });

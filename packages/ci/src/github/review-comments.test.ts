@@ -59,9 +59,14 @@ describe('commentTarget', () => {
     expect(target(10, 20, 'context')).toBeUndefined();
   });
 
-  it('has no target in a file without a patch, or for a finding without a line', () => {
-    expect(target(1, 1, 'added', 'big.ts')).toBeUndefined();
-    expect(commentTarget(makeFinding({ location: { type: 'source', path: 'a.ts' } }), changed, 'added')).toBeUndefined();
+  it('targets the whole file for a new file without a patch, a finding without a line, or a changed lockfile', () => {
+    expect(target(1, 1, 'added', 'big.ts')).toEqual({ path: 'big.ts', file: true });
+    expect(commentTarget(makeFinding({ location: { type: 'source', path: 'a.ts' } }), changed, 'added')).toEqual({ path: 'a.ts', file: true });
+    expect(commentTarget(makeFinding({ location: { type: 'source', path: 'b.ts' } }), changed, 'added')).toBeUndefined();
+    const dep = makeFinding({ kind: 'dependency', location: { type: 'package', name: 'x', file: './a.ts' } });
+    expect(commentTarget(dep, changed, 'added')).toEqual({ path: 'a.ts', file: true });
+    const image = makeFinding({ kind: 'container', location: { type: 'package', name: 'x', image: 'app:1' } });
+    expect(commentTarget(image, changed, 'context')).toBeUndefined();
   });
 });
 
@@ -100,15 +105,18 @@ describe('upsertReviewComments and the fake pull request endpoints', () => {
     await expect(bed.octokit.rest.pulls.createReviewComment({ ...base, line: 23, start_line: 6, start_side: 'RIGHT' })).rejects.toThrow(/same hunk/);
     await expect(bed.octokit.rest.pulls.createReviewComment({ ...base, line: 23, commit_id: 'c'.repeat(40) })).rejects.toMatchObject({ status: 422 });
     await expect(bed.octokit.rest.pulls.createReviewComment({ ...base, path: 'src/other.ts', line: 1 })).rejects.toMatchObject({ status: 422 });
+    await expect(bed.octokit.rest.pulls.createReviewComment({ owner: 'acme', repo: 'shop', pull_number: 7, commit_id: HEAD_SHA, body: 'x', path: 'src/other.ts', subject_type: 'file' })).rejects.toMatchObject({ status: 422 });
+    const onFile = await bed.octokit.rest.pulls.createReviewComment({ owner: 'acme', repo: 'shop', pull_number: 7, commit_id: HEAD_SHA, body: 'x', path: 'src/generated.ts', subject_type: 'file' });
+    expect(onFile.data).toMatchObject({ subject_type: 'file', line: null });
     const ok = await bed.octokit.rest.pulls.createReviewComment({ ...base, line: 24, start_line: 22, start_side: 'RIGHT' });
     expect(ok.data).toMatchObject({ line: 24, start_line: 22, side: 'RIGHT', commit_id: HEAD_SHA });
-    expect(bed.gh.reviewComments).toHaveLength(1);
+    expect(bed.gh.reviewComments).toHaveLength(2);
   });
 
   it('finds earlier comments on any page and does not repeat them', async () => {
     const done = makeFinding({ severity: 'high', location: src('src/app.ts', 5) });
     const fresh = makeFinding({ severity: 'low', location: src('src/app.ts', 6) });
-    const chatter = { owner: 'acme', repo: 'shop', pullNumber: 7, path: 'src/app.ts', line: 1, start_line: null, side: 'RIGHT' as const, commit_id: HEAD_SHA, user: { login: 'someone', type: 'User' }, created_at: '2026-01-01T00:00:00Z' };
+    const chatter = { owner: 'acme', repo: 'shop', pullNumber: 7, path: 'src/app.ts', line: 1, start_line: null, subject_type: 'line' as const, side: 'RIGHT' as const, commit_id: HEAD_SHA, user: { login: 'someone', type: 'User' }, created_at: '2026-01-01T00:00:00Z' };
     for (let i = 0; i < 120; i++) bed.gh.reviewComments.push({ ...chatter, id: i + 1, body: `chatter ${i}` });
     await bed.octokit.rest.pulls.createReviewComment({ owner: 'acme', repo: 'shop', pull_number: 7, commit_id: HEAD_SHA, path: 'src/app.ts', line: 5, body: reviewCommentBody(done) });
     const r = await upsertReviewComments(params({ findings: [done, fresh] }));

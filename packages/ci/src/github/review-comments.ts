@@ -3,7 +3,7 @@ import { bySeverityDesc, escapeMarkdown, type Finding, type Severity } from '@ra
 import { classifyFailure, statusOf } from './http-errors.js';
 import type { ActionsIO } from './io.js';
 import type { GithubClient } from './octokit.js';
-import { isChangedLine, normalizeRepoPath, type ChangedFile, type ChangedLines, type DiffMode } from './pr-diff.js';
+import { isChangedLine, isOnChangedLines, normalizeRepoPath, type ChangedFile, type ChangedLines, type DiffMode } from './pr-diff.js';
 
 /** Inline comments notify people; a handful per run is feedback, more is noise. */
 export const DEFAULT_MAX_REVIEW_COMMENTS = 10;
@@ -88,30 +88,10 @@ function hunksOf(file: ChangedFile): [number, number][] {
   return runs;
 }
 
-export interface CommentTarget {
-  path: string;
-  line: number;
-  startLine?: number;
-}
+/** A comment on lines of the diff, or (`file: true`) on a whole file of the PR, for findings without a diff line. */
+export type CommentTarget = { path: string; line: number; startLine?: number } | { path: string; file: true };
 
-/**
- * Where GitHub will accept a comment for the finding: the part of its line range that lies in one hunk
- * (GitHub wants `start_line` and `line` in the same hunk), the last such part that holds a changed line.
- * Undefined when the finding has no line, or its file has no patch to comment on.
- */
-export function commentTarget(f: Finding, changed: ChangedLines, mode: DiffMode, hunkCache = new Map<string, [number, number][]>()): CommentTarget | undefined {
-  const loc = f.location;
-  if (loc.type !== 'source' || loc.startLine === undefined) return undefined;
-  const path = normalizeRepoPath(loc.path);
-  const file = changed.files.get(path);
-  if (!file || file.wholeFile) return undefined;
-  let hunks = hunkCache.get(path);
-  if (!hunks) {
-    hunks = hunksOf(file);
-    hunkCache.set(path, hunks);
-  }
-  const start = loc.startLine;
-  const end = Math.max(loc.endLine ?? start, start);
+function lineTarget(path: string, file: ChangedFile, start: number, end: number, mode: DiffMode, hunks: [number, number][]): CommentTarget | undefined {
   for (let i = hunks.length - 1; i >= 0; i--) {
     const [hs, he] = hunks[i]!;
     const from = Math.max(hs, start);
@@ -122,6 +102,33 @@ export function commentTarget(f: Finding, changed: ChangedLines, mode: DiffMode,
     if (hit) return from < to ? { path, line: to, startLine: from } : { path, line: to };
   }
   return undefined;
+}
+
+/**
+ * Where GitHub will accept a comment for a finding on the PR's changed lines: the part of its line range
+ * that lies in one hunk (GitHub wants `start_line` and `line` in the same hunk), the last such part that
+ * holds a changed line. A dependency finding in a changed lockfile, a finding without a line, or one in a
+ * new file too large for a patch gets a comment on the file. Undefined when the finding is off the diff.
+ */
+export function commentTarget(f: Finding, changed: ChangedLines, mode: DiffMode, hunkCache = new Map<string, [number, number][]>()): CommentTarget | undefined {
+  if (!isOnChangedLines(f, changed, mode)) return undefined;
+  const loc = f.location;
+  if (loc.type === 'package' && loc.file !== undefined) return { path: normalizeRepoPath(loc.file), file: true };
+  if (loc.type !== 'source') return undefined;
+  const path = normalizeRepoPath(loc.path);
+  const file = changed.files.get(path);
+  if (!file) return undefined;
+  if (loc.startLine === undefined || file.wholeFile) return { path, file: true };
+  let hunks = hunkCache.get(path);
+  if (!hunks) {
+    hunks = hunksOf(file);
+    hunkCache.set(path, hunks);
+  }
+  return lineTarget(path, file, loc.startLine, Math.max(loc.endLine ?? loc.startLine, loc.startLine), mode, hunks);
+}
+
+function where(t: CommentTarget): string {
+  return 'file' in t ? t.path : `${t.path}:${t.line}`;
 }
 
 async function existingMarkers(p: ReviewCommentsParams): Promise<Set<string>> {
@@ -187,9 +194,13 @@ export async function upsertReviewComments(p: ReviewCommentsParams): Promise<Rev
         pull_number: p.pullNumber,
         commit_id: p.commitId,
         path: target.path,
-        line: target.line,
-        side: 'RIGHT',
-        ...(target.startLine !== undefined ? { start_line: target.startLine, start_side: 'RIGHT' as const } : {}),
+        ...('file' in target
+          ? { subject_type: 'file' as const }
+          : {
+              line: target.line,
+              side: 'RIGHT' as const,
+              ...(target.startLine !== undefined ? { start_line: target.startLine, start_side: 'RIGHT' as const } : {}),
+            }),
         body: reviewCommentBody(f),
       });
       result.created++;
@@ -197,7 +208,7 @@ export async function upsertReviewComments(p: ReviewCommentsParams): Promise<Rev
       // 422: the line left the diff (a newer push) or GitHub disagrees about the hunk; the others may still fit.
       if (statusOf(e) === 422) {
         result.rejected++;
-        p.io.info(`GitHub refused an inline comment on ${target.path}:${target.line}: ${classifyFailure(e, true).message}`);
+        p.io.info(`GitHub refused an inline comment on ${where(target)}: ${classifyFailure(e, true).message}`);
         continue;
       }
       return degrade(p, e, true, result.created);
