@@ -146,6 +146,8 @@ export interface TriggeringRun {
   headSha: string;
   event: string | undefined;
   conclusion: string | undefined;
+  /** The triggering run's workflow file (`security.yml`), from `workflow_run.path`. */
+  workflowFile: string | undefined;
 }
 
 export function triggeringRunOf(eventName: string | undefined, payload: Record<string, unknown>): TriggeringRun | undefined {
@@ -156,11 +158,14 @@ export function triggeringRunOf(eventName: string | undefined, payload: Record<s
   if (typeof id !== 'number' || !Number.isInteger(id) || typeof headSha !== 'string') return undefined;
   const event = field(run, 'event');
   const conclusion = field(run, 'conclusion');
+  const path = field(run, 'path');
+  const file = typeof path === 'string' ? /^\.github\/workflows\/([^/@]+\.ya?ml)(?:@.*)?$/.exec(path)?.[1] : undefined;
   return {
     id,
     headSha,
     event: typeof event === 'string' ? event : undefined,
     conclusion: typeof conclusion === 'string' ? conclusion : undefined,
+    workflowFile: file,
   };
 }
 

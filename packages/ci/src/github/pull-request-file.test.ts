@@ -58,7 +58,8 @@ describe('context additions', () => {
     expect(workflowFileOf('acme/shop/.github/workflows/security.yml@refs/pull/7/merge')).toBe('security.yml');
     expect(workflowFileOf('acme/shop/.github/workflows/a.yaml@refs/heads/main')).toBe('a.yaml');
     expect(workflowFileOf(undefined)).toBeUndefined();
-    expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', event: 'pull_request', conclusion: 'failure' } })).toEqual({ id: 5, headSha: 'a', event: 'pull_request', conclusion: 'failure' });
+    expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', event: 'pull_request', conclusion: 'failure', path: '.github/workflows/security.yml' } })).toEqual({ id: 5, headSha: 'a', event: 'pull_request', conclusion: 'failure', workflowFile: 'security.yml' });
+    expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', path: '../x.yml' } })?.workflowFile).toBeUndefined();
     expect(triggeringRunOf('push', { workflow_run: { id: 5, head_sha: 'a' } })).toBeUndefined();
   });
 });
