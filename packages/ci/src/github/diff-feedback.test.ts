@@ -124,4 +124,17 @@ describe('diffAwareFeedback', () => {
     expect(r.annotations.emitted.warning).toBe(1);
     expect(bed.io.at('notice').some((m) => /at least 3000 files/.test(m.message))).toBe(true);
   });
+
+  it('stays within the caps with 10,000 findings', async () => {
+    const findings = Array.from({ length: 10_000 }, (_, i) =>
+      makeFinding({ severity: i % 2 ? 'high' : 'medium', location: src('src/app.ts', (i % 30) + 1, (i % 30) + 1 + (i % 3)) }));
+    const started = Date.now();
+    const r = await diffAwareFeedback(args(findings));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.annotations.emitted).toEqual({ error: 10, warning: 10, notice: 0 });
+    expect(r.annotations.omitted + 20 + (r.annotations.filteredOut ?? 0)).toBe(10_000);
+    expect(r.reviewComments).toMatchObject({ status: 'done', created: 10 });
+    expect(bed.gh.reviewComments).toHaveLength(10);
+    expect(bed.gh.reviewComments.every((c) => c.body.includes('High'))).toBe(true);
+  });
 });
