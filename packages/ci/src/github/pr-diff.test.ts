@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pullRequest } from '../../test/fixtures/diff-feedback/pr.js';
+import { githubTestBed } from '../../test/support/github.js';
 import { makeFinding } from '../../test/support/make-finding.js';
-import { onChangedLines, parsePatch, type ChangedLines } from './pr-diff.js';
+import { fetchChangedLines, onChangedLines, parsePatch, type ChangedLines } from './pr-diff.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -165,5 +167,25 @@ describe('onChangedLines', () => {
     const url = makeFinding({ kind: 'dast', location: { type: 'url', url: 'https://example.test/' } });
     expect(onChangedLines([lock, image, url], changed, 'added')).toEqual([]);
     expect(onChangedLines([lock, image, url], changed, 'context')).toEqual([lock]);
+  });
+});
+
+describe('fetchChangedLines', () => {
+  it('maps every listed file by its new name: patches parsed, new files without a patch whole, the rest left out', async () => {
+    const { gh, octokit } = await githubTestBed();
+    try {
+      const seed = pullRequest();
+      seed.files.push({ filename: 'logo.png', status: 'modified' });
+      gh.addPullRequest(seed);
+      const changed = await fetchChangedLines(octokit, { owner: 'acme', repo: 'shop', pullNumber: 7 });
+      expect([...changed.files.keys()].sort()).toEqual(['package-lock.json', 'src/app.ts', 'src/generated.ts', 'src/renamed.ts']);
+      expect(changed.files.get('src/app.ts')?.added).toEqual(new Set([2, 5, 6, 23]));
+      expect(changed.files.get('src/renamed.ts')).toEqual({ added: new Set([3]), context: new Set() });
+      expect(changed.files.get('src/generated.ts')?.wholeFile).toBe(true);
+      expect(changed.truncated).toBe(false);
+      await expect(fetchChangedLines(octokit, { owner: 'acme', repo: 'shop', pullNumber: 99 })).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await gh.close();
+    }
   });
 });
