@@ -123,7 +123,8 @@ async function stageOne(i: ReportInputs, ctx: GithubContext | undefined, cwd: st
   const outcome = await runReport(req, actionCliDeps(deps.io, deps.env, cwd, deps.now));
   if (pr) await writeOutputsAtomic(outDirOf(outcome, cwd), [{ name: PULL_REQUEST_FILE, content: serializePullRequestFile(pr) }]);
   const opts = basePublishOptions(i);
-  const fork = ctx !== undefined && pr !== undefined && isForkPullRequest(ctx);
+  // pull_request_target runs with the base repository's token, which may write; only pull_request's is read-only.
+  const fork = ctx?.eventName === 'pull_request' && isForkPullRequest(ctx);
   if (fork) {
     opts.writes = false;
     opts.noWritesReason = `this pull request comes from a fork, whose token may not write; upload ${i.outputDir} as the ${i.artifactName} artifact and the workflow_run stage (examples/workflows/security-report.yml) publishes them`;
