@@ -69,3 +69,13 @@ export function allocate(available: number, demands: readonly number[], shares: 
   }
   return alloc;
 }
+
+/** A section with its item type hidden, so sections of different items can be budgeted together. */
+export interface Fittable {
+  demand(limit: number): number;
+  fit(budget: number): string[];
+}
+
+export function fittable<T>(s: ListSection<T>): Fittable {
+  return { demand: (limit) => demand(s, limit), fit: (budget) => fitSection(s, budget) };
+}

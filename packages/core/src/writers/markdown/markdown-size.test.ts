@@ -126,4 +126,11 @@ describe('a PR report with 10,000 findings', () => {
     expect(small.length).toBeLessThanOrEqual(6000);
     for (const s of ['### Findings (new first)', '### Ignores to review', 'suppressed findings</summary>', 'fixed since the baseline</summary>', '### Notes']) expect(small).toContain(s);
   });
+
+  it('at the smallest limit, where even the head does not fit, still fits and says it was cut', () => {
+    const tiny = renderMarkdown(run, { maxChars: 10 });
+    expect(tiny.length).toBeLessThanOrEqual(1000);
+    expect(tiny).toMatch(/Gate failed/);
+    expect(tiny.endsWith('_… report cut to fit the size limit; see findings.json._\n')).toBe(true);
+  });
 });

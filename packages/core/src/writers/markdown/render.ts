@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { GateVerdict, ScanRun } from '../../model/run.js';
 import { newFingerprints, sortFindings, sortNewFirst } from '../order.js';
-import { allocate, demand, fitSection, type ListSection } from './budget.js';
+import { allocate, fittable, type Fittable } from './budget.js';
 import { countByKind, scannerTable } from './counts.js';
 import { escapeMarkdown, truncateEscaped } from './escape.js';
 import { splitIgnoreNotes } from './ignore-notes.js';
@@ -71,21 +71,19 @@ function headLines(run: ScanRun, opts: MarkdownOptions): string[] {
   return head;
 }
 
-function sections(run: ScanRun, opts: MarkdownOptions): ListSection<never>[] {
+function sections(run: ScanRun, opts: MarkdownOptions): Fittable[] {
   const newSet = newFingerprints(run.baseline);
   const isNew = newSet !== undefined ? (f: Finding): boolean => newSet.has(f.fingerprint) : undefined;
   const sorted = sortFindings(run.findings);
   const open = sorted.filter((f) => f.suppression === undefined);
   const notes = splitIgnoreNotes(run.notifications);
-  const list = [
-    findingsSection(isNew !== undefined ? sortNewFirst(open, isNew) : open, isNew, opts.links),
-    ignoresSection(notes.ignores),
-    suppressedSection(sorted.filter((f) => f.suppression !== undefined)),
-    fixedSection(sortFindings(run.baseline?.fixed ?? [])),
-    notesSection(notes.other),
+  return [
+    fittable(findingsSection(isNew !== undefined ? sortNewFirst(open, isNew) : open, isNew, opts.links)),
+    fittable(ignoresSection(notes.ignores)),
+    fittable(suppressedSection(sorted.filter((f) => f.suppression !== undefined))),
+    fittable(fixedSection(sortFindings(run.baseline?.fixed ?? []))),
+    fittable(notesSection(notes.other)),
   ];
-  // Each section keeps its own item type; the budget code only needs them as a uniform list.
-  return list as unknown as ListSection<never>[];
 }
 
 /** Last resort for absurdly small limits: cut at a line end and say so. */
@@ -108,7 +106,7 @@ export function renderMarkdown(run: ScanRun, opts: MarkdownOptions = {}): string
   const list = sections(run, opts);
   // The final newline and rounding slack are kept out of the sections' room.
   const available = Math.max(0, max - head.join('\n').length - 2);
-  const budgets = allocate(available, list.map((s) => demand(s, available)), SHARES);
-  const body = list.flatMap((s, i) => fitSection(s, budgets[i] ?? 0));
+  const budgets = allocate(available, list.map((s) => s.demand(available)), SHARES);
+  const body = list.flatMap((s, i) => s.fit(budgets[i] ?? 0));
   return hardCut(`${[...head, ...body].join('\n')}\n`, max);
 }
