@@ -111,6 +111,24 @@ describe('report action, stage one (pull_request)', () => {
   });
 });
 
+describe('report action, dependency snapshot', () => {
+  const fixture = join(import.meta.dirname, '../../../packages/sbom/test/fixtures/small/inventory.json');
+
+  it('submits the snapshot from the sbom step on push, never on a pull request', async () => {
+    const inventory = join(dir, 'rampart-reports', 'inventory.json');
+    writeFileSync(inventory, JSON.stringify({ rampartInventory: 1, ...JSON.parse(readFileSync(fixture, 'utf8')) }));
+    const push = await run({ io, env: env('push', {}, { files: 'rampart-reports/*/findings.json', 'fail-on': 'none', sbom: inventory }), now, octokit: FAST });
+    expect(push, io.failed.join('\n')).toBe(0);
+    expect(io.outputs.snapshot).toBe('submitted');
+    expect(gh.snapshots).toHaveLength(1);
+    expect(gh.snapshots[0]?.body).toMatchObject({ ref: 'refs/heads/main', sha: 'a'.repeat(40) });
+    const pr = recordingIO();
+    expect(await run({ io: pr, env: env('pull_request', prEvent(), { files: 'rampart-reports/*/findings.json', 'fail-on': 'none', sbom: inventory }), now, octokit: FAST })).toBe(0);
+    expect(pr.outputs.snapshot).toBe('skipped');
+    expect(gh.snapshots).toHaveLength(1);
+  });
+});
+
 describe('report action, stage two (workflow_run)', () => {
   function seedTriggeringRun(prFile: unknown): number {
     const { id } = gh.addWorkflowRun({ owner: 'acme', repo: 'shop', workflowFile: 'security.yml', branch: 'feature', event: 'pull_request', conclusion: 'failure', headSha: HEAD });
