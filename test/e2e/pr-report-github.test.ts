@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +48,13 @@ function prFiles(repo: string, base: string, head: string): { filename: string; 
     });
 }
 
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+};
+
 let github: FakeGithub;
 let osv: OsvTestServer;
 let repo: string;
@@ -58,11 +65,11 @@ beforeAll(async () => {
   for (const a of SCANNERS) requireBuilt(join(ROOT, 'actions', a, 'dist/index.js'));
   osv = await startRealOsv();
   github = await startFakeGithub({ token: DEFAULT_TOKEN });
-  const image = mkdtempSync(join(tmpdir(), 'rampart-image-'));
+  const image = tempDir('rampart-image-');
   vars = { OSV_URL: osv.url, IMAGE_TAR: await alpineImage(image), APP_PORT: String(await freePort()) };
 
   // One checkout moved between commits, as the same repository is checked out in every run.
-  repo = mkdtempSync(join(tmpdir(), 'rampart-pr-repo-'));
+  repo = tempDir('rampart-pr-repo-');
   cpSync(join(PROJECT, 'base'), repo, { recursive: true });
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'add', '-A');
@@ -82,6 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await github?.close();
   await osv?.close();
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
 });
 
 function checkout(sha: string): void {
@@ -162,15 +170,21 @@ describe('examples/workflows through the workflow runner against the fake GitHub
     expect(comments[0]?.id).toBe(first[0]?.id);
     const body = comments[0]?.body ?? '';
     expect(body).toContain(`https://github.com/acme/shop/blob/${shas.v2}/src/plugin.js#L3`);
-    expect(body).toMatch(/[Ff]ixed/);
-    expect(body).toContain('src/shell.js');
+    // X (src/shell.js) is listed as fixed; Y (src/render.js) is still there, not new.
+    expect(body).toMatch(/1 fixed/);
+    expect(body.slice(body.indexOf('fixed since the baseline'))).toMatch(/src\/shell\\?\.js:6/);
     expect(body).toMatch(/Gate failed/);
+    expect(body).toMatch(/\| Secrets \| 0 \| 0 \| 1 /);
 
     // Annotations only on lines this pull request changed: src/plugin.js (new) and src/shell.js, never src/render.js.
     const located = run2.annotations.filter((a) => a.properties.file);
     expect(located.length).toBeGreaterThan(0);
     expect(located.map((a) => a.properties.file)).not.toContain('src/render.js');
     expect(new Set(located.map((a) => a.properties.file))).toEqual(new Set(['src/plugin.js']));
+    expect(located.some((a) => a.properties.file === 'src/plugin.js' && a.properties.line === '3')).toBe(true);
+    // One inline review comment, for the new finding, on the line that added it.
+    const inline = github.reviewComments.filter((c) => c.pullNumber === 7);
+    expect(inline.map((c) => [c.path, c.line, c.commit_id])).toEqual([['src/plugin.js', 3, shas.v2]]);
   }, 900_000);
 
   it('a fork pull request: stage one writes nothing and stays green, stage two posts the comment and the SARIF', async () => {
@@ -185,9 +199,11 @@ describe('examples/workflows through the workflow runner against the fake GitHub
     expect(writes(before)).toEqual([]);
     expect(github.runArtifacts.filter((a) => a.runId === 104).map((a) => a.name)).toEqual(['rampart-findings']);
     expect(github.comments.filter((c) => c.issueNumber === 8)).toEqual([]);
+    // The report step said where the comment will come from instead of failing on the read-only token.
+    expect(reportStep(stage1)?.commands.some((c) => c.command === 'notice' && /workflow_run/.test(c.message))).toBe(true);
 
     // Stage two runs from the default branch with no checkout of the fork's code.
-    const empty = mkdtempSync(join(tmpdir(), 'rampart-stage-two-'));
+    const empty = tempDir('rampart-stage-two-');
     const sarifsBefore = github.sarifs.length;
     const stage2 = await runWorkflow({
       ...common(),
@@ -222,7 +238,7 @@ describe('examples/workflows through the workflow runner against the fake GitHub
   }, 900_000);
 
   it('stage two skips runs that security.yml published itself', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'rampart-stage-two-'));
+    const empty = tempDir('rampart-stage-two-');
     const r = await runWorkflow({
       ...common(), workspace: empty, workflow: STAGE_TWO, event: 'workflow_run', runId: 106,
       payload: { action: 'completed', workflow_run: { id: 103, name: 'security', event: 'pull_request', conclusion: 'failure', head_sha: shas.v2, head_repository: { full_name: 'acme/shop' }, pull_requests: [] }, repository: { full_name: 'acme/shop' } },
