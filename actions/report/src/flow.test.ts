@@ -79,6 +79,8 @@ describe('report action, stage one (pull_request)', () => {
     expect(code).toBe(1);
     expect(io.outputs).toMatchObject({ total: '3', new: '2', gate: 'failed' });
     expect(io.at('info').some((m) => m.message === `Baseline: rampart-findings of run ${base} on main, 2026-11-01.`)).toBe(true);
+    // The summary escapes Markdown punctuation; compare the text.
+    expect(io.summaries.join('\n').replace(/\\/g, '')).toContain(`Compared with rampart-findings of run ${base} on main, 2026-11-01: 2 new, 0 fixed, 1 existing.`);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]?.issueNumber).toBe(7);
     // One SARIF per kind, each in its own category, for the PR's merge commit.
@@ -94,6 +96,7 @@ describe('report action, stage one (pull_request)', () => {
     expect(code).toBe(1);
     expect(io.outputs).toMatchObject({ total: '3', new: '3' });
     expect(io.at('info').some((m) => m.message === 'No baseline: no successful run of security.yml on main yet.')).toBe(true);
+    expect(io.summaries.join('\n').replace(/\\/g, '')).toContain('**No baseline found**: no successful run of security.yml on main yet.');
   });
 
   it('a fork pull request makes no API writes, says once who publishes, and stays green when the gate passes', async () => {

@@ -58,11 +58,8 @@ export function expandFiles(patterns: readonly string[], cwd: string): string[] 
   return out;
 }
 
-/** `SettingFlags.baselineSource` is being added to the CLI; the intersection keeps this compiling either way. */
-type Flags = SettingFlags & { baselineSource?: string };
-
-function flagsFrom(i: ReportInputs): Flags {
-  const flags: Flags = { outDir: i.outputDir, newOnly: i.newOnly };
+function flagsFrom(i: ReportInputs): SettingFlags {
+  const flags: SettingFlags = { outDir: i.outputDir, newOnly: i.newOnly };
   if (i.failOn) flags.failOn = i.failOn;
   if (i.baseline && i.baseline !== 'auto') flags.baseline = i.baseline;
   if (i.config) flags.config = i.config;
@@ -71,7 +68,7 @@ function flagsFrom(i: ReportInputs): Flags {
   return flags;
 }
 
-function withBaseline(flags: Flags, b: ResolvedBaseline): Flags {
+function withBaseline(flags: SettingFlags, b: ResolvedBaseline): SettingFlags {
   return { ...flags, ...(b.path ? { baseline: b.path } : {}), ...(b.source ? { baselineSource: b.source } : {}) };
 }
 
