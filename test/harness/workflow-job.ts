@@ -68,6 +68,9 @@ export interface JobResult {
   annotations: WorkflowCommand[];
 }
 
+/** GitHub's limit for one step's summary. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
 const INPUT_NAME = (name: string) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 
 class Job {
@@ -229,7 +232,14 @@ class Job {
     Object.assign(this.githubEnv, parseOutputFile(read(files.env)));
     this.githubPath.push(...read(files.path).split('\n').map((l) => l.trim()).filter(Boolean));
     const outcome = code === 0 ? 'success' : 'failure';
-    return { id, name, outcome, conclusion: outcome, exitCode: code, outputs: parseOutputFile(read(files.output)), stdout, stderr, commands: parseWorkflowCommands(stdout), summary: read(files.summary), env };
+    const commands = parseWorkflowCommands(stdout);
+    let summary = read(files.summary);
+    // GitHub drops a step summary over 1 MiB and says so, rather than truncating it.
+    if (Buffer.byteLength(summary) > SUMMARY_LIMIT) {
+      commands.push({ command: 'error', properties: {}, message: `$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k, got ${Math.ceil(Buffer.byteLength(summary) / 1024)}k.` });
+      summary = '';
+    }
+    return { id, name, outcome, conclusion: outcome, exitCode: code, outputs: parseOutputFile(read(files.output)), stdout, stderr, commands, summary, env };
   }
 
   private async uses(s: StepDef, id: string, name: string, env: Record<string, string>, files: Record<'output' | 'env' | 'path' | 'summary' | 'state', string>, ctx: EvalContext): Promise<StepResult> {

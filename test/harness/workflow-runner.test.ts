@@ -216,4 +216,19 @@ jobs:
     await new Promise((res) => setTimeout(res, 400));
     expect(readFileSync(join(workspace, 'tick'), 'utf8')).toBe(tick);
   });
+
+  it('drops a step summary over 1 MiB with the error GitHub shows', async () => {
+    const { file, workspace } = setup(`
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: head -c 1100000 /dev/zero | tr '\\0' x >> "$GITHUB_STEP_SUMMARY"
+      - run: echo small >> "$GITHUB_STEP_SUMMARY"
+`);
+    const r = await runWorkflow({ workflow: file, event: 'push', workspace });
+    expect(r.summary).toBe('small\n');
+    expect(r.annotations.map((a) => a.message)).toEqual(['$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k, got 1075k.']);
+  });
 });
