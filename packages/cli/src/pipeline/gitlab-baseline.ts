@@ -33,12 +33,16 @@ export function gitlabBaselineRef(env: Env): string | undefined {
   return main;
 }
 
-/** The artifact path of this job's findings.json, relative to the project directory as GitLab stores it. */
+/**
+ * The artifact path of this job's findings.json. GitLab stores artifact paths relative to the project directory,
+ * where a job starts, so a relative out-dir is taken as given; an absolute one is made relative to CI_PROJECT_DIR.
+ */
 function defaultArtifactPath(flags: SettingFlags, deps: CliDeps): string {
   const outDir = resolveSettings(flags, deps).outDir;
-  const projectDir = envValue(deps.env, 'CI_PROJECT_DIR') ?? deps.cwd;
-  const full = isAbsolute(outDir) ? outDir : resolve(deps.cwd, outDir);
-  return relative(projectDir, join(full, 'findings.json')).split('\\').join('/');
+  const file = isAbsolute(outDir)
+    ? relative(envValue(deps.env, 'CI_PROJECT_DIR') ?? deps.cwd, join(outDir, 'findings.json'))
+    : relative(deps.cwd, resolve(deps.cwd, outDir, 'findings.json'));
+  return file.split('\\').join('/');
 }
 
 /**
