@@ -182,6 +182,14 @@ describe('report action, stage two (workflow_run)', () => {
     expect(io.at('warning').some((m) => /#8 has head eeeeeeeeeeee/.test(m.message))).toBe(true);
   });
 
+  it('a push run needs no second stage: nothing is downloaded or written', async () => {
+    const { id } = gh.addWorkflowRun({ owner: 'acme', repo: 'shop', workflowFile: 'security.yml', branch: 'main', event: 'push', conclusion: 'success', headSha: HEAD });
+    const event = { workflow_run: { ...runEvent(id).workflow_run, event: 'push' } };
+    expect(await run({ io, env: env('workflow_run', event, {}), now, octokit: FAST })).toBe(0);
+    expect(gh.calls).toEqual([]);
+    expect(io.at('info').some((m) => /push run, not a pull request/.test(m.message))).toBe(true);
+  });
+
   it('an artifact that is not a findings.json publishes nothing and stays green', async () => {
     const { id } = gh.addWorkflowRun({ owner: 'acme', repo: 'shop', workflowFile: 'security.yml', branch: 'feature', event: 'pull_request', conclusion: 'success', headSha: HEAD });
     gh.addRunArtifact({ owner: 'acme', repo: 'shop', runId: id, name: 'rampart-findings', zip: buildZip([{ name: 'findings.json', data: '{"rampart":1,"findings":[{"x":1}]}' }]) });

@@ -150,6 +150,11 @@ function outDirOf(outcome: ReportOutcome, cwd: string): string {
 async function stageTwo(i: ReportInputs, ctx: GithubContext, cwd: string, deps: RunDeps): Promise<number> {
   const run = triggeringRunOf(ctx.eventName, ctx.payload);
   if (!run) throw new UserError('the workflow_run event names no run', { file: 'GITHUB_EVENT_PATH', field: 'workflow_run.id', expected: 'the triggering run' });
+  if (run.event !== undefined && run.event !== 'pull_request') {
+    // A push (or scheduled) run had a write token and published itself; only pull requests need this stage.
+    deps.io.info(`The triggering run was a ${run.event} run, not a pull request: nothing to publish.`);
+    return 0;
+  }
   const client = await clientFor(i, ctx, deps);
   if (!client) throw new UserError('stage two needs a token', { field: 'with.github-token', expected: 'a token with actions: read and pull-requests: write' });
   const loaded = await loadTriggeringRun(client, { owner: ctx.owner, repo: ctx.repo, run, artifactName: i.artifactName }, deps.env);

@@ -1,4 +1,5 @@
-import { buildZip } from '@rampart/core';
+import fc from 'fast-check';
+import { ZipError, buildZip } from '@rampart/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { githubTestBed, type GithubTestBed } from '../../test/support/github.js';
 import { makeFinding } from '../../test/support/make-finding.js';
@@ -88,5 +89,25 @@ describe('artifacts', () => {
   it('parseFindingsFile accepts the native format only', () => {
     expect('problem' in parseFindingsFile(Buffer.from(findingsJson(1)), 'x')).toBe(false);
     expect(parseFindingsFile(Buffer.from('{'), 'x')).toEqual({ problem: 'x is not JSON' });
+  });
+
+  it('reads an untrusted zip without throwing anything but ZipError and without going over the limits (fuzz)', async () => {
+    const good = buildZip([{ name: 'findings.json', data: findingsJson(2) }, { name: 'pull-request.json', data: '{}' }]);
+    const limits = { maxEntries: 10, maxEntryBytes: 4096, maxTotalBytes: 8192 };
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)), fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })).map(([at, v]) => {
+        const b = Buffer.from(good);
+        b[at] = v;
+        return b;
+      })), async (zip) => {
+        try {
+          const r = await readArtifactFiles(zip, ['findings.json'], limits);
+          for (const data of r.files.values()) expect(data.length).toBeLessThanOrEqual(limits.maxEntryBytes);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ZipError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
