@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alpineImage } from '../../packages/cli/test/support/alpine-image.js';
+import { scanIac } from '../../packages/iac/src/index.js';
 import type { OsvTestServer } from '../../packages/vulns/src/db/testing/osv-server.js';
 import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { DEFAULT_TOKEN } from '../harness/github-runner.js';
@@ -247,6 +248,32 @@ describe('examples/workflows through the workflow runner against the fake GitHub
   });
 });
 
+describe('a pull request with 10,000 findings', () => {
+  it('gets one comment and one summary within GitHub\'s limits, each saying what was cut', async () => {
+    const workspace = tempDir('rampart-big-');
+    cpSync(join(ROOT, 'test/fixtures/pr-report/big/generate.mjs'), join(workspace, 'generate.mjs'));
+    github.addPullRequest({ owner: 'acme', repo: 'shop', number: 9, headSha: 'c'.repeat(40), files: [{ filename: 'src/module-1/file-1.js', status: 'added', patch: '@@ -0,0 +1,3 @@\n+a\n+b\n+c' }] });
+    const r = await runWorkflow({
+      ...common(), workspace, workflow: join(ROOT, 'test/fixtures/pr-report/big/report.yml'), event: 'pull_request', sha: 'c'.repeat(40), pullRequestNumber: 9, runId: 200,
+    });
+    const report = r.jobs.report?.steps.find((s) => s.name === 'Report');
+    expect(report?.exitCode, describeSteps(r)).toBe(1);
+    // Core dedupes a few of the generated findings (same rule and package); thousands remain.
+    expect(Number(report?.outputs.total)).toBeGreaterThan(9_000);
+    const comments = github.comments.filter((c) => c.issueNumber === 9);
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? '';
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toMatch(/and [\d,]+ more/);
+    expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(r.summary).toMatch(/and [\d,]+ more/);
+    expect(r.annotations.map((a) => a.message).join('\n')).not.toMatch(/upload aborted/);
+    // Nothing a finding says can open HTML or mention someone in the comment.
+    expect(body).not.toContain('<b>that</b>');
+    expect(body).not.toMatch(/(^|[^\\`])@someone/);
+  }, 600_000);
+});
+
 describe('examples/workflows hygiene', () => {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -275,6 +302,17 @@ describe('examples/workflows hygiene', () => {
       }
     });
   }
+
+  it("pass Rampart's own IaC scan, but for the <owner> placeholder a user pins", () => {
+    const dir = tempDir('rampart-examples-iac-');
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    for (const f of files) cpSync(join(EXAMPLES, f), join(dir, '.github/workflows', f));
+    const result = scanIac(dir, { files: files.map((f) => `.github/workflows/${f}`) });
+    expect(result.counts).toEqual({ 'github-workflow': files.length });
+    const other = result.findings.filter((f) => !(f.ruleId === 'gha.unpinned-action' && f.message.startsWith('<owner>/rampart/actions/')));
+    expect(other.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(result.findings.length).toBeGreaterThan(0);
+  });
 
   it('asks for the least privilege each job needs', () => {
     const sec = parse(readFileSync(SECURITY, 'utf8')) as { permissions: unknown; jobs: Record<string, { permissions: unknown; if?: string }> };
