@@ -72,6 +72,7 @@ describe('examples/gitlab: every scanner, one merged report per merge request, u
     // 1. main: every scanner runs, the merged job gates nothing (its findings.json is the next baseline).
     const main = await run(p, { ...common, CI_DEFAULT_BRANCH: 'main' });
     expect(main.status, main.output).toBe(0);
+    expect(main.output).toContain("the default branch's findings are the next baseline: gate off");
     const baseIds = ruleIds(join(mergedOut(p), 'findings.json'));
     expect(baseIds).toContain('js.taint.command-injection');
     expect(baseIds).not.toContain('js.taint.code-injection');
