@@ -133,5 +133,15 @@ describe('examples/gitlab: every scanner, one merged report per merge request, u
     expect(gl.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/notes'))).toHaveLength(1);
     expect(gl.calls.filter((c) => c.method === 'PUT' && c.path.endsWith(`/notes/${noteId}`))).toHaveLength(1);
     expect(gl.calls.every((c) => !c.path.includes('/notes') || c.headers['private-token'] === TOKEN)).toBe(true);
+
+    // 4. A merge request into a branch with no successful pipeline: no baseline, said so, and every finding gates.
+    const noBase = await run(p, { ...mr, CI_MERGE_REQUEST_IID: '4', CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'release' });
+    expect(noBase.status, noBase.output).not.toBe(0);
+    expect(noBase.output).toMatch(/no baseline: no rampart-reports\/findings.json from job rampart-report in the latest successful pipeline on release/);
+    expect(noBase.output).toMatch(/Gate: FAILED: [3-9] new findings at or above high/);
+    const other = gl.notes.filter((n) => n.mergeRequestIid === 4);
+    expect(other).toHaveLength(1);
+    expect(other[0]?.body).toMatch(/latest successful pipeline on release/);
+    expect(other[0]?.body).not.toMatch(/Compared with/);
   }, 600_000);
 });
