@@ -125,21 +125,41 @@ const common = (): Pick<RunWorkflowOptions, 'workspace' | 'apiUrl' | 'token' | '
 const describeSteps = (r: WorkflowResult) =>
   Object.values(r.jobs).flatMap((j) => j.steps.map((s) => `${j.id}/${s.name}: ${s.outcome} (${s.exitCode})${s.outcome === 'failure' ? `\n${s.stdout.slice(-3000)}\n${s.stderr.slice(-3000)}` : ''}`)).join('\n');
 
+/** Every line any step printed, but the runner's add-mask commands, which are how a token is hidden. */
+const printed = (r: WorkflowResult) =>
+  Object.values(r.jobs).flatMap((j) => j.steps.flatMap((s) => `${s.stdout}\n${s.stderr}`.split('\n'))).filter((l) => !l.startsWith('::add-mask::')).join('\n');
+
 const writes = (from: number) => github.calls.slice(from).filter((c) => c.method !== 'GET' && c.method !== 'HEAD');
 const reportStep = (r: WorkflowResult) => r.jobs.scan?.steps.find((s) => s.name === 'Report');
 
 describe('examples/workflows through the workflow runner against the fake GitHub', () => {
+  it('before main has a run, a pull request is compared with nothing, says so and gates on every finding', async () => {
+    checkout(shas.v1);
+    seedPullRequest(6, 'v1');
+    const r = await runWorkflow({ ...common(), workflow: SECURITY, event: 'pull_request', payload: pullRequestPayload(6, 'v1'), sha: shas.v1, runId: 100, pullRequestNumber: 6 });
+    expect(r.conclusion).toBe('failure');
+    const report = reportStep(r);
+    expect(report?.exitCode, describeSteps(r)).toBe(1);
+    expect(Number(report?.outputs.new)).toBeGreaterThanOrEqual(4);
+    expect(report?.outputs.new).toBe(report?.outputs.total);
+    const body = github.comments.find((c) => c.issueNumber === 6)?.body ?? '';
+    expect(body).toMatch(/no successful run/i);
+    expect(printed(r)).not.toContain(DEFAULT_TOKEN);
+  }, 600_000);
+
   it('the push to main records the baseline artifact and submits the dependency graph', async () => {
     checkout(shas.base);
+    const before = github.calls.length;
     const r = await runWorkflow({ ...common(), workflow: SECURITY, event: 'push', ref: 'refs/heads/main', sha: shas.base, runId: 101 });
     expect(r.conclusion, describeSteps(r)).toBe('success');
     expect(r.jobs['dependency-graph']?.result).toBe('success');
+    expect(printed(r)).not.toContain(DEFAULT_TOKEN);
     expect(github.workflowRuns.find((w) => w.id === 101)).toMatchObject({ workflowFile: 'security.yml', branch: 'main', event: 'push', conclusion: 'success', headSha: shas.base });
     expect(github.runArtifacts.filter((a) => a.runId === 101).map((a) => a.name)).toEqual(['rampart-findings']);
     expect(r.artifacts[0]?.files).toEqual(expect.arrayContaining(['findings.json', 'sast/findings.json', 'dast/findings.json', 'container/findings.json', 'dependencies/findings.json', 'sbom/inventory.json']));
     expect(github.snapshots).toHaveLength(1);
     // A push has no pull request to comment on.
-    expect(github.comments).toEqual([]);
+    expect(writes(before).filter((c) => c.path.includes('/comments'))).toEqual([]);
   }, 600_000);
 
   it('two pull request runs: one comment updated in place, the fixed finding shown, the gate fails only on the new one', async () => {
@@ -147,6 +167,7 @@ describe('examples/workflows through the workflow runner against the fake GitHub
     seedPullRequest(7, 'v1');
     const run1 = await runWorkflow({ ...common(), workflow: SECURITY, event: 'pull_request', payload: pullRequestPayload(7, 'v1'), sha: shas.v1, runId: 102 });
     expect(run1.conclusion, describeSteps(run1)).toBe('success');
+    expect(run1.jobs['dependency-graph']?.result).toBe('skipped');
     expect(reportStep(run1)?.outputs.new).toBe('0');
     const first = github.comments.filter((c) => c.issueNumber === 7);
     expect(first).toHaveLength(1);
@@ -224,6 +245,7 @@ describe('examples/workflows through the workflow runner against the fake GitHub
     });
     expect(stage2.conclusion, describeSteps(stage2)).toBe('success');
     expect(stage2.jobs.publish?.result).toBe('success');
+    expect(printed(stage2)).not.toContain(DEFAULT_TOKEN);
     const comments = github.comments.filter((c) => c.issueNumber === 8);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain(`https://github.com/acme/shop/blob/${shas.v1}/`);
