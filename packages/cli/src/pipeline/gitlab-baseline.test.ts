@@ -73,13 +73,13 @@ describe('rampart report --baseline-from gitlab', () => {
 
   it('names the reason in baselineSource when GitLab is unreachable, and never throws', async () => {
     const d = recordingDeps(dir, mrEnv({ CI_API_V4_URL: 'http://127.0.0.1:9/api/v4' }));
-    const flags = (await resolveBaselineFrom({ failOn: 'high' }, { from: 'gitlab', job: 'merged', path: 'out/findings.json' }, d.deps)) as { baseline?: string; baselineSource?: string };
+    const flags = await resolveBaselineFrom({ failOn: 'high' }, { from: 'gitlab', job: 'merged', path: 'out/findings.json' }, d.deps);
     expect(flags.baseline).toBeUndefined();
     expect(flags.baselineSource).toMatch(/out\/findings.json of job merged on release: cannot reach GitLab/);
     // An absolute out-dir is an artifact path relative to the project directory.
     await resolveBaselineFrom({ outDir: join(dir, 'out') }, { from: 'gitlab' }, recordingDeps(dir, mrEnv()).deps);
     expect(gl.calls.at(-1)?.path).toBe('/api/v4/projects/42/jobs/artifacts/release/raw/out/findings.json');
-    const outside = (await resolveBaselineFrom({}, { from: 'gitlab' }, recordingDeps(dir, {}).deps)) as { baselineSource?: string };
+    const outside = await resolveBaselineFrom({}, { from: 'gitlab' }, recordingDeps(dir, {}).deps);
     expect(outside.baselineSource).toMatch(/outside GitLab CI/);
   });
 });

@@ -17,9 +17,6 @@ export interface BaselineFromRequest {
   path?: string;
 }
 
-/** `SettingFlags` with the field that says where the baseline came from (or why there is none). */
-type FlagsWithSource = SettingFlags & { baselineSource?: string };
-
 /**
  * Which branch's pipeline holds the baseline: the merge request's target branch; on another branch the default
  * branch; none on the default branch itself, which makes the baselines.
@@ -64,7 +61,7 @@ export async function resolveBaselineFrom(
   const log = (t: string) => deps.stderr(`rampart: ${t}\n`);
   const none = (reason: string): SettingFlags => {
     log(`no baseline: ${reason}; the gate applies to every finding.`);
-    return { ...flags, baselineSource: reason } as FlagsWithSource;
+    return { ...flags, baselineSource: reason };
   };
   const gl = readGitlabEnv(deps.env);
   if (!gl) return none('--baseline-from gitlab outside GitLab CI (GITLAB_CI is not true)');
@@ -87,5 +84,5 @@ export async function resolveBaselineFrom(
   const file = join(mkdtempSync(join(tmpdir(), 'rampart-baseline-')), 'findings.json');
   writeFileSync(file, got.content);
   log(`baseline: ${got.description}, ${got.file.findings.length} finding(s).`);
-  return { ...flags, baseline: file, baselineSource: got.description } as FlagsWithSource;
+  return { ...flags, baseline: file, baselineSource: got.description };
 }
