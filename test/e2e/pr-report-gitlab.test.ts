@@ -143,5 +143,6 @@ describe('examples/gitlab: every scanner, one merged report per merge request, u
     expect(other).toHaveLength(1);
     expect(other[0]?.body).toMatch(/latest successful pipeline on release/);
     expect(other[0]?.body).not.toMatch(/Compared with/);
+    for (const r of [main, first, second, noBase]) expect(r.output).not.toContain(TOKEN);
   }, 600_000);
 });
