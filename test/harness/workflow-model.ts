@@ -201,7 +201,12 @@ function ordered(jobs: JobDef[]): JobDef[] {
 }
 
 export function parseWorkflow(text: string): WorkflowDef {
-  const doc: unknown = parse(text);
+  let doc: unknown;
+  try {
+    doc = parse(text, { logLevel: 'error' });
+  } catch (e) {
+    throw new WorkflowUnsupportedError(`the workflow is not YAML: ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (!isObj(doc)) throw new WorkflowUnsupportedError('a workflow must be a mapping');
   onlyKeys(doc, ['name', 'on', 'permissions', 'env', 'jobs', 'concurrency'], 'workflow');
   if (!isObj(doc.jobs)) throw new WorkflowUnsupportedError('jobs must be a mapping');

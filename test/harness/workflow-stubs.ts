@@ -120,17 +120,18 @@ const uploadArtifact: StubAction = {
 };
 
 function extract(zip: Buffer, into: string): number {
-  let n = 0;
-  for (const [name, data] of unzip(zip)) {
-    if (name.endsWith('/')) continue;
-    // The artifact may come from a fork's run: an entry must not escape the target directory.
+  const entries = [...unzip(zip)].filter(([name]) => !name.endsWith('/'));
+  // The artifact may come from a fork's run: every entry is checked before anything is written.
+  for (const [name] of entries) {
     const target = resolve(into, name);
     if (isAbsolute(name) || (target !== into && !target.startsWith(into + sep))) throw new Error(`download-artifact: entry ${JSON.stringify(name)} escapes ${into}`);
+  }
+  for (const [name, data] of entries) {
+    const target = resolve(into, name);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, data);
-    n++;
   }
-  return n;
+  return entries.length;
 }
 
 const downloadArtifact: StubAction = {
