@@ -114,6 +114,17 @@ describe('report action, stage one (pull_request)', () => {
   });
 });
 
+describe('report action, publish: false', () => {
+  it('reads the baseline but writes nothing to the API, and says so once', async () => {
+    seedBaseRun([finding('x', 'sast', 3)]);
+    const code = await run({ io, env: env('pull_request', prEvent(), { ...stageOneInputs, publish: 'false' }), now, octokit: FAST });
+    expect(code).toBe(1);
+    expect(io.outputs.new).toBe('2');
+    expect(gh.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    expect(io.at('notice').filter((m) => /the publish input is false/.test(m.message))).toHaveLength(1);
+  });
+});
+
 describe('report action, dependency snapshot', () => {
   const fixture = join(import.meta.dirname, '../../../packages/sbom/test/fixtures/small/inventory.json');
 
