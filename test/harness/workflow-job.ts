@@ -188,6 +188,11 @@ class Job {
     };
   }
 
+  /** The step's own timeout-minutes when it is shorter than the harness's limit. */
+  private timeout(s: StepDef): number {
+    return s.timeoutMinutes !== undefined && Number.isFinite(s.timeoutMinutes) ? Math.min(this.e.stepTimeoutMs, s.timeoutMinutes * 60_000) : this.e.stepTimeoutMs;
+  }
+
   private stepFiles(): Record<'output' | 'env' | 'path' | 'summary' | 'state', string> {
     const dir = join(this.e.temp, this.e.job.id, `step-${this.counter++}`);
     mkdirSync(dir, { recursive: true });
@@ -215,8 +220,9 @@ class Job {
       const script = join(files.summary, '..', 'script.sh');
       writeFileSync(script, interpolateString(s.run, ctx));
       const cwd = resolve(this.e.workspace, s.workingDirectory ?? '.');
-      const p = await runProcess(['bash', '--noprofile', '--norc', '-eo', 'pipefail', script], cwd, env, this.e.stepTimeoutMs, this.e.groups);
+      const p = await runProcess(['bash', '--noprofile', '--norc', '-eo', 'pipefail', script], cwd, env, this.timeout(s), this.e.groups);
       r = this.collect(id, name, p.code, p.stdout, p.stderr, files, env);
+      if (p.timedOut) r.commands.push({ command: 'error', properties: {}, message: `The step timed out after ${this.timeout(s)} ms` });
     } else {
       r = await this.uses(s, id, name, env, files, ctx);
     }
@@ -273,8 +279,9 @@ class Job {
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [INPUT_NAME(k), v])),
       ...(this.e.artifactService ? { ACTIONS_RUNTIME_TOKEN: this.e.artifactService.runtimeToken, ACTIONS_RESULTS_URL: this.e.artifactService.url } : {}),
     };
-    const p = await runProcess([process.execPath, action.main], this.e.workspace, actionEnv, this.e.stepTimeoutMs, this.e.groups);
+    const p = await runProcess([process.execPath, action.main], this.e.workspace, actionEnv, this.timeout(s), this.e.groups);
     const r = { ...this.collect(id, name, p.code, p.stdout, p.stderr, files, actionEnv), inputs };
+    if (p.timedOut) r.commands.push({ command: 'error', properties: {}, message: `The action ${uses} timed out after ${this.timeout(s)} ms` });
     if (action.post) this.posts.push({ step: r, action, env: actionEnv, state: parseOutputFile(readFileSync(files.state, 'utf8')) });
     return r;
   }

@@ -217,6 +217,24 @@ jobs:
     expect(readFileSync(join(workspace, 'tick'), 'utf8')).toBe(tick);
   });
 
+  it('fails a step that runs past its timeout, and the job with it', async () => {
+    const { file, workspace } = setup(`
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: sleep 20
+        timeout-minutes: 1
+      - run: echo never
+`);
+    const started = Date.now();
+    const r = await runWorkflow({ workflow: file, event: 'push', workspace, stepTimeoutMs: 500 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.jobs.a?.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped']);
+    expect(r.annotations.map((a) => a.message)).toEqual(['The step timed out after 500 ms']);
+  });
+
   it('drops a step summary over 1 MiB with the error GitHub shows', async () => {
     const { file, workspace } = setup(`
 on: push
