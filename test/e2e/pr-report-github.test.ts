@@ -14,7 +14,7 @@ import { startFakeGithub, type FakeGithub } from '../harness/fake-github.js';
 import { DEFAULT_TOKEN } from '../harness/github-runner.js';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowResult } from '../harness/workflow-runner.js';
 import { ROOT, requireBuilt } from './paths.js';
-import { startRealOsv } from './support.js';
+import { actionCopy, startRealOsv } from './support.js';
 
 const EXAMPLES = resolve(ROOT, 'examples/workflows');
 const SECURITY = join(EXAMPLES, 'security.yml');
@@ -60,10 +60,18 @@ let github: FakeGithub;
 let osv: OsvTestServer;
 let repo: string;
 let vars: Record<string, string>;
+/** `uses:` of the workflows -> a copy of the action folder alone, as the runner checks it out with nothing installed. */
+const actions: Record<string, string> = {};
 const shas: Record<'base' | 'v1' | 'v2', string> = { base: '', v1: '', v2: '' };
 
 beforeAll(async () => {
-  for (const a of SCANNERS) requireBuilt(join(ROOT, 'actions', a, 'dist/index.js'));
+  for (const a of SCANNERS) {
+    requireBuilt(join(ROOT, 'actions', a, 'dist/index.js'));
+    const copy = actionCopy(a);
+    temps.push(copy);
+    actions[`<owner>/rampart/actions/${a}@v1`] = copy;
+    actions[`./actions/${a}`] = copy;
+  }
   osv = await startRealOsv();
   github = await startFakeGithub({ token: DEFAULT_TOKEN });
   const image = tempDir('rampart-image-');
@@ -118,8 +126,8 @@ function pullRequestPayload(n: number, head: 'v1' | 'v2', fork = false): Record<
   };
 }
 
-const common = (): Pick<RunWorkflowOptions, 'workspace' | 'apiUrl' | 'token' | 'vars' | 'github' | 'stepTimeoutMs'> => ({
-  workspace: repo, apiUrl: github.url, token: DEFAULT_TOKEN, vars, github, stepTimeoutMs: 240_000,
+const common = (): Pick<RunWorkflowOptions, 'workspace' | 'apiUrl' | 'token' | 'vars' | 'github' | 'stepTimeoutMs' | 'actions'> => ({
+  workspace: repo, apiUrl: github.url, token: DEFAULT_TOKEN, vars, github, stepTimeoutMs: 240_000, actions,
 });
 
 const describeSteps = (r: WorkflowResult) =>
@@ -219,6 +227,8 @@ describe('examples/workflows through the workflow runner against the fake GitHub
     expect(stage1.conclusion, describeSteps(stage1)).toBe('success');
     expect(Object.values(stage1.jobs).flatMap((j) => j.steps.filter((s) => s.outcome === 'failure'))).toEqual([]);
     expect(writes(before)).toEqual([]);
+    // Reads still work with a fork's token: the fork's PR is compared with main's baseline too.
+    expect(stage1.summary).toMatch(/run 101/);
     expect(github.runArtifacts.filter((a) => a.runId === 104).map((a) => a.name)).toEqual(['rampart-findings']);
     expect(github.comments.filter((c) => c.issueNumber === 8)).toEqual([]);
     // The report step said where the comment will come from instead of failing on the read-only token.
@@ -237,7 +247,7 @@ describe('examples/workflows through the workflow runner against the fake GitHub
       payload: {
         action: 'completed',
         workflow_run: {
-          id: 104, name: 'security', event: 'pull_request', conclusion: 'success', head_sha: shas.v1, head_branch: 'feature',
+          id: 104, name: 'security', path: '.github/workflows/security.yml', event: 'pull_request', status: 'completed', conclusion: 'success', head_sha: shas.v1, head_branch: 'feature',
           head_repository: { full_name: 'evil/shop' }, pull_requests: [],
         },
         repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } },
@@ -249,6 +259,7 @@ describe('examples/workflows through the workflow runner against the fake GitHub
     const comments = github.comments.filter((c) => c.issueNumber === 8);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain(`https://github.com/acme/shop/blob/${shas.v1}/`);
+    expect(comments[0]?.body).toMatch(/run 101/);
     const uploads = github.sarifs.slice(sarifsBefore);
     expect(uploads.length).toBeGreaterThan(1);
     for (const u of uploads) {
