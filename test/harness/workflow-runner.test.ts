@@ -217,6 +217,25 @@ jobs:
     expect(readFileSync(join(workspace, 'tick'), 'utf8')).toBe(tick);
   });
 
+  it('gives actions, not run steps, the artifact service', async () => {
+    const { file, workspace } = setup(`
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - id: action
+        uses: acme/post@v1
+      - id: script
+        run: echo "results-url=\${ACTIONS_RESULTS_URL:-}" >> "$GITHUB_OUTPUT"
+`);
+    const r = await runWorkflow({ workflow: file, event: 'push', workspace, actions, artifactService: { url: 'http://127.0.0.1:9/', runtimeToken: 'jwt' } });
+    const steps = r.jobs.a?.steps ?? [];
+    expect(steps.find((s) => s.id === 'action')?.outputs['results-url']).toBe('http://127.0.0.1:9/');
+    expect(steps.find((s) => s.id === 'action')?.env?.ACTIONS_RUNTIME_TOKEN).toBe('jwt');
+    expect(steps.find((s) => s.id === 'script')?.outputs['results-url']).toBe('');
+  });
+
   it('fails a step that runs past its timeout, and the job with it', async () => {
     const { file, workspace } = setup(`
 on: push
