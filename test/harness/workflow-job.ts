@@ -213,7 +213,10 @@ class Job {
     if (!evaluateCondition(s.if, this.context(envCtx))) return skipped();
     const stepEnv = { ...envCtx, ...this.evalMap(s.env, envCtx) };
     const files = this.stepFiles();
-    const env = { ...this.baseEnv(files), ...stepEnv };
+    const base = this.baseEnv(files);
+    // A workflow's env cannot replace the runner's own GITHUB_* and RUNNER_* variables (GitHub ignores that too).
+    const defaults = Object.fromEntries(Object.entries(base).filter(([k]) => /^(GITHUB|RUNNER)_/.test(k)));
+    const env = { ...base, ...stepEnv, ...defaults };
     const ctx = this.context(stepEnv);
     let r: StepResult;
     if (s.run !== undefined) {
@@ -289,8 +292,8 @@ class Job {
   private async post(p: { step: StepResult; action: LocalAction; env: Record<string, string>; state: Record<string, string> }): Promise<void> {
     if (!p.action.post) return;
     const files = this.stepFiles();
+    // The main step's env and inputs, fresh runner files, and the state it saved.
     const env = { ...p.env, ...this.baseEnv(files), ...Object.fromEntries(Object.entries(p.state).map(([k, v]) => [`STATE_${k}`, v])) };
-    for (const [k, v] of Object.entries(p.env)) if (k.startsWith('INPUT_') || k.startsWith('ACTIONS_')) env[k] = v;
     if (!evaluateCondition(p.action.postIf ?? 'always()', this.context({ ...this.jobEnv, ...this.githubEnv }))) return;
     const r = await runProcess([process.execPath, p.action.post], this.e.workspace, env, this.e.stepTimeoutMs, this.e.groups);
     const result = this.collect(`${p.step.id}-post`, `Post ${p.step.name}`, r.code, r.stdout, r.stderr, files, env);

@@ -63,6 +63,7 @@ jobs:
       - id: make
         env:
           STEP_ONLY: step
+          GITHUB_OUTPUT: /dev/null
         run: |
           echo "word=$GREETING-$WHO-$STEP_ONLY" >> "$GITHUB_OUTPUT"
           echo "FROM_ENV_FILE=carried" >> "$GITHUB_ENV"
