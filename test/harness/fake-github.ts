@@ -79,6 +79,9 @@ import { createFakeActions, type FakeActions } from './fake-github-actions.js';
 import { createFakePulls, type FakePulls } from './fake-github-pulls.js';
 import { message, type Reply } from './fake-github-shared.js';
 
+/** GitHub answers 422 for an issue comment body over 65,536 characters. */
+const COMMENT_LIMIT = 65_536;
+
 function send(res: ServerResponse, reply: Reply): void {
   if (reply.raw) {
     res.writeHead(reply.status, { 'content-type': 'application/zip', ...(reply.headers ?? {}) });
@@ -176,6 +179,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   function createComment(owner: string, repo: string, n: number, body: unknown): Reply {
     const text = (body as { body?: unknown } | undefined)?.body;
     if (typeof text !== 'string' || text === '') return message(422, 'Validation Failed: body is missing');
+    if (text.length > COMMENT_LIMIT) return message(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
     const c = fake.addComment(owner, repo, n, text, 'github-actions[bot]');
     c.user.type = 'Bot';
     return { status: 201, body: commentJson(c) };
@@ -186,6 +190,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     if (!c) return message(404, 'Not Found');
     const text = (body as { body?: unknown } | undefined)?.body;
     if (typeof text !== 'string' || text === '') return message(422, 'Validation Failed: body is missing');
+    if (text.length > COMMENT_LIMIT) return message(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
     c.body = text;
     c.updated_at = new Date().toISOString();
     return { status: 200, body: commentJson(c) };

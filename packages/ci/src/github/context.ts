@@ -159,13 +159,16 @@ export function triggeringRunOf(eventName: string | undefined, payload: Record<s
   const event = field(run, 'event');
   const conclusion = field(run, 'conclusion');
   const path = field(run, 'path');
-  const file = typeof path === 'string' ? /^\.github\/workflows\/([^/@]+\.ya?ml)(?:@.*)?$/.exec(path)?.[1] : undefined;
+  // Documented as `.github/workflows/x.yml`; some payloads carry `owner/repo/.github/workflows/x.yml@ref`. The
+  // workflow id names the same workflow for the runs API when the path is neither.
+  const file = typeof path === 'string' ? /(?:^|\/)\.github\/workflows\/([^/@]+\.ya?ml)(?:@.*)?$/.exec(path)?.[1] : undefined;
+  const workflowId = field(run, 'workflow_id');
   return {
     id,
     headSha,
     event: typeof event === 'string' ? event : undefined,
     conclusion: typeof conclusion === 'string' ? conclusion : undefined,
-    workflowFile: file,
+    workflowFile: file ?? (typeof workflowId === 'number' && Number.isInteger(workflowId) ? String(workflowId) : undefined),
   };
 }
 

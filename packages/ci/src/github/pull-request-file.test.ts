@@ -60,6 +60,8 @@ describe('context additions', () => {
     expect(workflowFileOf(undefined)).toBeUndefined();
     expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', event: 'pull_request', conclusion: 'failure', path: '.github/workflows/security.yml' } })).toEqual({ id: 5, headSha: 'a', event: 'pull_request', conclusion: 'failure', workflowFile: 'security.yml' });
     expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', path: '../x.yml' } })?.workflowFile).toBeUndefined();
+    expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', path: 'acme/shop/.github/workflows/ci.yml@main' } })?.workflowFile).toBe('ci.yml');
+    expect(triggeringRunOf('workflow_run', { workflow_run: { id: 5, head_sha: 'a', path: 'elsewhere.yml', workflow_id: 161335 } })?.workflowFile).toBe('161335');
     expect(triggeringRunOf('push', { workflow_run: { id: 5, head_sha: 'a' } })).toBeUndefined();
   });
 });
