@@ -86588,13 +86588,14 @@ function triggeringRunOf(eventName, payload) {
   const event = field(run2, "event");
   const conclusion = field(run2, "conclusion");
   const path = field(run2, "path");
-  const file2 = typeof path === "string" ? /^\.github\/workflows\/([^/@]+\.ya?ml)(?:@.*)?$/.exec(path)?.[1] : void 0;
+  const file2 = typeof path === "string" ? /(?:^|\/)\.github\/workflows\/([^/@]+\.ya?ml)(?:@.*)?$/.exec(path)?.[1] : void 0;
+  const workflowId = field(run2, "workflow_id");
   return {
     id,
     headSha,
     event: typeof event === "string" ? event : void 0,
     conclusion: typeof conclusion === "string" ? conclusion : void 0,
-    workflowFile: file2
+    workflowFile: file2 ?? (typeof workflowId === "number" && Number.isInteger(workflowId) ? String(workflowId) : void 0)
   };
 }
 function pullRequestRefsOf(payload) {
