@@ -1,5 +1,6 @@
 import { ZipError, bufferAccess, zipEntries, type ZipLimits } from '@rampart/core';
 import type { GithubClient } from './octokit.js';
+import { readBodyCapped } from '../http/bounded-body.js';
 
 /*
  * Workflow runs and their artifacts, read through the REST API: how a later job (or the next pull request) gets the
@@ -60,17 +61,9 @@ export async function listRunArtifacts(
 }
 
 async function readCapped(res: Response, max: number): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw new ZipError(`the artifact is ${declared} bytes, more than the limit of ${max}`);
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    if (total > max) throw new ZipError(`the artifact is more than the limit of ${max} bytes`);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  const body = await readBodyCapped(res, max);
+  if (body === undefined) throw new ZipError(`the artifact is more than the limit of ${max} bytes`);
+  return body;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { findingsFileSchema, type FindingsFile } from '@rampart/core';
+import { readBodyCapped } from '../http/bounded-body.js';
 
 /** A findings.json of a big repository is a few MiB; anything far larger is not ours. */
 export const DEFAULT_BASELINE_MAX_BYTES = 64 * 1024 * 1024;
@@ -45,29 +46,6 @@ function authHeaders(p: GitlabBaselineParams): Record<string, string> {
   return {};
 }
 
-/** Reads at most `max` bytes; undefined when the body is larger, so a hostile server cannot fill the memory. */
-async function boundedText(res: Response, max: number): Promise<string | undefined> {
-  const declared = Number(res.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * GitLab may answer with a redirect to object storage or a CDN. Node's fetch forwards custom headers such as
@@ -129,7 +107,7 @@ export async function fetchGitlabBaseline(p: GitlabBaselineParams): Promise<Gitl
   }
   let content: string | undefined;
   try {
-    content = await boundedText(res, max);
+    content = (await readBodyCapped(res, max))?.toString('utf8');
   } catch (e) {
     return { found: false, reason: `${where}: download broke off: ${e instanceof Error ? e.message : String(e)}` };
   }
