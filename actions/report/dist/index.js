@@ -87640,6 +87640,30 @@ async function feedback(args, remote, io, mode, review, result) {
 // ../../packages/ci/src/gitlab/baseline.ts
 init_src5();
 
+// ../../packages/ci/src/http/bounded-body.ts
+async function readBodyCapped(res, max2) {
+  const declared = Number(res.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > max2) {
+    await res.body?.cancel().catch(() => void 0);
+    return void 0;
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  const chunks = [];
+  let size2 = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size2 += value.byteLength;
+    if (size2 > max2) {
+      await reader.cancel().catch(() => void 0);
+      return void 0;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 // ../../packages/ci/src/github/dependency-snapshot.ts
 function reachable(root, byPurl) {
   const seen = /* @__PURE__ */ new Set();
@@ -87786,17 +87810,9 @@ async function listRunArtifacts(client, p) {
   return res.data.artifacts.filter((a) => a.name === p.name).map((a) => ({ id: a.id, name: a.name, sizeInBytes: a.size_in_bytes, expired: a.expired, createdAt: a.created_at ?? void 0 }));
 }
 async function readCapped(res, max2) {
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > max2) throw new ZipError(`the artifact is ${declared} bytes, more than the limit of ${max2}`);
-  if (!res.body) return Buffer.alloc(0);
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of res.body) {
-    total += chunk.length;
-    if (total > max2) throw new ZipError(`the artifact is more than the limit of ${max2} bytes`);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  const body = await readBodyCapped(res, max2);
+  if (body === void 0) throw new ZipError(`the artifact is more than the limit of ${max2} bytes`);
+  return body;
 }
 async function downloadArtifactZip(client, p) {
   const max2 = p.maxBytes ?? ARTIFACT_LIMITS.maxDownloadBytes;
