@@ -1,18 +1,51 @@
-import type { RawFinding, Tool } from '../../model/finding.js';
+import type { Confidence, Identifier, RawFinding, Tool } from '../../model/finding.js';
 import { makeFinding, sourceLocation, urlLocation } from '../build.js';
 import { parseEntry, type EntryResult } from '../schema.js';
 import { maskSecret } from '../secrets.js';
 import type { ReadResult, SkippedEntry } from '../types.js';
+import { isSarifResult } from './check.js';
 import { confidenceOf, helpOf, identifiersOf, kindOf, messageOf, severityOf, suppressionOf, titleOf } from './classify.js';
 import { flowOf, regionOf, resolveArtifact, uriContext, type UriContext } from './locations.js';
 import { ruleFor, ruleTable, ruleTags, type RuleTable } from './rules.js';
-import { resultSchema, runSchema, type SarifResult } from './schema.js';
+import { resultSchema, runSchema, type SarifResult, type SarifRule } from './schema.js';
+
+/** What a finding takes from its rule alone; the same for every result of the rule. */
+interface RuleFacts {
+  tags: string[];
+  title: string;
+  help: string | undefined;
+  confidence: Confidence | undefined;
+  identifiers: Identifier[];
+}
 
 interface RunContext {
   tool: Tool;
   rules: RuleTable;
   uris: UriContext;
   runHasImage: boolean;
+  /** Per rule object (or none), then per rule id: a log has few rules and many results. */
+  facts: Map<SarifRule | undefined, Map<string, RuleFacts>>;
+}
+
+function factsOf(run: RunContext, ruleId: string, rule: SarifRule | undefined): RuleFacts {
+  let byId = run.facts.get(rule);
+  if (byId === undefined) {
+    byId = new Map();
+    run.facts.set(rule, byId);
+  }
+  let facts = byId.get(ruleId);
+  if (facts === undefined) {
+    // The identifiers array is shared by the findings of one rule; nothing downstream mutates findings.
+    facts = {
+      tags: ruleTags(rule),
+      title: titleOf(ruleId, rule),
+      help: helpOf(rule),
+      confidence: confidenceOf(rule),
+      identifiers: identifiersOf(ruleId, rule),
+    };
+    byId.set(ruleId, facts);
+  }
+  return facts;
 }
 
 /** Results that report success or irrelevance are not problems (SARIF §3.27.9). */
@@ -36,10 +69,11 @@ function readResult(result: SarifResult, run: RunContext, entry: string): EntryR
   const where = locate(result, run.uris);
   if (!where) return { ok: false, skipped: { reason: 'result has no file or URL location', entry } };
   const path = where.target.type === 'file' ? where.target.path : undefined;
+  const facts = factsOf(run, ruleId, rule);
   const kind =
     where.target.type === 'url'
       ? 'dast'
-      : kindOf({ toolName: run.tool.name, ruleId, tags: ruleTags(rule), path, runHasImage: run.runHasImage });
+      : kindOf({ toolName: run.tool.name, ruleId, tags: facts.tags, path, runHasImage: run.runHasImage });
   // Secret scanners put the secret itself in the snippet (Gitleaks does).
   const snippet = kind === 'secret' && where.region.snippet ? maskSecret(where.region.snippet.trim()) : where.region.snippet;
   const location =
@@ -50,12 +84,12 @@ function readResult(result: SarifResult, run: RunContext, entry: string): EntryR
   const finding = makeFinding({
     kind,
     ruleId,
-    title: titleOf(ruleId, rule),
+    title: facts.title,
     message: messageOf(result, rule),
-    help: helpOf(rule),
+    help: facts.help,
     severity: severityOf(result, rule, kind),
-    confidence: confidenceOf(rule),
-    identifiers: identifiersOf(ruleId, rule),
+    confidence: facts.confidence,
+    identifiers: facts.identifiers,
     location,
     tool: run.tool,
     flow,
@@ -83,10 +117,12 @@ export function readSarifRuns(runs: readonly unknown[]): ReadResult {
       rules: ruleTable(run),
       uris: uriContext(run),
       runHasImage: typeof run.properties?.['imageName'] === 'string',
+      facts: new Map(),
     };
     (run.results ?? []).forEach((rawResult, i) => {
       const entry = `runs[${r}].results[${i}]`;
-      const parsed = parseEntry(resultSchema, rawResult, entry, 'result');
+      // The schema is run only on a result the quick check rejects, for its error message.
+      const parsed = isSarifResult(rawResult) ? { ok: true as const, data: rawResult } : parseEntry(resultSchema, rawResult, entry, 'result');
       const read = parsed.ok ? readResult(parsed.data, ctx, entry) : parsed;
       if (!read.ok) skipped.push(read.skipped);
       else if (read.data) findings.push(read.data);
