@@ -1,5 +1,6 @@
 import { FINDINGS_FILE_VERSION, type FindingsFile } from '../model/findings-file.js';
 import type { ScanRun } from '../model/run.js';
+import { joinMapped } from './chunked.js';
 import { sortFindings } from './order.js';
 import { isoUtc } from './time.js';
 
@@ -12,7 +13,7 @@ export function renderFindingsJson(run: ScanRun): string {
   };
   // One finding per line: a committed baseline diffs line by line, and this is several times faster
   // than indenting every nested field.
-  const lines = sortFindings(run.findings).map((f) => JSON.stringify(f));
-  const body = lines.length > 0 ? `[\n${lines.join(',\n')}\n]` : '[]';
+  const sorted = sortFindings(run.findings);
+  const body = sorted.length > 0 ? `[\n${joinMapped(sorted, (f) => JSON.stringify(f), ',\n')}\n]` : '[]';
   return `${JSON.stringify(head).slice(0, -1)},"findings":${body}}\n`;
 }

@@ -1,13 +1,14 @@
 import type { Finding, FindingKind, Tool } from '../../model/finding.js';
 import type { ScanRun } from '../../model/run.js';
+import { joinMapped } from '../chunked.js';
 import { sortFindings } from '../order.js';
 import { pseudoPath } from '../paths.js';
 import { gitlabTime } from '../time.js';
 import { toolSlug } from './identifiers.js';
 import { UNKNOWN_COMMIT } from './locations.js';
 import { packageManagerOf } from './package-manager.js';
-import type { GitlabDependencyFile, GitlabReport, GitlabReportType, GitlabScan, GitlabVendorRef } from './types.js';
-import { vulnerabilityOf } from './vulnerability.js';
+import type { GitlabDependencyFile, GitlabReportType, GitlabScan, GitlabVendorRef } from './types.js';
+import { vulnerabilityJson } from './vulnerability.js';
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
 
@@ -135,16 +136,17 @@ function dependencyFiles(findings: readonly Finding[]): GitlabDependencyFile[] {
     }));
 }
 
-function reportOf(type: GitlabReportType, run: ScanRun, findings: readonly Finding[], opts: GitlabOptions): GitlabReport {
+/**
+ * The report as JSON: `{version, schema, scan, vulnerabilities, dependency_files?}` in that key order,
+ * compact like the SARIF (these reach tens of megabytes and only machines read them). Each
+ * vulnerability is written as a string rather than an object tree; see `vulnerabilityJson`.
+ */
+function reportJson(type: GitlabReportType, run: ScanRun, findings: readonly Finding[], opts: GitlabOptions): string {
   const commitSha = opts.commitSha ?? UNKNOWN_COMMIT;
-  const report: GitlabReport = {
-    version: GITLAB_SCHEMA_VERSION,
-    schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type]}`,
-    scan: scanOf(type, run, findings, opts),
-    vulnerabilities: findings.map((f) => vulnerabilityOf(type, f, commitSha)),
-  };
-  if (type === 'dependency_scanning') report.dependency_files = dependencyFiles(findings);
-  return report;
+  const schema = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type]}`;
+  const vulnerabilities = joinMapped(findings, (f) => vulnerabilityJson(type, f, commitSha), ',');
+  const deps = type === 'dependency_scanning' ? `,"dependency_files":${JSON.stringify(dependencyFiles(findings))}` : '';
+  return `{"version":${JSON.stringify(GITLAB_SCHEMA_VERSION)},"schema":${JSON.stringify(schema)},"scan":${JSON.stringify(scanOf(type, run, findings, opts))},"vulnerabilities":[${vulnerabilities}]${deps}}`;
 }
 
 /**
@@ -170,7 +172,6 @@ export function renderGitlab(run: ScanRun, opts: GitlabOptions = {}): { name: st
   if (run.scannedResources !== undefined && run.scannedResources.length > 0 && !byType.has('dast')) byType.set('dast', []);
   return TYPE_ORDER.filter((t) => byType.has(t)).map((type) => ({
     name: FILE_OF[type],
-    // Compact, like the SARIF: these reach tens of megabytes and only machines read them.
-    content: `${JSON.stringify(reportOf(type, run, byType.get(type) ?? [], opts))}\n`,
+    content: `${reportJson(type, run, byType.get(type) ?? [], opts)}\n`,
   }));
 }
