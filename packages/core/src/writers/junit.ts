@@ -1,6 +1,7 @@
-import type { Finding } from '../model/finding.js';
+import type { Finding, Identifier } from '../model/finding.js';
 import { normalizePath } from '../model/fingerprint.js';
 import type { ScanRun } from '../model/run.js';
+import { joinMapped } from './chunked.js';
 import { isoUtc } from './time.js';
 import { sortFindings } from './order.js';
 import { displayLocation } from './paths.js';
@@ -12,27 +13,34 @@ interface Suite {
   skipped: number;
 }
 
-function failureBody(f: Finding): string {
-  const lines = [
-    `${f.severity.toUpperCase()} ${f.title}`,
-    f.message,
-    `Location: ${displayLocation(f.location)}`,
-    `Rule: ${f.ruleId} (${f.tool.name})`,
-  ];
-  if (f.identifiers.length > 0) lines.push(`Identifiers: ${f.identifiers.map((i) => i.value).join(', ')}`);
-  if (f.fix?.versions !== undefined && f.fix.versions.length > 0) lines.push(`Fixed in: ${f.fix.versions.join(', ')}`);
-  return lines.join('\n');
+/** Findings of one rule share their identifiers list (readers reuse it), so its text is made once. */
+const idText = new WeakMap<readonly Identifier[], string>();
+
+function identifiersLine(f: Finding): string {
+  let text = idText.get(f.identifiers);
+  if (text === undefined) {
+    text = `\nIdentifiers: ${f.identifiers.map((i) => i.value).join(', ')}`;
+    idText.set(f.identifiers, text);
+  }
+  return text;
 }
 
-function testcase(f: Finding, out: string[]): void {
+function failureBody(f: Finding): string {
+  let body = `${f.severity.toUpperCase()} ${f.title}\n${f.message}\nLocation: ${displayLocation(f.location)}\nRule: ${f.ruleId} (${f.tool.name})`;
+  if (f.identifiers.length > 0) body += identifiersLine(f);
+  if (f.fix?.versions !== undefined && f.fix.versions.length > 0) body += `\nFixed in: ${f.fix.versions.join(', ')}`;
+  return body;
+}
+
+/** One test case as its three lines; a string rather than lines pushed to a shared array (see joinMapped). */
+function testcase(f: Finding): string {
   const file = f.location.type === 'source' ? ` file="${escapeXmlAttr(normalizePath(f.location.path))}"` : '';
-  out.push(`    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file}>`);
-  if (f.suppression !== undefined) {
-    out.push(`      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>`);
-  } else {
-    out.push(`      <failure message="${escapeXmlAttr(f.title !== '' ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`);
-  }
-  out.push('    </testcase>');
+  const head = `    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file}>`;
+  const result =
+    f.suppression !== undefined
+      ? `      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>`
+      : `      <failure message="${escapeXmlAttr(f.title !== '' ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`;
+  return `${head}\n${result}\n    </testcase>`;
 }
 
 /**
@@ -69,7 +77,7 @@ export function renderJunit(run: ScanRun): string {
     for (const s of ordered) {
       const n = s.findings.length;
       out.push(`  <testsuite name="${escapeXmlAttr(s.rule)}" tests="${n}" failures="${n - s.skipped}" errors="0" skipped="${s.skipped}" timestamp="${timestamp}">`);
-      for (const f of s.findings) testcase(f, out);
+      out.push(joinMapped(s.findings, testcase, '\n'));
       out.push('  </testsuite>');
     }
   }
