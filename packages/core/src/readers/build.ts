@@ -115,10 +115,10 @@ export function makeFinding(input: FindingInput): RawFinding {
   const title = text(input.title)?.trim() ?? text(input.message)?.trim() ?? input.ruleId;
   const message = text(input.message)?.trim() ?? title;
   const versions = input.fix?.versions?.filter((v) => v.trim() !== '');
-  const fix = compact({
-    versions: versions && versions.length > 0 ? [...new Set(versions)] : undefined,
-    summary: text(input.fix?.summary)?.trim(),
-  });
+  const fix: NonNullable<RawFinding['fix']> = {};
+  if (versions && versions.length > 0) fix.versions = [...new Set(versions)];
+  const summary = text(input.fix?.summary)?.trim();
+  if (summary !== undefined) fix.summary = summary;
   // Key by key in the order of the type, like sourceLocation: no `delete`, and findings.json keeps its key order.
   const out = { kind: input.kind, ruleId: input.ruleId, title, message } as RawFinding;
   const help = text(input.help)?.trim();
