@@ -1,5 +1,5 @@
 import crypto, { createHash } from 'node:crypto';
-import type { Finding, Location, RawFinding } from './finding.js';
+import type { Finding, RawFinding } from './finding.js';
 
 const VERSION = 'v1';
 
@@ -7,20 +7,31 @@ const VERSION = 'v1';
 // where it is missing. Both hash the same bytes: the version, then each part after a NUL.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
-function hash(parts: readonly string[]): string {
-  let data = VERSION;
-  for (const p of parts) data += `\0${p}`;
+function hashData(data: string): string {
   const hex = oneShot ? oneShot('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
   return hex.slice(0, 32);
 }
 
+function hash(parts: readonly string[]): string {
+  let data = VERSION;
+  for (const p of parts) data += `\0${p}`;
+  return hashData(data);
+}
+
+/** Whitespace other than single inner spaces: only then does normalising change the text. */
+const UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Whitespace and line endings do not change what code means for us; reformatting should not churn ids. */
 export function normalizeCode(code: string): string {
+  // Most snippets are already normal; testing is much cheaper than replacing and trimming.
+  if (!UNNORMAL_SPACE.test(code)) return code;
   return code.replace(/\s+/g, ' ').trim();
 }
 
 /** Forward slashes, no leading `./`: the same file from two tools must hash the same. */
 export function normalizePath(path: string): string {
+  // Called for every finding by every writer; most paths need nothing.
+  if (!path.includes('\\') && !path.startsWith('file://') && !path.startsWith('./')) return path;
   let p = path.replace(/\\/g, '/');
   if (p.startsWith('file://')) p = p.slice('file://'.length);
   while (p.startsWith('./')) p = p.slice(2);
@@ -48,15 +59,20 @@ export function urlPathTemplate(raw: string): string {
   return `${url.protocol}//${url.host}${segments.join('/')}`;
 }
 
-function locationKey(location: Location, fallback: string): string[] {
+/** The location's part of the hashed text, each part after a NUL. */
+function locationKey(finding: RawFinding | Finding): string {
+  const location = finding.location;
   switch (location.type) {
-    case 'source':
+    case 'source': {
       // The line number is deliberately absent: inserting lines above a finding must not change its id.
-      return [normalizePath(location.path), location.snippet !== undefined ? normalizeCode(location.snippet) : fallback];
+      // Without the matched code the message is the steadiest thing left; it usually names the variable or call.
+      const code = location.snippet !== undefined ? location.snippet : finding.message;
+      return `\0${normalizePath(location.path)}\0${normalizeCode(code)}`;
+    }
     case 'url':
-      return [(location.method ?? 'GET').toUpperCase(), urlPathTemplate(location.url), location.param ?? ''];
+      return `\0${(location.method ?? 'GET').toUpperCase()}\0${urlPathTemplate(location.url)}\0${location.param ?? ''}`;
     case 'package':
-      return [location.name, location.file !== undefined ? normalizePath(location.file) : (location.image ?? '')];
+      return `\0${location.name}\0${location.file !== undefined ? normalizePath(location.file) : (location.image ?? '')}`;
   }
 }
 
@@ -65,8 +81,8 @@ function locationKey(location: Location, fallback: string): string[] {
  * set: it separates identical matches in the same file.
  */
 export function fingerprintOf(finding: RawFinding | Finding): string {
-  // Without the matched code the message is the steadiest thing left; it usually names the variable or call.
-  return hash([finding.kind, finding.ruleId, ...locationKey(finding.location, normalizeCode(finding.message))]);
+  // The same bytes as hash([kind, ruleId, ...location parts]), without the intermediate arrays.
+  return hashData(`${VERSION}\0${finding.kind}\0${finding.ruleId}${locationKey(finding)}`);
 }
 
 /**
