@@ -55,12 +55,21 @@ export function dedupe(findings: readonly Finding[]): Finding[] {
     for (const id of advisoryIds(f)) link(uf, scope.advisories, id, i);
   });
 
-  const groups = new Map<number, Finding[]>();
+  // Groups in order of their first member, as a map from root would give, but without a map entry
+  // and an array for each of the (usually) almost all single findings.
+  const slotOfRoot = new Int32Array(findings.length).fill(-1);
+  const slots: (Finding | Finding[])[] = [];
   findings.forEach((f, i) => {
     const root = uf.find(i);
-    const group = groups.get(root);
-    if (group) group.push(f);
-    else groups.set(root, [f]);
+    const slot = slotOfRoot[root] ?? -1;
+    if (slot === -1) {
+      slotOfRoot[root] = slots.length;
+      slots.push(f);
+      return;
+    }
+    const held = slots[slot] as Finding | Finding[];
+    if (Array.isArray(held)) held.push(f);
+    else slots[slot] = [held, f];
   });
-  return sortFindings([...groups.values()].map(mergeGroup));
+  return sortFindings(slots.map((s) => (Array.isArray(s) ? mergeGroup(s) : s)));
 }
