@@ -1,7 +1,6 @@
 import type { Confidence, FindingKind, Identifier, Severity, Suppression } from '../../model/finding.js';
 import { fromSarifLevel, fromSecuritySeverity } from '../../model/severity.js';
 import { advisoryIdentifier, cweIdentifier, owaspIdentifier, uniqueIdentifiers } from '../identifiers.js';
-import { isLockfile } from '../paths.js';
 import { firstSentence, nonEmpty, sections } from '../text.js';
 import { ruleTags, stringProp } from './rules.js';
 import type { SarifResult, SarifRule } from './schema.js';
@@ -45,21 +44,15 @@ const IAC_TOOLS = /checkov|tfsec|kics|terrascan/i;
  * SARIF does not say what kind of problem a result is, so this goes by the tool and rule tags.
  * Advisory results (Trivy's `vulnerability` tag, CVE/GHSA rule ids) are dependency findings when they
  * point at a lockfile and container findings when the run names an image; everything else is SAST.
+ * Decided once per rule (a log has few rules and many results): only the lockfile case needs the
+ * result's path, so for `advisory` rules the reader applies it per result (read.ts).
  */
-export function kindOf(input: {
-  toolName: string;
-  ruleId: string;
-  tags: readonly string[];
-  path: string | undefined;
-  runHasImage: boolean;
-}): FindingKind {
+export function ruleKind(input: { toolName: string; ruleId: string; tags: readonly string[]; runHasImage: boolean }): { kind: FindingKind; advisory: boolean } {
   const tags = input.tags.map((t) => t.toLowerCase());
-  if (SECRET_TOOLS.test(input.toolName) || tags.includes('secret') || tags.includes('secrets')) return 'secret';
-  if (IAC_TOOLS.test(input.toolName) || tags.includes('misconfiguration')) return 'iac';
+  if (SECRET_TOOLS.test(input.toolName) || tags.includes('secret') || tags.includes('secrets')) return { kind: 'secret', advisory: false };
+  if (IAC_TOOLS.test(input.toolName) || tags.includes('misconfiguration')) return { kind: 'iac', advisory: false };
   const advisory = tags.includes('vulnerability') || /^(CVE-\d{4}-|GHSA-)/i.test(input.ruleId);
-  if (advisory && input.path !== undefined && isLockfile(input.path)) return 'dependency';
-  if (advisory && input.runHasImage) return 'container';
-  return 'sast';
+  return { kind: advisory && input.runHasImage ? 'container' : 'sast', advisory };
 }
 
 export function identifiersOf(ruleId: string, rule: SarifRule | undefined): Identifier[] {

@@ -1,17 +1,20 @@
-import type { Confidence, Identifier, RawFinding, Tool } from '../../model/finding.js';
+import type { Confidence, FindingKind, Identifier, RawFinding, Tool } from '../../model/finding.js';
 import { makeFinding, sourceLocation, urlLocation } from '../build.js';
 import { parseEntry, type EntryResult } from '../schema.js';
 import { maskSecret } from '../secrets.js';
 import type { ReadResult, SkippedEntry } from '../types.js';
 import { isSarifResult } from './check.js';
-import { confidenceOf, helpOf, identifiersOf, kindOf, messageOf, severityOf, suppressionOf, titleOf } from './classify.js';
+import { isLockfile } from '../paths.js';
+import { confidenceOf, helpOf, identifiersOf, messageOf, ruleKind, severityOf, suppressionOf, titleOf } from './classify.js';
 import { flowOf, regionOf, resolveArtifact, uriContext, type UriContext } from './locations.js';
 import { ruleFor, ruleTable, ruleTags, type RuleTable } from './rules.js';
 import { resultSchema, runSchema, type SarifResult, type SarifRule } from './schema.js';
 
 /** What a finding takes from its rule alone; the same for every result of the rule. */
 interface RuleFacts {
-  tags: string[];
+  /** The kind unless the result is on a lockfile and `advisory` is set (see ruleKind). */
+  kind: FindingKind;
+  advisory: boolean;
   title: string;
   help: string | undefined;
   confidence: Confidence | undefined;
@@ -37,7 +40,7 @@ function factsOf(run: RunContext, ruleId: string, rule: SarifRule | undefined): 
   if (facts === undefined) {
     // The identifiers array is shared by the findings of one rule; nothing downstream mutates findings.
     facts = {
-      tags: ruleTags(rule),
+      ...ruleKind({ toolName: run.tool.name, ruleId, tags: ruleTags(rule), runHasImage: run.runHasImage }),
       title: titleOf(ruleId, rule),
       help: helpOf(rule),
       confidence: confidenceOf(rule),
@@ -71,9 +74,7 @@ function readResult(result: SarifResult, run: RunContext, entry: string): EntryR
   const path = where.target.type === 'file' ? where.target.path : undefined;
   const facts = factsOf(run, ruleId, rule);
   const kind =
-    where.target.type === 'url'
-      ? 'dast'
-      : kindOf({ toolName: run.tool.name, ruleId, tags: facts.tags, path, runHasImage: run.runHasImage });
+    where.target.type === 'url' ? 'dast' : facts.advisory && path !== undefined && isLockfile(path) ? 'dependency' : facts.kind;
   // Secret scanners put the secret itself in the snippet (Gitleaks does).
   const snippet = kind === 'secret' && where.region.snippet ? maskSecret(where.region.snippet.trim()) : where.region.snippet;
   const location =
