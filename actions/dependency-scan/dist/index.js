@@ -547,8 +547,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -578,7 +578,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -586,7 +586,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -1123,7 +1123,7 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
   return fieldErrors;
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
-  const result = { errors: [] };
+  const result2 = { errors: [] };
   const processError = (error64, path = []) => {
     var _a4;
     for (const issue3 of error64.issues) {
@@ -1136,10 +1136,10 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
       } else {
         const fullpath = [...path, ...issue3.path];
         if (fullpath.length === 0) {
-          result.errors.push(mapper(issue3));
+          result2.errors.push(mapper(issue3));
           continue;
         }
-        let curr = result;
+        let curr = result2;
         let i = 0;
         while (i < fullpath.length) {
           const el = fullpath[i];
@@ -1169,7 +1169,7 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
     }
   };
   processError(error63);
-  return result;
+  return result2;
 }
 function toDotPath(_path) {
   const segs = [];
@@ -1268,17 +1268,17 @@ function failure(Err, issues, ctx) {
 function validateFallback(schema2, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
   const fallbackRun = schema2._zod.bag.fallbackRun;
-  let result;
+  let result2;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
-    result = fallbackRun({ value, issues: [] }, ctx);
+    result2 = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema2._zod.run({ value, issues: [] }, ctx);
+    result2 = schema2._zod.run({ value, issues: [] }, ctx);
   }
-  if (result instanceof Promise) {
+  if (result2 instanceof Promise) {
     throw new $ZodAsyncError();
   }
-  return result.issues.length === 0;
+  return result2.issues.length === 0;
 }
 var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
@@ -1289,16 +1289,16 @@ var init_parse = __esm({
     _parse = (_Err) => {
       const fn = (schema2, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-        const result = schema2._zod.run({ value, issues: [] }, ctx);
-        if (result instanceof Promise) {
+        const result2 = schema2._zod.run({ value, issues: [] }, ctx);
+        if (result2 instanceof Promise) {
           throw new $ZodAsyncError();
         }
-        if (result.issues.length) {
-          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        if (result2.issues.length) {
+          const e = new (_params?.Err ?? _Err)(result2.issues.map((iss) => finalizeIssue(iss, ctx, config())));
           captureStackTrace(e, _params?.callee ?? fn);
           throw e;
         }
-        return result.value;
+        return result2.value;
       };
       return fn;
     };
@@ -1306,34 +1306,34 @@ var init_parse = __esm({
     _parseAsync = (_Err) => {
       const fn = async (schema2, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-        let result = schema2._zod.run({ value, issues: [] }, ctx);
-        if (result instanceof Promise)
-          result = await result;
-        if (result.issues.length) {
-          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        let result2 = schema2._zod.run({ value, issues: [] }, ctx);
+        if (result2 instanceof Promise)
+          result2 = await result2;
+        if (result2.issues.length) {
+          const e = new (params?.Err ?? _Err)(result2.issues.map((iss) => finalizeIssue(iss, ctx, config())));
           captureStackTrace(e, params?.callee ?? fn);
           throw e;
         }
-        return result.value;
+        return result2.value;
       };
       return fn;
     };
     parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
     _safeParse = (_Err) => (schema2, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-      const result = schema2._zod.run({ value, issues: [] }, ctx);
-      if (result instanceof Promise) {
+      const result2 = schema2._zod.run({ value, issues: [] }, ctx);
+      if (result2 instanceof Promise) {
         throw new $ZodAsyncError();
       }
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: true, data: result2.value };
     };
     safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
     _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-      let result = schema2._zod.run({ value, issues: [] }, ctx);
-      if (result instanceof Promise)
-        result = await result;
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      let result2 = schema2._zod.run({ value, issues: [] }, ctx);
+      if (result2 instanceof Promise)
+        result2 = await result2;
+      return result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: true, data: result2.value };
     };
     safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
     COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
@@ -1350,10 +1350,10 @@ var init_parse = __esm({
     });
     validateAsync = async (schema2, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-      let result = schema2._zod.run({ value, issues: [] }, ctx);
-      if (result instanceof Promise)
-        result = await result;
-      return result.issues.length === 0;
+      let result2 = schema2._zod.run({ value, issues: [] }, ctx);
+      if (result2 instanceof Promise)
+        result2 = await result2;
+      return result2.issues.length === 0;
     };
     _encode = (_Err) => {
       const parse10 = _parse(_Err);
@@ -1589,9 +1589,9 @@ var init_regexes = __esm({
 });
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/checks.js
-function handleCheckPropertyResult(result, payload, property) {
-  if (result.issues.length) {
-    payload.issues.push(...prefixIssues(property, result.issues));
+function handleCheckPropertyResult(result2, payload, property) {
+  if (result2.issues.length) {
+    payload.issues.push(...prefixIssues(property, result2.issues));
   }
 }
 var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckProperty, $ZodCheckProperties, $ZodCheckMimeType, $ZodCheckOverwrite;
@@ -2009,14 +2009,14 @@ var init_checks = __esm({
     $ZodCheckProperty = /* @__PURE__ */ $constructor("$ZodCheckProperty", (inst, def) => {
       $ZodCheck.init(inst, def);
       inst._zod.check = (payload) => {
-        const result = def.schema._zod.run({
+        const result2 = def.schema._zod.run({
           value: payload.value[def.property],
           issues: []
         }, {});
-        if (result instanceof Promise) {
-          return result.then((result2) => handleCheckPropertyResult(result2, payload, def.property));
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleCheckPropertyResult(result3, payload, def.property));
         }
-        handleCheckPropertyResult(result, payload, def.property);
+        handleCheckPropertyResult(result2, payload, def.property);
         return;
       };
     });
@@ -2035,12 +2035,12 @@ var init_checks = __esm({
         const input2 = payload.value;
         let proms;
         for (const [key2, schema2] of entries2) {
-          const result = schema2._zod.run({ value: input2[key2], issues: [] }, {});
-          if (result instanceof Promise) {
+          const result2 = schema2._zod.run({ value: input2[key2], issues: [] }, {});
+          if (result2 instanceof Promise) {
             proms ?? (proms = []);
-            proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key2)));
+            proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key2)));
           } else {
-            handleCheckPropertyResult(result, payload, key2);
+            handleCheckPropertyResult(result2, payload, key2);
           }
         }
         if (proms)
@@ -2309,26 +2309,26 @@ function capSize(inst, size2) {
     return parse10(payload, ctx);
   };
 }
-function handleArrayResult(result, final, index) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+function handleArrayResult(result2, final, index) {
+  if (result2.issues.length) {
+    final.issues.push(...prefixIssues(index, result2.issues));
   }
-  final.value[index] = result.value;
+  final.value[index] = result2.value;
 }
-function handlePropertyResult(result, final, key2, input2, optin, optout) {
+function handlePropertyResult(result2, final, key2, input2, optin, optout) {
   const isPresent = key2 in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
   }
-  if (result.issues.length) {
+  if (result2.issues.length) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key2, result.issues));
+    final.issues.push(...prefixIssues(key2, result2.issues));
   }
   if (!isPresent && optin === void 0) {
-    if (!result.issues.length) {
+    if (!result2.issues.length) {
       final.issues.push({
         code: "invalid_type",
         expected: "nonoptional",
@@ -2338,12 +2338,12 @@ function handlePropertyResult(result, final, key2, input2, optin, optout) {
     }
     return;
   }
-  if (result.value === void 0) {
+  if (result2.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
       final.value[key2] = void 0;
     }
   } else {
-    final.value[key2] = result.value;
+    final.value[key2] = result2.value;
   }
 }
 function normalizeDef(def) {
@@ -2416,9 +2416,9 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   });
 }
 function handleUnionResults(results, final, inst, ctx) {
-  for (const result of results) {
-    if (result.issues.length === 0) {
-      final.value = result.value;
+  for (const result2 of results) {
+    if (result2.issues.length === 0) {
+      final.value = result2.value;
       return final;
     }
   }
@@ -2431,7 +2431,7 @@ function handleUnionResults(results, final, inst, ctx) {
     code: "invalid_union",
     input: final.value,
     inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+    errors: results.map((result2) => result2.issues.map((iss) => finalizeIssue(iss, ctx, config())))
   });
   return final;
 }
@@ -2450,7 +2450,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       code: "invalid_union",
       input: final.value,
       inst,
-      errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+      errors: results.map((result2) => result2.issues.map((iss) => finalizeIssue(iss, ctx, config())))
     });
   } else {
     final.issues.push({
@@ -2542,7 +2542,7 @@ function mergeValues(a, b) {
   }
   return { valid: false, mergeErrorPath: [] };
 }
-function handleIntersectionResults(result, left, right) {
+function handleIntersectionResults(result2, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
@@ -2568,30 +2568,30 @@ function handleIntersectionResults(result, left, right) {
   };
   for (const iss of left.issues) {
     if (!collect2(iss, "l"))
-      result.issues.push(iss);
+      result2.issues.push(iss);
   }
   for (const iss of right.issues) {
     if (!collect2(iss, "r"))
-      result.issues.push(iss);
+      result2.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
   if (bothKeys.length) {
     const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
     if (aggregated.length)
-      result.issues.push({ ...unrecIssue, keys: aggregated });
+      result2.issues.push({ ...unrecIssue, keys: aggregated });
     for (const k of bothKeys) {
       if (!aggregated.includes(k) && keyIssues.has(k))
-        result.issues.push(keyIssues.get(k));
+        result2.issues.push(keyIssues.get(k));
     }
   }
   const merged = mergeValues(left.value, right.value);
   if (!merged.valid) {
-    if (aborted(result))
-      return result;
+    if (aborted(result2))
+      return result2;
     throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
   }
-  result.value = merged.data;
-  return result;
+  result2.value = merged.data;
+  return result2;
 }
 function getTupleOptStart(items, key2) {
   for (let i = items.length - 1; i >= 0; i--) {
@@ -2601,11 +2601,11 @@ function getTupleOptStart(items, key2) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+function handleTupleResult(result2, final, index) {
+  if (result2.issues.length) {
+    final.issues.push(...prefixIssues(index, result2.issues));
   }
-  final.value[index] = result.value;
+  final.value[index] = result2.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
   for (let i = 0; i < items.length; i++) {
@@ -2663,14 +2663,14 @@ function handleMapResult(keyResult, valueResult, final, key2, input2, inst, ctx)
   }
   final.value.set(keyResult.value, valueResult.value);
 }
-function handleSetResult(result, final) {
-  if (result.issues.length) {
-    final.issues.push(...result.issues);
+function handleSetResult(result2, final) {
+  if (result2.issues.length) {
+    final.issues.push(...result2.issues);
   }
-  final.value.add(result.value);
+  final.value.add(result2.value);
 }
-function handleOptionalResult(payload, result) {
-  payload.value = result.issues.length ? void 0 : result.value;
+function handleOptionalResult(payload, result2) {
+  payload.value = result2.issues.length ? void 0 : result2.value;
   return payload;
 }
 function handleDefaultResult(payload, def) {
@@ -2690,18 +2690,18 @@ function handleNonOptionalResult(payload, inst) {
   }
   return payload;
 }
-function handleCatchResult(payload, result, def, ctx) {
-  if (!result.issues.length) {
-    payload.value = result.value;
-    if (result.memo)
+function handleCatchResult(payload, result2, def, ctx) {
+  if (!result2.issues.length) {
+    payload.value = result2.value;
+    if (result2.memo)
       payload.memo = true;
     return payload;
   }
   payload.value = def.catchValue({
-    ...result,
+    ...result2,
     value: payload.value,
     error: {
-      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+      issues: result2.issues.map((iss) => finalizeIssue(iss, ctx, config()))
     },
     input: payload.value
   });
@@ -2714,24 +2714,24 @@ function handlePipeResult(left, next, ctx) {
   }
   return next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
-function handleCodecAResult(result, def, ctx) {
-  if (result.issues.length) {
-    result.aborted = true;
-    return result;
+function handleCodecAResult(result2, def, ctx) {
+  if (result2.issues.length) {
+    result2.aborted = true;
+    return result2;
   }
   const direction = ctx.direction || "forward";
   if (direction === "forward") {
-    const transformed = def.transform(result.value, result);
+    const transformed = def.transform(result2.value, result2);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx));
+      return transformed.then((value) => handleCodecTxResult(result2, value, def.out, ctx));
     }
-    return handleCodecTxResult(result, transformed, def.out, ctx);
+    return handleCodecTxResult(result2, transformed, def.out, ctx);
   } else {
-    const transformed = def.reverseTransform(result.value, result);
+    const transformed = def.reverseTransform(result2.value, result2);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx));
+      return transformed.then((value) => handleCodecTxResult(result2, value, def.in, ctx));
     }
-    return handleCodecTxResult(result, transformed, def.in, ctx);
+    return handleCodecTxResult(result2, transformed, def.in, ctx);
   }
 }
 function handleCodecTxResult(left, value, nextSchema, ctx) {
@@ -2792,8 +2792,8 @@ function partPattern(schema2) {
   }
   return leafPattern(schema2);
 }
-function handleRefineResult(result, payload, input2, inst) {
-  if (!result) {
+function handleRefineResult(result2, payload, input2, inst) {
+  if (!result2) {
     const _iss = {
       code: "custom",
       input: input2,
@@ -2911,13 +2911,13 @@ var init_schemas = __esm({
             }
             return handleCanaryResult(canary, payload, ctx);
           }
-          const result = inst._zod.parse(payload, ctx);
-          if (result instanceof Promise) {
+          const result2 = inst._zod.parse(payload, ctx);
+          if (result2 instanceof Promise) {
             if (ctx.async === false)
               throw new $ZodAsyncError();
-            return result.then((result2) => runChecks(result2, checks, ctx));
+            return result2.then((result3) => runChecks(result3, checks, ctx));
           }
-          return runChecks(result, checks, ctx);
+          return runChecks(result2, checks, ctx);
         };
       }
     }, {
@@ -3439,15 +3439,15 @@ var init_schemas = __esm({
         const abortEarly = ctx?.abortEarly;
         for (let i = 0; i < input2.length; i++) {
           const item2 = input2[i];
-          const result = def.element._zod.run({
+          const result2 = def.element._zod.run({
             value: item2,
             issues: []
           }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+          if (result2 instanceof Promise) {
+            proms.push(result2.then((result3) => handleArrayResult(result3, payload, i)));
           } else {
-            handleArrayResult(result, payload, i);
-            if (abortEarly && result.issues.length !== 0 && aborted(result))
+            handleArrayResult(result2, payload, i);
+            if (abortEarly && result2.issues.length !== 0 && aborted(result2))
               break;
           }
         }
@@ -3491,7 +3491,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject2 = isObject;
+      const isObject3 = isObject;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -3499,7 +3499,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -3635,7 +3635,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject2 = isObject;
+      const isObject3 = isObject;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -3644,7 +3644,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -3689,17 +3689,17 @@ var init_schemas = __esm({
         let async = false;
         const results = [];
         for (const option of def.options) {
-          const result = option._zod.run({
+          const result2 = option._zod.run({
             value: payload.value,
             issues: []
           }, ctx);
-          if (result instanceof Promise) {
-            results.push(result);
+          if (result2 instanceof Promise) {
+            results.push(result2);
             async = true;
           } else {
-            if (result.issues.length === 0)
-              return result;
-            results.push(result);
+            if (result2.issues.length === 0)
+              return result2;
+            results.push(result2);
           }
         }
         if (!async)
@@ -3720,15 +3720,15 @@ var init_schemas = __esm({
         let async = false;
         const results = [];
         for (const option of def.options) {
-          const result = option._zod.run({
+          const result2 = option._zod.run({
             value: payload.value,
             issues: []
           }, ctx);
-          if (result instanceof Promise) {
-            results.push(result);
+          if (result2 instanceof Promise) {
+            results.push(result2);
             async = true;
           } else {
-            results.push(result);
+            results.push(result2);
           }
         }
         if (!async)
@@ -3887,11 +3887,11 @@ var init_schemas = __esm({
               seen = payload.issues.length;
             }
             i++;
-            const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
-            if (result instanceof Promise) {
-              proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+            const result2 = def.rest._zod.run({ value: el, issues: [] }, ctx);
+            if (result2 instanceof Promise) {
+              proms.push(result2.then((r) => handleTupleResult(r, payload, i)));
             } else {
-              handleTupleResult(result, payload, i);
+              handleTupleResult(result2, payload, i);
             }
           }
         }
@@ -3944,19 +3944,19 @@ var init_schemas = __esm({
               const outKey = keyResult.value;
               if (outKey === "__proto__")
                 continue;
-              const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
-              if (result instanceof Promise) {
-                proms.push(result.then((result2) => {
-                  if (result2.issues.length) {
-                    payload.issues.push(...prefixIssues(key2, result2.issues));
+              const result2 = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
+              if (result2 instanceof Promise) {
+                proms.push(result2.then((result3) => {
+                  if (result3.issues.length) {
+                    payload.issues.push(...prefixIssues(key2, result3.issues));
                   }
-                  payload.value[outKey] = result2.value;
+                  payload.value[outKey] = result3.value;
                 }));
               } else {
-                if (result.issues.length) {
-                  payload.issues.push(...prefixIssues(key2, result.issues));
+                if (result2.issues.length) {
+                  payload.issues.push(...prefixIssues(key2, result2.issues));
                 }
-                payload.value[outKey] = result.value;
+                payload.value[outKey] = result2.value;
               }
             }
           }
@@ -4025,19 +4025,19 @@ var init_schemas = __esm({
             const outKey = keyResult.value;
             if (outKey === "__proto__")
               continue;
-            const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
-            if (result instanceof Promise) {
-              proms.push(result.then((result2) => {
-                if (result2.issues.length) {
-                  payload.issues.push(...prefixIssues(key2, result2.issues));
+            const result2 = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
+            if (result2 instanceof Promise) {
+              proms.push(result2.then((result3) => {
+                if (result3.issues.length) {
+                  payload.issues.push(...prefixIssues(key2, result3.issues));
                 }
-                payload.value[outKey] = result2.value;
+                payload.value[outKey] = result3.value;
               }));
             } else {
-              if (result.issues.length) {
-                payload.issues.push(...prefixIssues(key2, result.issues));
+              if (result2.issues.length) {
+                payload.issues.push(...prefixIssues(key2, result2.issues));
               }
-              payload.value[outKey] = result.value;
+              payload.value[outKey] = result2.value;
             }
           }
           if (unrecognized && unrecognized.length > 0) {
@@ -4122,11 +4122,11 @@ var init_schemas = __esm({
               break;
             seen = payload.issues.length;
           }
-          const result = def.valueType._zod.run({ value: item2, issues: [] }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => handleSetResult(result2, payload)));
+          const result2 = def.valueType._zod.run({ value: item2, issues: [] }, ctx);
+          if (result2 instanceof Promise) {
+            proms.push(result2.then((result3) => handleSetResult(result3, payload)));
           } else
-            handleSetResult(result, payload);
+            handleSetResult(result2, payload);
         }
         if (proms.length)
           return Promise.all(proms).then(() => payload);
@@ -4233,10 +4233,10 @@ var init_schemas = __esm({
         if (payload.value === void 0) {
           if (def.innerType._zod.optin !== "defaulted")
             return payload;
-          const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-          if (result instanceof Promise)
-            return result.then((result2) => handleOptionalResult(payload, result2));
-          return handleOptionalResult(payload, result);
+          const result2 = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+          if (result2 instanceof Promise)
+            return result2.then((result3) => handleOptionalResult(payload, result3));
+          return handleOptionalResult(payload, result2);
         }
         return def.innerType._zod.run(payload, ctx);
       };
@@ -4278,11 +4278,11 @@ var init_schemas = __esm({
           payload.value = def.defaultValue;
           return payload;
         }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => handleDefaultResult(result2, def));
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleDefaultResult(result3, def));
         }
-        return handleDefaultResult(result, def);
+        return handleDefaultResult(result2, def);
       };
     });
     $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
@@ -4306,11 +4306,11 @@ var init_schemas = __esm({
         return v2 ? new Set([...v2].filter((x) => x !== void 0)) : void 0;
       });
       inst._zod.parse = (payload, ctx) => {
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => handleNonOptionalResult(result2, inst));
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleNonOptionalResult(result3, inst));
         }
-        return handleNonOptionalResult(result, inst);
+        return handleNonOptionalResult(result2, inst);
       };
     });
     $ZodSuccess = /* @__PURE__ */ $constructor("$ZodSuccess", (inst, def) => {
@@ -4319,14 +4319,14 @@ var init_schemas = __esm({
         if (ctx.direction === "backward") {
           throw new $ZodEncodeError("ZodSuccess");
         }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => {
-            payload.value = result2.issues.length === 0;
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => {
+            payload.value = result3.issues.length === 0;
             return payload;
           });
         }
-        payload.value = result.issues.length === 0;
+        payload.value = result2.issues.length === 0;
         return payload;
       };
     });
@@ -4339,11 +4339,11 @@ var init_schemas = __esm({
         if (ctx.direction === "backward") {
           return def.innerType._zod.run(payload, ctx);
         }
-        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => handleCatchResult(payload, result2, def, ctx));
+        const result2 = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleCatchResult(payload, result3, def, ctx));
         }
-        return handleCatchResult(payload, result, def, ctx);
+        return handleCatchResult(payload, result2, def, ctx);
       };
     });
     $ZodNaN = /* @__PURE__ */ $constructor("$ZodNaN", (inst, def) => {
@@ -4418,11 +4418,11 @@ var init_schemas = __esm({
         if (ctx.direction === "backward") {
           return def.innerType._zod.run(payload, ctx);
         }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then(handleReadonlyResult);
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then(handleReadonlyResult);
         }
-        return handleReadonlyResult(result);
+        return handleReadonlyResult(result2);
       };
     });
     $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
@@ -4476,11 +4476,11 @@ var init_schemas = __esm({
         }
         return Object.defineProperty(function(...args) {
           const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
-          const result = Reflect.apply(func, this, parsedArgs);
+          const result2 = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse(inst._def.output, result);
+            return parse(inst._def.output, result2);
           }
-          return result;
+          return result2;
         }, "_zod", { value: inst._zod, enumerable: false });
       };
       inst.implementAsync = (func) => {
@@ -4489,11 +4489,11 @@ var init_schemas = __esm({
         }
         return Object.defineProperty(async function(...args) {
           const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
-          const result = await Reflect.apply(func, this, parsedArgs);
+          const result2 = await Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return await parseAsync(inst._def.output, result);
+            return await parseAsync(inst._def.output, result2);
           }
-          return result;
+          return result2;
         }, "_zod", { value: inst._zod, enumerable: false });
       };
       inst._zod.parse = (payload, _ctx) => {
@@ -4599,12 +4599,12 @@ function isRecursive(inst, stack, resolve6) {
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE;
+  let result2 = NONE;
   const check2 = (child2) => {
-    if (result !== PROVEN && child2?._zod) {
+    if (result2 !== PROVEN && child2?._zod) {
       const answer = isRecursive(child2, stack, resolve6);
-      if (answer > result)
-        result = answer;
+      if (answer > result2)
+        result2 = answer;
     }
   };
   const shape = (sh, spread) => {
@@ -4620,8 +4620,8 @@ function isRecursive(inst, stack, resolve6) {
     return answer;
   };
   const merge4 = (answer) => {
-    if (answer > result)
-      result = answer;
+    if (answer > result2)
+      result2 = answer;
   };
   const def = inst._zod.def;
   const kind = def.type;
@@ -4721,7 +4721,7 @@ function isRecursive(inst, stack, resolve6) {
     }
   }
   stack.delete(inst);
-  return settle(inst, result);
+  return settle(inst, result2);
 }
 function settle(inst, answer) {
   if (answer !== ASSUMED)
@@ -4843,19 +4843,19 @@ var init_memoizer = __esm({
             }
             handoff = bucket2;
             const depth = open.length;
-            const result = base(payload, ctx);
+            const result2 = base(payload, ctx);
             handoff = void 0;
             const entry = open.length > depth ? open.pop() : void 0;
-            if (result instanceof Promise) {
-              return result.then((r) => {
+            if (result2 instanceof Promise) {
+              return result2.then((r) => {
                 if (entry)
                   entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
                 return r;
               });
             }
             if (entry)
-              entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
-            return result;
+              entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+            return result2;
           };
           inst._zod.parse = wrapped;
           if (inst._zod.run === base)
@@ -9114,12 +9114,12 @@ var init_lt = __esm({
         }
       };
       function getSizing(origin, unitType, inclusive, targetShouldBe) {
-        const result = Sizable[origin] ?? null;
-        if (result === null)
-          return result;
+        const result2 = Sizable[origin] ?? null;
+        if (result2 === null)
+          return result2;
         return {
-          unit: result.unit[unitType],
-          verb: result.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
+          unit: result2.unit[unitType],
+          verb: result2.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
         };
       }
       const FormatDictionary = {
@@ -13062,10 +13062,10 @@ function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
 function runtimeRun(schema2, value) {
-  const result = schema2._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then === "function")
+  const result2 = schema2._zod.run({ value, issues: [] }, {});
+  if (result2 && typeof result2.then === "function")
     return INVALID;
-  const r = result;
+  const r = result2;
   return r.issues.length === 0 ? r.value : INVALID;
 }
 function compileChild(doc, ctx, schema2, accessor2, needsValue = true) {
@@ -13326,8 +13326,8 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor2) {
     const checkFn = check2._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = checkFn(fakePayload);
-      if (result instanceof Promise)
+      const result2 = checkFn(fakePayload);
+      if (result2 instanceof Promise)
         throwAsync();
       return fakePayload.issues.length === 0 ? fakePayload.value : INVALID;
     };
@@ -14397,10 +14397,10 @@ function generatePipeCheck(doc, ctx, schema2, accessor2) {
     const transformFn = def.transform;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
-      if (result instanceof Promise)
+      const result2 = transformFn(value, fakePayload);
+      if (result2 instanceof Promise)
         return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+      return fakePayload.issues.length === 0 ? result2 : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const transformedVar = newVar(ctx);
@@ -14432,10 +14432,10 @@ function generateCustomCheck(doc, ctx, schema2, accessor2) {
   return accessor2;
 }
 function runtimeCatch(innerSchema, catchValue, value) {
-  const result = innerSchema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then === "function")
+  const result2 = innerSchema._zod.run({ value, issues: [] }, {});
+  if (result2 && typeof result2.then === "function")
     return INVALID;
-  const r = result;
+  const r = result2;
   if (r.issues.length === 0)
     return r.value;
   return catchValue();
@@ -14472,10 +14472,10 @@ function generateTransformCheck(doc, ctx, schema2, accessor2) {
     const transformFn = def.transform;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
-      if (result instanceof Promise)
+      const result2 = transformFn(value, fakePayload);
+      if (result2 instanceof Promise)
         return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+      return fakePayload.issues.length === 0 ? result2 : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outputVar = newVar(ctx);
@@ -14497,8 +14497,8 @@ var init_compile = __esm({
     INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
     ZodCompileAsyncError = class extends Error {
-      constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-        super(message);
+      constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+        super(message2);
         this.name = "ZodCompileAsyncError";
       }
     };
@@ -15650,13 +15650,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema2, ctx, json3, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
-  if (result === "any")
+function handleUnrepresentable(schema2, ctx, json5, params, message2) {
+  const result2 = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message: message2 }) : ctx.unrepresentable;
+  if (result2 === "any")
     return false;
-  if (result === void 0 || result === "throw")
-    throw new Error(message);
-  Object.assign(json3, result);
+  if (result2 === void 0 || result2 === "throw")
+    throw new Error(message2);
+  Object.assign(json5, result2);
   return true;
 }
 function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
@@ -15671,13 +15671,13 @@ function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
     }
     return seen.schema;
   }
-  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema2, result);
+  const result2 = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+  ctx.seen.set(schema2, result2);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
   const overrideSchema = schema2._zod.toJSONSchema?.();
   if (overrideSchema) {
-    result.schema = overrideSchema;
+    result2.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
@@ -15685,9 +15685,9 @@ function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
       path: _params.path
     };
     if (schema2._zod.processJSONSchema) {
-      schema2._zod.processJSONSchema(ctx, result.schema, params);
+      schema2._zod.processJSONSchema(ctx, result2.schema, params);
     } else {
-      const _json = result.schema;
+      const _json = result2.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
@@ -15696,22 +15696,22 @@ function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
     }
     const parent = schema2._zod.parent;
     if (parent) {
-      if (!result.ref)
-        result.ref = parent;
+      if (!result2.ref)
+        result2.ref = parent;
       processSchema(parent, ctx, params);
       ctx.seen.get(parent).isParent = true;
     }
   }
   const meta3 = ctx.metadataRegistry.get(schema2);
   if (meta3)
-    assignProps(result.schema, meta3);
+    assignProps(result2.schema, meta3);
   if (ctx.io === "input" && isTransforming(schema2)) {
-    delete result.schema.examples;
-    delete result.schema.default;
+    delete result2.schema.examples;
+    delete result2.schema.default;
   }
-  if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a4 = result.schema).default ?? (_a4.default = result.schema._prefault);
-  delete result.schema._prefault;
+  if (ctx.io === "input" && "_prefault" in result2.schema)
+    (_a4 = result2.schema).default ?? (_a4.default = result2.schema._prefault);
+  delete result2.schema._prefault;
   const _result = ctx.seen.get(schema2);
   return _result.schema;
 }
@@ -15890,12 +15890,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json3) {
-  const allOf = json3.allOf;
+function foldIntersection(json5) {
+  const allOf = json5.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key2 of FOLDABLE_KEYS)
-    if (key2 in json3)
+    if (key2 in json5)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -15914,8 +15914,8 @@ function foldIntersection(json3) {
   }
   if (!folded)
     return;
-  delete json3.allOf;
-  assignProps(json3, folded);
+  delete json5.allOf;
+  assignProps(json5, folded);
 }
 function finalize(ctx, schema2) {
   const root = ctx.seen.get(schema2);
@@ -15997,41 +15997,41 @@ function finalize(ctx, schema2) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json3 of [seen.schema, seen.def]) {
-          const allOf = json3?.allOf;
+        for (const json5 of [seen.schema, seen.def]) {
+          const allOf = json5?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json3);
+            existing.push(json5);
           else
-            carriers.set(allOf, [json3]);
+            carriers.set(allOf, [json5]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json3 of carriers.get(allOf) ?? [])
-          foldIntersection(json3);
+        for (const json5 of carriers.get(allOf) ?? [])
+          foldIntersection(json5);
       }
     }
   }
-  const result = {};
+  const result2 = {};
   if (ctx.target === "draft-2020-12") {
-    result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    result2.$schema = "https://json-schema.org/draft/2020-12/schema";
   } else if (ctx.target === "draft-07") {
-    result.$schema = "http://json-schema.org/draft-07/schema#";
+    result2.$schema = "http://json-schema.org/draft-07/schema#";
   } else if (ctx.target === "draft-04") {
-    result.$schema = "http://json-schema.org/draft-04/schema#";
+    result2.$schema = "http://json-schema.org/draft-04/schema#";
   } else if (ctx.target === "openapi-3.0") ; else ;
   if (ctx.external?.uri) {
     const id = ctx.external.registry.get(schema2)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
+    result2.$id = ctx.external.uri(id);
   }
-  assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+  assignProps(result2, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
-  if (rootMetaId !== void 0 && result.id === rootMetaId)
-    delete result.id;
+  if (rootMetaId !== void 0 && result2.id === rootMetaId)
+    delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
     for (const entry of ctx.seen.entries()) {
@@ -16048,14 +16048,14 @@ function finalize(ctx, schema2) {
   if (ctx.external) ; else {
     if (Object.keys(defs).length > 0) {
       if (ctx.target === "draft-2020-12") {
-        result.$defs = defs;
+        result2.$defs = defs;
       } else {
-        result.definitions = defs;
+        result2.definitions = defs;
       }
     }
   }
   try {
-    const finalized = JSON.parse(JSON.stringify(result));
+    const finalized = JSON.parse(JSON.stringify(result2));
     Object.defineProperty(finalized, "~standard", {
       value: {
         ...schema2["~standard"],
@@ -16187,31 +16187,31 @@ function inputOptin(schema2) {
   }
   return schema2._zod.optin;
 }
-function stringifyKeyNames(bySchema, json3, visited) {
-  if (json3.$ref) {
-    if (visited.has(json3))
-      return json3;
-    visited.add(json3);
-    const def = bySchema.get(json3)?.def;
+function stringifyKeyNames(bySchema, json5, visited) {
+  if (json5.$ref) {
+    if (visited.has(json5))
+      return json5;
+    visited.add(json5);
+    const def = bySchema.get(json5)?.def;
     if (!def)
-      return json3;
+      return json5;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json3 : inlined;
+    return inlined === def ? json5 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json3[keyword];
+    const branches = json5[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json3 = { ...json3, [keyword]: mapped };
+      json5 = { ...json5, [keyword]: mapped };
   }
-  const types2 = Array.isArray(json3.type) ? json3.type : [json3.type];
+  const types2 = Array.isArray(json5.type) ? json5.type : [json5.type];
   const numericType = !types2.includes("string") && types2.some((t) => t === "number" || t === "integer");
-  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
+  const values = json5.enum ?? (json5.const !== void 0 ? [json5.const] : void 0);
   if (!numericType && !values?.some((v2) => typeof v2 === "number"))
-    return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
+    return json5;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json5;
   if (rest.enum)
     rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
@@ -16249,7 +16249,7 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-function serializeDefaultValue(value, schema2, ctx, json3, params) {
+function serializeDefaultValue(value, schema2, ctx, json5, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -16259,7 +16259,7 @@ function serializeDefaultValue(value, schema2, ctx, json3, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema2, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema2, ctx, json5, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
 function toJSONSchema(input2, params) {
@@ -16377,29 +16377,29 @@ var init_json_schema_processors = __esm({
     ]);
     exactPattern = (p) => exactPatterns.get(p) ?? p;
     stringProcessor = (schema2, ctx, _json, _params) => {
-      const json3 = _json;
-      json3.type = "string";
+      const json5 = _json;
+      json5.type = "string";
       const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
       if (typeof minimum === "number")
-        json3.minLength = minimum;
+        json5.minLength = minimum;
       if (typeof maximum === "number")
-        json3.maxLength = maximum;
+        json5.maxLength = maximum;
       if (format) {
-        json3.format = formatMap[format] ?? format;
-        if (json3.format === "")
-          delete json3.format;
+        json5.format = formatMap[format] ?? format;
+        if (json5.format === "")
+          delete json5.format;
         if (format === "time" || laxFormat) {
-          delete json3.format;
+          delete json5.format;
         }
       }
       if (contentEncoding)
-        json3.contentEncoding = contentEncoding;
+        json5.contentEncoding = contentEncoding;
       if (patterns && patterns.size > 0) {
         const patternList = [...patterns].map(exactPattern);
         if (patternList.length === 1)
-          json3.pattern = patternList[0].source;
+          json5.pattern = patternList[0].source;
         else if (patternList.length > 1) {
-          json3.allOf = [
+          json5.allOf = [
             ...patternList.map((regex2) => ({
               ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
               pattern: regex2.source
@@ -16409,31 +16409,31 @@ var init_json_schema_processors = __esm({
       }
     };
     numberProcessor = (schema2, ctx, _json, params) => {
-      const json3 = _json;
+      const json5 = _json;
       const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
-      json3.type = isInt ? "integer" : "number";
+      json5.type = isInt ? "integer" : "number";
       const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
       const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
       const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
       if (exMin) {
         if (legacy) {
-          json3.minimum = exclusiveMinimum;
-          json3.exclusiveMinimum = true;
+          json5.minimum = exclusiveMinimum;
+          json5.exclusiveMinimum = true;
         } else {
-          json3.exclusiveMinimum = exclusiveMinimum;
+          json5.exclusiveMinimum = exclusiveMinimum;
         }
       } else if (typeof minimum === "number") {
-        json3.minimum = minimum;
+        json5.minimum = minimum;
       }
       if (exMax) {
         if (legacy) {
-          json3.maximum = exclusiveMaximum;
-          json3.exclusiveMaximum = true;
+          json5.maximum = exclusiveMaximum;
+          json5.exclusiveMaximum = true;
         } else {
-          json3.exclusiveMaximum = exclusiveMaximum;
+          json5.exclusiveMaximum = exclusiveMaximum;
         }
       } else if (typeof maximum === "number") {
-        json3.maximum = maximum;
+        json5.maximum = maximum;
       }
       if (multipleOf) {
         const divisors = /* @__PURE__ */ new Set();
@@ -16441,75 +16441,75 @@ var init_json_schema_processors = __esm({
           if (Number.isFinite(divisor) && divisor !== 0)
             divisors.add(Math.abs(divisor));
           else
-            handleUnrepresentable(schema2, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+            handleUnrepresentable(schema2, ctx, json5, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
         }
         const [first, ...rest] = divisors;
         if (first !== void 0)
-          json3.multipleOf = first;
+          json5.multipleOf = first;
         if (rest.length)
-          json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+          json5.allOf = [...json5.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
       }
     };
-    booleanProcessor = (_schema, _ctx, json3, _params) => {
-      json3.type = "boolean";
+    booleanProcessor = (_schema, _ctx, json5, _params) => {
+      json5.type = "boolean";
     };
-    bigintProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
+    bigintProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "BigInt cannot be represented in JSON Schema");
     };
-    symbolProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
+    symbolProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Symbols cannot be represented in JSON Schema");
     };
-    nullProcessor = (_schema, ctx, json3, _params) => {
+    nullProcessor = (_schema, ctx, json5, _params) => {
       if (ctx.target === "openapi-3.0") {
-        json3.type = "string";
-        json3.nullable = true;
-        json3.enum = [null];
+        json5.type = "string";
+        json5.nullable = true;
+        json5.enum = [null];
       } else {
-        json3.type = "null";
+        json5.type = "null";
       }
     };
-    undefinedProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
+    undefinedProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Undefined cannot be represented in JSON Schema");
     };
-    voidProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Void cannot be represented in JSON Schema");
+    voidProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Void cannot be represented in JSON Schema");
     };
-    neverProcessor = (_schema, _ctx, json3, _params) => {
-      json3.not = {};
+    neverProcessor = (_schema, _ctx, json5, _params) => {
+      json5.not = {};
     };
     anyProcessor = (_schema, _ctx, _json, _params) => {
     };
     unknownProcessor = (_schema, _ctx, _json, _params) => {
     };
-    dateProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Date cannot be represented in JSON Schema");
+    dateProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Date cannot be represented in JSON Schema");
     };
-    enumProcessor = (schema2, _ctx, json3, _params) => {
+    enumProcessor = (schema2, _ctx, json5, _params) => {
       const def = schema2._zod.def;
       const values = getEnumValues(def.entries);
       if (values.length === 0) {
-        json3.not = {};
+        json5.not = {};
         return;
       }
       if (values.every((v2) => typeof v2 === "number"))
-        json3.type = "number";
+        json5.type = "number";
       if (values.every((v2) => typeof v2 === "string"))
-        json3.type = "string";
-      json3.enum = values;
+        json5.type = "string";
+      json5.enum = values;
     };
-    literalProcessor = (schema2, ctx, json3, params) => {
+    literalProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       if (def.values.length === 0) {
-        json3.not = {};
+        json5.not = {};
         return;
       }
       const vals = [];
       for (const val of def.values) {
         if (val === void 0) {
-          if (handleUnrepresentable(schema2, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema2, ctx, json5, params, "Literal `undefined` cannot be represented in JSON Schema"))
             return;
         } else if (typeof val === "bigint") {
-          if (handleUnrepresentable(schema2, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema2, ctx, json5, params, "BigInt literals cannot be represented in JSON Schema"))
             return;
           vals.push(Number(val));
         } else {
@@ -16518,37 +16518,37 @@ var init_json_schema_processors = __esm({
       }
       if (vals.length === 0) ; else if (vals.length === 1) {
         const val = vals[0];
-        json3.type = val === null ? "null" : typeof val;
+        json5.type = val === null ? "null" : typeof val;
         if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-          json3.enum = [val];
+          json5.enum = [val];
         } else {
-          json3.const = val;
+          json5.const = val;
         }
       } else {
         if (vals.every((v2) => typeof v2 === "number"))
-          json3.type = "number";
+          json5.type = "number";
         if (vals.every((v2) => typeof v2 === "string"))
-          json3.type = "string";
+          json5.type = "string";
         if (vals.every((v2) => typeof v2 === "boolean"))
-          json3.type = "boolean";
+          json5.type = "boolean";
         if (vals.every((v2) => v2 === null))
-          json3.type = "null";
-        json3.enum = vals;
+          json5.type = "null";
+        json5.enum = vals;
       }
     };
-    nanProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "NaN cannot be represented in JSON Schema");
+    nanProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "NaN cannot be represented in JSON Schema");
     };
-    templateLiteralProcessor = (schema2, _ctx, json3, _params) => {
-      const _json = json3;
+    templateLiteralProcessor = (schema2, _ctx, json5, _params) => {
+      const _json = json5;
       const pattern = schema2._zod.pattern;
       if (!pattern)
         throw new Error("Pattern not found in template literal");
       _json.type = "string";
       _json.pattern = pattern.source;
     };
-    fileProcessor = (schema2, _ctx, json3, _params) => {
-      const _json = json3;
+    fileProcessor = (schema2, _ctx, json5, _params) => {
+      const _json = json5;
       _json.type = "string";
       _json.format = "binary";
       _json.contentEncoding = "binary";
@@ -16566,50 +16566,50 @@ var init_json_schema_processors = __esm({
       else
         _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
     };
-    successProcessor = (_schema, _ctx, json3, _params) => {
-      json3.type = "boolean";
+    successProcessor = (_schema, _ctx, json5, _params) => {
+      json5.type = "boolean";
     };
-    customProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
+    customProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Custom types cannot be represented in JSON Schema");
     };
-    functionProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Function types cannot be represented in JSON Schema");
+    functionProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Function types cannot be represented in JSON Schema");
     };
-    transformProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
+    transformProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Transforms cannot be represented in JSON Schema");
     };
-    mapProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Map cannot be represented in JSON Schema");
+    mapProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Map cannot be represented in JSON Schema");
     };
-    setProcessor = (schema2, ctx, json3, params) => {
-      handleUnrepresentable(schema2, ctx, json3, params, "Set cannot be represented in JSON Schema");
+    setProcessor = (schema2, ctx, json5, params) => {
+      handleUnrepresentable(schema2, ctx, json5, params, "Set cannot be represented in JSON Schema");
     };
     arrayProcessor = (schema2, ctx, _json, params) => {
-      const json3 = _json;
+      const json5 = _json;
       const def = schema2._zod.def;
       const { minimum, maximum } = aggregateChecks(schema2);
       if (typeof minimum === "number")
-        json3.minItems = minimum;
+        json5.minItems = minimum;
       if (typeof maximum === "number")
-        json3.maxItems = maximum;
-      json3.type = "array";
-      json3.items = processSchema(def.element, ctx, {
+        json5.maxItems = maximum;
+      json5.type = "array";
+      json5.items = processSchema(def.element, ctx, {
         ...params,
         path: [...params.path, "items"]
       });
     };
     objectProcessor = (schema2, ctx, _json, params) => {
-      const json3 = _json;
+      const json5 = _json;
       const def = schema2._zod.def;
       const shape = def.shape;
       const symbolKeys = Object.getOwnPropertySymbols(shape);
-      if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
+      if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json5, params, "Symbol keys cannot be represented in JSON Schema")) {
         return;
       }
-      json3.type = "object";
-      json3.properties = {};
+      json5.type = "object";
+      json5.properties = {};
       for (const key2 in shape) {
-        assignProp(json3.properties, key2, processSchema(shape[key2], ctx, {
+        assignProp(json5.properties, key2, processSchema(shape[key2], ctx, {
           ...params,
           path: [...params.path, "properties", key2]
         }));
@@ -16622,21 +16622,21 @@ var init_json_schema_processors = __esm({
         }
       }
       if (requiredKeys.length > 0) {
-        json3.required = requiredKeys;
+        json5.required = requiredKeys;
       }
       if (def.catchall?._zod.def.type === "never") {
-        json3.additionalProperties = false;
+        json5.additionalProperties = false;
       } else if (!def.catchall) {
         if (ctx.io === "output")
-          json3.additionalProperties = false;
+          json5.additionalProperties = false;
       } else if (def.catchall) {
-        json3.additionalProperties = processSchema(def.catchall, ctx, {
+        json5.additionalProperties = processSchema(def.catchall, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
       }
     };
-    unionProcessor = (schema2, ctx, json3, params) => {
+    unionProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       const isExclusive = def.inclusive === false;
       const options2 = def.options.map((x, i) => processSchema(x, ctx, {
@@ -16644,12 +16644,12 @@ var init_json_schema_processors = __esm({
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
       }));
       if (isExclusive) {
-        json3.oneOf = options2;
+        json5.oneOf = options2;
       } else {
-        json3.anyOf = options2;
+        json5.anyOf = options2;
       }
     };
-    intersectionProcessor = (schema2, ctx, json3, params) => {
+    intersectionProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       const a = processSchema(def.left, ctx, {
         ...params,
@@ -16664,13 +16664,13 @@ var init_json_schema_processors = __esm({
         ...isSimpleIntersection(a) ? a.allOf : [a],
         ...isSimpleIntersection(b) ? b.allOf : [b]
       ];
-      json3.allOf = allOf;
+      json5.allOf = allOf;
       ctx.intersections.push(allOf);
     };
     tupleProcessor = (schema2, ctx, _json, params) => {
-      const json3 = _json;
+      const json5 = _json;
       const def = schema2._zod.def;
-      json3.type = "array";
+      json5.type = "array";
       const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
       const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
       const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -16692,50 +16692,50 @@ var init_json_schema_processors = __esm({
       const maxItems = def.items.length;
       const isClosed = !def.rest;
       if (ctx.target === "draft-2020-12") {
-        json3.prefixItems = prefixItems;
+        json5.prefixItems = prefixItems;
         if (isClosed) {
-          json3.items = false;
+          json5.items = false;
         } else if (rest) {
-          json3.items = rest;
+          json5.items = rest;
         }
         if (minItems > 0)
-          json3.minItems = minItems;
+          json5.minItems = minItems;
         if (isClosed)
-          json3.maxItems = maxItems;
+          json5.maxItems = maxItems;
       } else if (ctx.target === "openapi-3.0") {
-        json3.items = {
+        json5.items = {
           anyOf: prefixItems
         };
         if (rest) {
-          json3.items.anyOf.push(rest);
+          json5.items.anyOf.push(rest);
         }
         if (minItems > 0)
-          json3.minItems = minItems;
+          json5.minItems = minItems;
         if (isClosed)
-          json3.maxItems = maxItems;
+          json5.maxItems = maxItems;
       } else {
-        json3.items = prefixItems;
+        json5.items = prefixItems;
         if (isClosed) {
-          json3.additionalItems = false;
+          json5.additionalItems = false;
         } else if (rest) {
-          json3.additionalItems = rest;
+          json5.additionalItems = rest;
         }
         if (minItems > 0)
-          json3.minItems = minItems;
+          json5.minItems = minItems;
         if (isClosed)
-          json3.maxItems = maxItems;
+          json5.maxItems = maxItems;
       }
       const { minimum, maximum } = aggregateChecks(schema2);
       if (typeof minimum === "number")
-        json3.minItems = minimum;
+        json5.minItems = minimum;
       if (typeof maximum === "number")
-        json3.maxItems = maximum;
+        json5.maxItems = maximum;
     };
     pendingRecords = /* @__PURE__ */ new WeakMap();
     recordProcessor = (schema2, ctx, _json, params) => {
-      const json3 = _json;
+      const json5 = _json;
       const def = schema2._zod.def;
-      json3.type = "object";
+      json5.type = "object";
       const keyType = def.keyType;
       const patterns = aggregateChecks(keyType).patterns;
       if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -16743,13 +16743,13 @@ var init_json_schema_processors = __esm({
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
-        json3.patternProperties = {};
+        json5.patternProperties = {};
         for (const pattern of patterns) {
-          assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
+          assignProp(json5.patternProperties, exactPattern(pattern).source, valueSchema);
         }
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-          json3.propertyNames = processSchema(def.keyType, ctx, {
+          json5.propertyNames = processSchema(def.keyType, ctx, {
             ...params,
             path: [...params.path, "propertyNames"]
           });
@@ -16761,7 +16761,7 @@ var init_json_schema_processors = __esm({
           }
           pending.push(schema2);
         }
-        json3.additionalProperties = processSchema(def.valueType, ctx, {
+        json5.additionalProperties = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
@@ -16771,19 +16771,19 @@ var init_json_schema_processors = __esm({
       if (keyValues && !def.partial && !omittableOnInput) {
         const validKeyValues = [...keyValues].filter((v2) => typeof v2 === "string" || typeof v2 === "number");
         if (validKeyValues.length > 0) {
-          json3.required = validKeyValues.map(String);
+          json5.required = validKeyValues.map(String);
         }
       }
     };
-    nullableProcessor = (schema2, ctx, json3, params) => {
+    nullableProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       const inner = processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema2);
       if (ctx.target === "openapi-3.0") {
         seen.ref = def.innerType;
-        json3.nullable = true;
+        json5.nullable = true;
       } else {
-        json3.anyOf = [inner, { type: "null" }];
+        json5.anyOf = [inner, { type: "null" }];
       }
     };
     nonoptionalProcessor = (schema2, ctx, _json, params) => {
@@ -16793,27 +16793,27 @@ var init_json_schema_processors = __esm({
       seen.ref = def.innerType;
     };
     UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-    defaultProcessor = (schema2, ctx, json3, params) => {
+    defaultProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema2);
       seen.ref = def.innerType;
-      const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json3, params);
+      const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json5, params);
       if (value !== UNREPRESENTABLE_DEFAULT)
-        json3.default = value;
+        json5.default = value;
     };
-    prefaultProcessor = (schema2, ctx, json3, params) => {
+    prefaultProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema2);
       seen.ref = def.innerType;
       if (ctx.io !== "input")
         return;
-      const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json3, params);
+      const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json5, params);
       if (value !== UNREPRESENTABLE_DEFAULT)
-        json3._prefault = value;
+        json5._prefault = value;
     };
-    catchProcessor = (schema2, ctx, json3, params) => {
+    catchProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema2);
@@ -16822,10 +16822,10 @@ var init_json_schema_processors = __esm({
       try {
         catchValue = def.catchValue(void 0);
       } catch {
-        handleUnrepresentable(schema2, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
+        handleUnrepresentable(schema2, ctx, json5, params, "Dynamic catch values are not supported in JSON Schema");
         return;
       }
-      json3.default = catchValue;
+      json5.default = catchValue;
     };
     pipeProcessor = (schema2, ctx, _json, params) => {
       const def = schema2._zod.def;
@@ -16835,12 +16835,12 @@ var init_json_schema_processors = __esm({
       const seen = ctx.seen.get(schema2);
       seen.ref = innerType;
     };
-    readonlyProcessor = (schema2, ctx, json3, params) => {
+    readonlyProcessor = (schema2, ctx, json5, params) => {
       const def = schema2._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema2);
       seen.ref = def.innerType;
-      json3.readOnly = true;
+      json5.readOnly = true;
     };
     promiseProcessor = (schema2, ctx, _json, params) => {
       const def = schema2._zod.def;
@@ -16981,8 +16981,8 @@ var init_json_schema_generator = __esm({
         this.ctx.sharedDefsExtractedFor = void 0;
         this.ctx.sharedEmitDoneFor = void 0;
         extractDefs(this.ctx, schema2);
-        const result = finalize(this.ctx, schema2);
-        const { "~standard": _, ...plainResult } = result;
+        const result2 = finalize(this.ctx, schema2);
+        const { "~standard": _, ...plainResult } = result2;
         return plainResult;
       }
     };
@@ -18315,7 +18315,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodString.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
+        inst._zod.processJSONSchema = (ctx, json5, params) => stringProcessor(inst, ctx, json5, params);
       },
       /* @__PURE__ */ util_exports.derived({
         format: (inst) => aggregateChecks(inst).format ?? null,
@@ -18569,7 +18569,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodNumber.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
+        inst._zod.processJSONSchema = (ctx, json5, params) => numberProcessor(inst, ctx, json5, params);
         inst.isFinite = true;
       },
       /* @__PURE__ */ util_exports.derived({
@@ -18641,14 +18641,14 @@ var init_schemas2 = __esm({
     ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
       $ZodBoolean.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => booleanProcessor(inst, ctx, json5, params);
     });
     ZodBigInt = /* @__PURE__ */ $constructor(
       "ZodBigInt",
       (inst, def) => {
         $ZodBigInt.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
+        inst._zod.processJSONSchema = (ctx, json5, params) => bigintProcessor(inst, ctx, json5, params);
       },
       /* @__PURE__ */ util_exports.derived({
         minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -18697,44 +18697,44 @@ var init_schemas2 = __esm({
     ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
       $ZodSymbol.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => symbolProcessor(inst, ctx, json5, params);
     });
     ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
       $ZodUndefined.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => undefinedProcessor(inst, ctx, json5, params);
     });
     ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
       $ZodNull.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => nullProcessor(inst, ctx, json5, params);
     });
     ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
       $ZodAny.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => anyProcessor(inst, ctx, json5, params);
     });
     ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
       $ZodUnknown.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => unknownProcessor(inst, ctx, json5, params);
     });
     ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
       $ZodNever.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => neverProcessor(inst, ctx, json5, params);
     });
     ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
       $ZodVoid.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => voidProcessor(inst, ctx, json5, params);
     });
     ZodDate = /* @__PURE__ */ $constructor(
       "ZodDate",
       (inst, def) => {
         $ZodDate.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
+        inst._zod.processJSONSchema = (ctx, json5, params) => dateProcessor(inst, ctx, json5, params);
         inst.min = (value, params) => inst.check(_gte(value, params));
         inst.max = (value, params) => inst.check(_lte(value, params));
       },
@@ -18753,7 +18753,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodArray.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => arrayProcessor(inst, ctx, json5, params);
       inst.element = def.element;
     }, {
       min(n, params) {
@@ -18776,7 +18776,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodObjectJIT.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => objectProcessor(inst, ctx, json5, params);
       util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
     }, {
       keyof() {
@@ -18825,13 +18825,13 @@ var init_schemas2 = __esm({
     ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
       $ZodUnion.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => unionProcessor(inst, ctx, json5, params);
       inst.options = def.options;
     });
     ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
       ZodUnion.init(inst, def);
       $ZodXor.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => unionProcessor(inst, ctx, json5, params);
       inst.options = def.options;
     });
     ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
@@ -18841,13 +18841,13 @@ var init_schemas2 = __esm({
     ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
       $ZodIntersection.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => intersectionProcessor(inst, ctx, json5, params);
     });
     ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
       _ensureDefaultMemoizer();
       $ZodTuple.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => tupleProcessor(inst, ctx, json5, params);
     }, {
       rest(rest) {
         return this.clone({
@@ -18869,7 +18869,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodRecord.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => recordProcessor(inst, ctx, json5, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
     });
@@ -18877,7 +18877,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodMap.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => mapProcessor(inst, ctx, json5, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
       inst.min = (...args) => inst.check(_minSize(...args));
@@ -18889,7 +18889,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodSet.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => setProcessor(inst, ctx, json5, params);
       inst.min = (...args) => inst.check(_minSize(...args));
       inst.nonempty = (params) => inst.check(_minSize(1, params));
       inst.max = (...args) => inst.check(_maxSize(...args));
@@ -18898,7 +18898,7 @@ var init_schemas2 = __esm({
     ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
       $ZodEnum.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => enumProcessor(inst, ctx, json5, params);
       inst.enum = def.entries;
       inst.options = [...inst._zod.values];
       const keys = new Set(Object.keys(def.entries));
@@ -18936,7 +18936,7 @@ var init_schemas2 = __esm({
     ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
       $ZodLiteral.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => literalProcessor(inst, ctx, json5, params);
       inst.values = new Set(def.values);
       Object.defineProperty(inst, "value", {
         get() {
@@ -18950,7 +18950,7 @@ var init_schemas2 = __esm({
     ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
       $ZodFile.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => fileProcessor(inst, ctx, json5, params);
       inst.min = (size2, params) => inst.check(_minSize(size2, params));
       inst.max = (size2, params) => inst.check(_maxSize(size2, params));
       inst.mime = (types2, params) => inst.check(_mime(Array.isArray(types2) ? types2 : [types2], params));
@@ -18959,7 +18959,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodTransform.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => transformProcessor(inst, ctx, json5, params);
       inst._zod.parse = (payload, _ctx) => {
         if (_ctx.direction === "backward") {
           throw new $ZodEncodeError(inst.constructor.name);
@@ -18992,62 +18992,62 @@ var init_schemas2 = __esm({
     ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
       $ZodOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => optionalProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
       $ZodExactOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => optionalProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
       $ZodNullable.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => nullableProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
       $ZodDefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => defaultProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeDefault = inst.unwrap;
     });
     ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
       $ZodPrefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => prefaultProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
       $ZodNonOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => nonoptionalProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
       $ZodSuccess.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => successProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
       $ZodCatch.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => catchProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeCatch = inst.unwrap;
     });
     ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
       $ZodNaN.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => nanProcessor(inst, ctx, json5, params);
     });
     ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
       $ZodPipe.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => pipeProcessor(inst, ctx, json5, params);
       inst.in = def.in;
       inst.out = def.out;
     });
@@ -19062,35 +19062,35 @@ var init_schemas2 = __esm({
     ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
       $ZodReadonly.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => readonlyProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
       $ZodTemplateLiteral.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => templateLiteralProcessor(inst, ctx, json5, params);
     });
     ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
       $ZodLazy.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => lazyProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.getter();
     });
     ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
       $ZodPromise.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => promiseProcessor(inst, ctx, json5, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
       $ZodFunction.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => functionProcessor(inst, ctx, json5, params);
     });
     ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
       $ZodCustom.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
+      inst._zod.processJSONSchema = (ctx, json5, params) => customProcessor(inst, ctx, json5, params);
     });
     describe2 = describe;
     meta2 = meta;
@@ -19242,13 +19242,13 @@ function checkObjectGuards(objectSchema, guards) {
     }
     if (guards.keySchema) {
       for (const key2 of keys) {
-        const result = guards.keySchema.safeParse(key2);
-        if (result.success)
+        const result2 = guards.keySchema.safeParse(key2);
+        if (result2.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
-          issues: result.error.issues,
+          issues: result2.error.issues,
           input: key2,
           path: [key2],
           continue: true
@@ -19587,11 +19587,11 @@ function convertBaseSchema(schema2, ctx) {
         } else if (schemasToIntersect.length === 1) {
           zodSchema = schemasToIntersect[0];
         } else {
-          let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
+          let result2 = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
           for (let i = 2; i < schemasToIntersect.length; i++) {
-            result = z.intersection(result, schemasToIntersect[i]);
+            result2 = z.intersection(result2, schemasToIntersect[i]);
           }
-          zodSchema = result;
+          zodSchema = result2;
         }
         if (schema2.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
@@ -19718,12 +19718,12 @@ function convertSchema(schema2, ctx) {
     if (schema2.allOf.length === 0) {
       baseSchema2 = hasExplicitType ? baseSchema2 : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema2 : convertSchema(schema2.allOf[0], ctx);
+      let result2 = hasExplicitType ? baseSchema2 : convertSchema(schema2.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
       for (let i = startIdx; i < schema2.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema2.allOf[i], ctx));
+        result2 = z.intersection(result2, convertSchema(schema2.allOf[i], ctx));
       }
-      baseSchema2 = result;
+      baseSchema2 = result2;
     }
   }
   if (schema2.nullable === true && ctx.version === "openapi-3.0") {
@@ -20666,16 +20666,21 @@ var init_severity = __esm({
     fromBandit = (v2) => lookup(NAMED, v2);
   }
 });
-function hash2(parts) {
-  let data = VERSION;
-  for (const p of parts) data += `\0${p}`;
+function hashData(data) {
   const hex3 = oneShot ? oneShot("sha256", data, "hex") : createHash("sha256").update(data).digest("hex");
   return hex3.slice(0, 32);
 }
+function hash2(parts) {
+  let data = VERSION;
+  for (const p of parts) data += `\0${p}`;
+  return hashData(data);
+}
 function normalizeCode(code2) {
+  if (!UNNORMAL_SPACE.test(code2)) return code2;
   return code2.replace(/\s+/g, " ").trim();
 }
 function normalizePath(path) {
+  if (!path.includes("\\") && !path.startsWith("file://") && !path.startsWith("./")) return path;
   let p = path.replace(/\\/g, "/");
   if (p.startsWith("file://")) p = p.slice("file://".length);
   while (p.startsWith("./")) p = p.slice(2);
@@ -20691,18 +20696,27 @@ function urlPathTemplate(raw) {
   const segments = url2.pathname.split("/").map((s) => ID_SEGMENT.some((re) => re.test(s)) ? "{id}" : s);
   return `${url2.protocol}//${url2.host}${segments.join("/")}`;
 }
-function locationKey(location, fallback) {
-  switch (location.type) {
-    case "source":
-      return [normalizePath(location.path), location.snippet !== void 0 ? normalizeCode(location.snippet) : fallback];
+function locationKey(finding) {
+  const location2 = finding.location;
+  switch (location2.type) {
+    case "source": {
+      const code2 = location2.snippet !== void 0 ? location2.snippet : finding.message;
+      return `\0${normalizePath(location2.path)}\0${normalizeCode(code2)}`;
+    }
     case "url":
-      return [(location.method ?? "GET").toUpperCase(), urlPathTemplate(location.url), location.param ?? ""];
+      return `\0${(location2.method ?? "GET").toUpperCase()}\0${urlPathTemplate(location2.url)}\0${location2.param ?? ""}`;
     case "package":
-      return [location.name, location.file !== void 0 ? normalizePath(location.file) : location.image ?? ""];
+      return `\0${location2.name}\0${location2.file !== void 0 ? normalizePath(location2.file) : location2.image ?? ""}`;
   }
 }
 function fingerprintOf(finding) {
-  return hash2([finding.kind, finding.ruleId, ...locationKey(finding.location, normalizeCode(finding.message))]);
+  return hashData(`${VERSION}\0${finding.kind}\0${finding.ruleId}${locationKey(finding)}`);
+}
+function withFingerprint(f, fingerprint) {
+  const out = {};
+  for (const key2 of Object.keys(f)) out[key2] = f[key2];
+  out["fingerprint"] = fingerprint;
+  return out;
 }
 function lineOf(f) {
   return f.location.type === "source" ? f.location.startLine ?? 0 : 0;
@@ -20733,7 +20747,7 @@ function assignFingerprints(findings) {
   for (const [base, members2] of groups2) {
     if (members2.length === 1) {
       const i = members2[0];
-      out[i] = { ...findings[i], fingerprint: base };
+      out[i] = withFingerprint(findings[i], base);
       continue;
     }
     members2.sort((a, b) => lineOf(findings[a]) - lineOf(findings[b]) || a - b);
@@ -20746,7 +20760,7 @@ function assignFingerprints(findings) {
         n = seen.size;
         seen.set(key2, n);
       }
-      out[i] = { ...f, fingerprint: n === 0 ? base : hash2([base, String(n)]) };
+      out[i] = withFingerprint(f, n === 0 ? base : hash2([base, String(n)]));
     }
   }
   return out;
@@ -20755,11 +20769,12 @@ function fingerprintToUuid(fp) {
   const h = fp.length >= 32 ? fp.slice(0, 32) : createHash("sha256").update(fp).digest("hex").slice(0, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
-var VERSION, oneShot, ID_SEGMENT;
+var VERSION, oneShot, UNNORMAL_SPACE, ID_SEGMENT;
 var init_fingerprint = __esm({
   "../../packages/core/src/model/fingerprint.ts"() {
     VERSION = "v1";
     oneShot = crypto__default.hash;
+    UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
     ID_SEGMENT = [
       /^\d+$/,
       // numeric ids
@@ -20788,20 +20803,20 @@ var init_errors3 = __esm({
       expected;
       /** 1-based line in `file`, when the input is text a person edits (config files). */
       line;
-      constructor(message, where2 = {}) {
-        super(_UserError.format(message, where2));
+      constructor(message2, where2 = {}) {
+        super(_UserError.format(message2, where2));
         this.file = where2.file;
         this.field = where2.field;
         this.expected = where2.expected;
         this.line = where2.line;
       }
-      static format(message, where2) {
+      static format(message2, where2) {
         const parts = [];
         if (where2.file) parts.push(where2.line !== void 0 ? `${where2.file}:${where2.line}` : where2.file);
         if (where2.field) parts.push(`field ${where2.field}`);
         const prefix = parts.length > 0 ? `${parts.join(": ")}: ` : "";
         const suffix = where2.expected ? ` (expected ${where2.expected})` : "";
-        return `${prefix}${message}${suffix}`;
+        return `${prefix}${message2}${suffix}`;
       }
     };
     ServiceError = class extends Error {
@@ -20947,8 +20962,8 @@ function mergeGroup(group) {
   else delete merged.alsoReportedBy;
   const confidence = firstDefined(ordered, (f) => f.confidence);
   if (confidence !== void 0) merged.confidence = confidence;
-  const suppression = firstDefined(ordered, (f) => f.suppression);
-  if (suppression !== void 0) merged.suppression = suppression;
+  const suppression2 = firstDefined(ordered, (f) => f.suppression);
+  if (suppression2 !== void 0) merged.suppression = suppression2;
   const flow = firstDefined(ordered, (f) => f.flow);
   if (flow !== void 0) merged.flow = flow;
   return merged;
@@ -21045,9 +21060,9 @@ var init_union_find = __esm({
 });
 
 // ../../packages/core/src/policy/dedupe.ts
-function packageKey(location) {
-  const where2 = location.image ?? (location.file !== void 0 ? normalizePath(location.file) : "");
-  return `${location.name}\0${location.version ?? ""}\0${where2}`;
+function packageKey(location2) {
+  const where2 = location2.image ?? (location2.file !== void 0 ? normalizePath(location2.file) : "");
+  return `${location2.name}\0${location2.version ?? ""}\0${where2}`;
 }
 function link(uf, owners, key2, i) {
   const owner = owners.get(key2);
@@ -21072,14 +21087,21 @@ function dedupe(findings) {
     link(uf, scope.fingerprints, f.fingerprint, i);
     for (const id of advisoryIds(f)) link(uf, scope.advisories, id, i);
   });
-  const groups2 = /* @__PURE__ */ new Map();
+  const slotOfRoot = new Int32Array(findings.length).fill(-1);
+  const slots = [];
   findings.forEach((f, i) => {
     const root = uf.find(i);
-    const group = groups2.get(root);
-    if (group) group.push(f);
-    else groups2.set(root, [f]);
+    const slot = slotOfRoot[root] ?? -1;
+    if (slot === -1) {
+      slotOfRoot[root] = slots.length;
+      slots.push(f);
+      return;
+    }
+    const held = slots[slot];
+    if (Array.isArray(held)) held.push(f);
+    else slots[slot] = [held, f];
   });
-  return sortFindings([...groups2.values()].map(mergeGroup));
+  return sortFindings(slots.map((s) => Array.isArray(s) ? mergeGroup(s) : s));
 }
 var init_dedupe = __esm({
   "../../packages/core/src/policy/dedupe.ts"() {
@@ -22765,7 +22787,7 @@ var require_picomatch = __commonJS({
     var parse10 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch2(input2, options2, returnState));
@@ -22778,7 +22800,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -22794,25 +22816,25 @@ var require_picomatch = __commonJS({
       }
       const matcher = (input2, returnObject = false) => {
         const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
+        const result2 = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
-          opts.onResult(result);
+          opts.onResult(result2);
         }
         if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (isIgnored(input2)) {
           if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
+            opts.onIgnore(result2);
           }
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
+          opts.onMatch(result2);
         }
-        return returnObject ? result : true;
+        return returnObject ? result2 : true;
       };
       if (returnState) {
         matcher.state = state;
@@ -22998,15 +23020,15 @@ function applyIgnores(findings, ignores, now) {
   const unused = ignores.filter((entry, i) => !used.has(i) && !isExpired(entry, now));
   return { findings: out, expired, unused };
 }
-function ignoreNotifications(result) {
+function ignoreNotifications(result2) {
   const notes = [];
-  for (const entry of result.expired) {
+  for (const entry of result2.expired) {
     notes.push({
       level: "warning",
       message: `Ignore entry (${describeIgnore(entry)}) expired on ${entry.expires ?? ""} and no longer applies; reason was: ${entry.reason}`
     });
   }
-  for (const entry of result.unused) {
+  for (const entry of result2.unused) {
     notes.push({
       level: "warning",
       message: `Ignore entry (${describeIgnore(entry)}) matched no finding; remove it if the issue is gone. Reason: ${entry.reason}`
@@ -24398,27 +24420,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json3 = JSON.stringify(value);
+      const json5 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json3;
+        return json5;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str4 = "";
       let start = 0;
-      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
-        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
-          str4 += json3.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json5[i]; ch; ch = json5[++i]) {
+        if (ch === " " && json5[i + 1] === "\\" && json5[i + 2] === "n") {
+          str4 += json5.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json3[i + 1]) {
+          switch (json5[i + 1]) {
             case "u":
               {
-                str4 += json3.slice(start, i);
-                const code2 = json3.substr(i + 2, 4);
+                str4 += json5.slice(start, i);
+                const code2 = json5.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
                     str4 += "\\0";
@@ -24448,23 +24470,23 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str4 += "\\x" + code2.substr(2);
                     else
-                      str4 += json3.substr(i, 6);
+                      str4 += json5.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
+              if (implicitKey || json5[i + 2] === '"' || json5.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str4 += json3.slice(start, i) + "\n\n";
-                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
+                str4 += json5.slice(start, i) + "\n\n";
+                while (json5[i + 2] === "\\" && json5[i + 3] === "n" && json5[i + 4] !== '"') {
                   str4 += "\n";
                   i += 2;
                 }
                 str4 += indent;
-                if (json3[i + 2] === " ")
+                if (json5[i + 2] === " ")
                   str4 += "\\";
                 i += 1;
                 start = i + 1;
@@ -24474,7 +24496,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str4 = start ? str4 + json3.slice(start) : json3;
+      str4 = start ? str4 + json5.slice(start) : json5;
       return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -26864,11 +26886,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json5, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json3,
+          keep: !json5,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -26912,22 +26934,22 @@ var require_Document = __commonJS({
 var require_errors = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/errors.js"(exports2) {
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -27598,8 +27620,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props2;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -27670,15 +27692,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -27701,8 +27723,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
@@ -27780,8 +27802,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -27792,8 +27814,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -28182,13 +28204,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error63) {
-            const message = error63 instanceof Error ? error63.message : String(error63);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error63 instanceof Error ? error63.message : String(error63);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -28342,12 +28364,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code2, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -28417,10 +28439,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -28508,12 +28530,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -29667,8 +29689,8 @@ var require_parser = __commonJS({
         }
         const type2 = cst.tokenType(source);
         if (!type2) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type2 === "scalar") {
           this.atNewLine = false;
@@ -29758,8 +29780,8 @@ var require_parser = __commonJS({
       *pop(error63) {
         const token = error63 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -30722,9 +30744,9 @@ function parseConfig(text4, file2) {
       expected: "a mapping of settings such as gate:, ignore:, output:"
     });
   }
-  const result = configSchema.safeParse(data);
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((issue3) => problemError(describeIssue(issue3, data), doc, lc, text4, file2));
+  const result2 = configSchema.safeParse(data);
+  if (result2.success) return result2.data;
+  const errors = result2.error.issues.map((issue3) => problemError(describeIssue(issue3, data), doc, lc, text4, file2));
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const [first, ...rest] = errors;
   if (first === void 0) throw new UserError("invalid configuration", { file: file2 });
@@ -30831,16 +30853,18 @@ function sourceLocation(input2) {
   const startLine = posInt(input2.startLine);
   let endLine = posInt(input2.endLine);
   if (startLine === void 0 || endLine !== void 0 && endLine < startLine) endLine = void 0;
-  return compact({
-    type: "source",
-    path: input2.path,
-    startLine,
-    endLine,
-    startColumn: startLine !== void 0 ? posInt(input2.startColumn) : void 0,
-    endColumn: startLine !== void 0 ? posInt(input2.endColumn) : void 0,
-    // Tools end snippets with the line break; leading indentation is part of the code and stays.
-    snippet: text(input2.snippet)?.replace(/\s+$/, "")
-  });
+  const out = { type: "source", path: input2.path };
+  if (startLine !== void 0) out.startLine = startLine;
+  if (endLine !== void 0) out.endLine = endLine;
+  if (startLine !== void 0) {
+    const startColumn = posInt(input2.startColumn);
+    if (startColumn !== void 0) out.startColumn = startColumn;
+    const endColumn = posInt(input2.endColumn);
+    if (endColumn !== void 0) out.endColumn = endColumn;
+  }
+  const snippet2 = text(input2.snippet)?.replace(/\s+$/, "");
+  if (snippet2 !== void 0) out.snippet = snippet2;
+  return out;
 }
 function urlLocation(input2) {
   const method = text(input2.method)?.trim().toUpperCase();
@@ -30860,27 +30884,24 @@ function packageLocation(input2) {
 }
 function makeFinding(input2) {
   const title = text(input2.title)?.trim() ?? text(input2.message)?.trim() ?? input2.ruleId;
-  const message = text(input2.message)?.trim() ?? title;
+  const message2 = text(input2.message)?.trim() ?? title;
   const versions = input2.fix?.versions?.filter((v2) => v2.trim() !== "");
-  const fix = compact({
-    versions: versions && versions.length > 0 ? [...new Set(versions)] : void 0,
-    summary: text(input2.fix?.summary)?.trim()
-  });
-  return compact({
-    kind: input2.kind,
-    ruleId: input2.ruleId,
-    title,
-    message,
-    help: text(input2.help)?.trim(),
-    severity: input2.severity,
-    confidence: input2.confidence,
-    identifiers: input2.identifiers,
-    location: input2.location,
-    tool: input2.tool,
-    fix: Object.keys(fix).length > 0 ? fix : void 0,
-    flow: input2.flow && input2.flow.length > 0 ? input2.flow : void 0,
-    suppression: input2.suppression
-  });
+  const fix = {};
+  if (versions && versions.length > 0) fix.versions = [...new Set(versions)];
+  const summary2 = text(input2.fix?.summary)?.trim();
+  if (summary2 !== void 0) fix.summary = summary2;
+  const out = { kind: input2.kind, ruleId: input2.ruleId, title, message: message2 };
+  const help = text(input2.help)?.trim();
+  if (help !== void 0) out.help = help;
+  out.severity = input2.severity;
+  if (input2.confidence !== void 0) out.confidence = input2.confidence;
+  out.identifiers = input2.identifiers;
+  out.location = input2.location;
+  out.tool = input2.tool;
+  if (Object.keys(fix).length > 0) out.fix = fix;
+  if (input2.flow && input2.flow.length > 0) out.flow = input2.flow;
+  if (input2.suppression !== void 0) out.suppression = input2.suppression;
+  return out;
 }
 var init_build = __esm({
   "../../packages/core/src/readers/build.ts"() {
@@ -31356,14 +31377,14 @@ function mapGitlabVuln(v2, scanType, tool, entry) {
   const identifiers2 = uniqueIdentifiers(v2.identifiers.map(mapIdentifier));
   const ruleId = ruleIdOf(kind, identifiers2) ?? nonEmpty(v2.id);
   if (!ruleId) return { ok: false, skipped: { reason: "vulnerability has no identifiers", entry } };
-  const message = nonEmpty(v2.message) ?? nonEmpty(v2.description) ?? nonEmpty(v2.name);
+  const message2 = nonEmpty(v2.message) ?? nonEmpty(v2.description) ?? nonEmpty(v2.name);
   return {
     ok: true,
     data: makeFinding({
       kind,
       ruleId,
-      title: nonEmpty(v2.name) ?? message,
-      message,
+      title: nonEmpty(v2.name) ?? message2,
+      message: message2,
       help: sections([
         { body: nonEmpty(v2.message) ? nonEmpty(v2.description) : void 0 },
         { heading: "Solution", body: solutionOf(v2) },
@@ -31928,6 +31949,72 @@ var init_npm_audit = __esm({
   }
 });
 
+// ../../packages/core/src/readers/sarif/check.ts
+function isObject2(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function isPlain(v2) {
+  if (!isObject2(v2)) return false;
+  const proto = Object.getPrototypeOf(v2);
+  return proto === Object.prototype || proto === null;
+}
+function optArray(item2) {
+  return (v2) => {
+    if (absent(v2)) return true;
+    if (!Array.isArray(v2)) return false;
+    for (const x of v2) if (!item2(x)) return false;
+    return true;
+  };
+}
+function optObject(fields) {
+  const list3 = Object.entries(fields);
+  return (v2) => {
+    if (absent(v2)) return true;
+    if (!isObject2(v2)) return false;
+    for (const [key2, check2] of list3) if (!check2(v2[key2])) return false;
+    return true;
+  };
+}
+function isSarifResult(v2) {
+  return isObject2(v2) && result(v2);
+}
+var absent, optStr2, optNum2, optRecord, anyArray, message, artifactLocation, region, location, threadFlow, codeFlow, rule, suppression, result;
+var init_check = __esm({
+  "../../packages/core/src/readers/sarif/check.ts"() {
+    absent = (v2) => v2 === void 0 || v2 === null;
+    optStr2 = (v2) => absent(v2) || typeof v2 === "string";
+    optNum2 = (v2) => absent(v2) || typeof v2 === "number" && Number.isFinite(v2);
+    optRecord = (v2) => absent(v2) || isPlain(v2);
+    anyArray = (v2) => absent(v2) || Array.isArray(v2);
+    message = optObject({ text: optStr2, markdown: optStr2, id: optStr2, arguments: anyArray });
+    artifactLocation = optObject({ uri: optStr2, uriBaseId: optStr2, index: optNum2 });
+    region = optObject({
+      startLine: optNum2,
+      endLine: optNum2,
+      startColumn: optNum2,
+      endColumn: optNum2,
+      snippet: optObject({ text: optStr2 })
+    });
+    location = optObject({ physicalLocation: optObject({ artifactLocation, region }), message });
+    threadFlow = optObject({ locations: optArray(optObject({ location })) });
+    codeFlow = optObject({ threadFlows: optArray(threadFlow) });
+    rule = optObject({ id: optStr2, index: optNum2, toolComponent: optObject({ index: optNum2, name: optStr2 }) });
+    suppression = optObject({ kind: optStr2, status: optStr2, justification: optStr2 });
+    result = optObject({
+      ruleId: optStr2,
+      ruleIndex: optNum2,
+      rule,
+      kind: optStr2,
+      level: optStr2,
+      message,
+      locations: optArray(location),
+      codeFlows: optArray(codeFlow),
+      suppressions: optArray(suppression),
+      properties: optRecord
+    });
+  }
+});
+
 // ../../packages/core/src/readers/sarif/schema.ts
 var props, messageSchema, multiformat, artifactLocationSchema, regionSchema, physicalLocationSchema, locationSchema2, threadFlowSchema, codeFlowSchema, ruleSchema, toolComponentSchema, runSchema, resultSchema, sarifLogSchema;
 var init_schema8 = __esm({
@@ -32009,30 +32096,30 @@ function ruleTable(run2) {
     return parsed.success ? parseRules(parsed.data.rules) : [];
   });
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of [...driver, ...extensions.flat()]) {
-    if (rule?.id && !byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule2 of [...driver, ...extensions.flat()]) {
+    if (rule2?.id && !byId.has(rule2.id)) byId.set(rule2.id, rule2);
   }
   return { driver, extensions, byId };
 }
-function ruleFor(result, table) {
-  const index = result.rule?.index ?? result.ruleIndex;
-  const component = result.rule?.toolComponent?.index;
+function ruleFor(result2, table) {
+  const index = result2.rule?.index ?? result2.ruleIndex;
+  const component = result2.rule?.toolComponent?.index;
   if (typeof index === "number" && index >= 0) {
     const list3 = typeof component === "number" ? table.extensions[component] : table.driver;
-    const rule = list3?.[index];
-    if (rule) return rule;
+    const rule2 = list3?.[index];
+    if (rule2) return rule2;
   }
-  const id = result.ruleId ?? result.rule?.id;
+  const id = result2.ruleId ?? result2.rule?.id;
   if (!id) return void 0;
   return table.byId.get(id) ?? table.byId.get(id.split("/")[0] ?? id);
 }
-function ruleTags(rule) {
-  if (!rule) return [];
-  const cached2 = tagCache.get(rule);
+function ruleTags(rule2) {
+  if (!rule2) return [];
+  const cached2 = tagCache.get(rule2);
   if (cached2) return cached2;
-  const tags = rule.properties?.["tags"];
+  const tags = rule2.properties?.["tags"];
   const list3 = Array.isArray(tags) ? tags.filter((t) => typeof t === "string") : [];
-  tagCache.set(rule, list3);
+  tagCache.set(rule2, list3);
   return list3;
 }
 function stringProp(props2, key2) {
@@ -32050,51 +32137,49 @@ var init_rules = __esm({
 });
 
 // ../../packages/core/src/readers/sarif/classify.ts
-function severityOf2(result, rule, kind) {
-  const score2 = stringProp(result.properties, "security-severity") ?? stringProp(rule?.properties, "security-severity");
+function severityOf2(result2, rule2, kind) {
+  const score2 = stringProp(result2.properties, "security-severity") ?? stringProp(rule2?.properties, "security-severity");
   if (score2 !== void 0) {
     const s = fromSecuritySeverity(score2);
     if (s !== "unknown") return s;
   }
-  const level = result.level ?? rule?.defaultConfiguration?.level ?? void 0;
+  const level = result2.level ?? rule2?.defaultConfiguration?.level ?? void 0;
   if (level === void 0 && kind === "secret") return "critical";
   return fromSarifLevel(level);
 }
-function confidenceOf(rule) {
-  const tagged = ruleTags(rule).map((t) => /^(high|medium|low) confidence$/i.exec(t.trim())?.[1]?.toLowerCase()).find((c) => c !== void 0);
+function confidenceOf(rule2) {
+  const tagged = ruleTags(rule2).map((t) => /^(high|medium|low) confidence$/i.exec(t.trim())?.[1]?.toLowerCase()).find((c) => c !== void 0);
   if (tagged === "high" || tagged === "medium" || tagged === "low") return tagged;
-  const precision = stringProp(rule?.properties, "precision")?.toLowerCase();
+  const precision = stringProp(rule2?.properties, "precision")?.toLowerCase();
   if (precision === "very-high" || precision === "high") return "high";
   if (precision === "medium") return "medium";
   if (precision === "low") return "low";
   return void 0;
 }
-function kindOf2(input2) {
+function ruleKind(input2) {
   const tags = input2.tags.map((t) => t.toLowerCase());
-  if (SECRET_TOOLS.test(input2.toolName) || tags.includes("secret") || tags.includes("secrets")) return "secret";
-  if (IAC_TOOLS.test(input2.toolName) || tags.includes("misconfiguration")) return "iac";
+  if (SECRET_TOOLS.test(input2.toolName) || tags.includes("secret") || tags.includes("secrets")) return { kind: "secret", advisory: false };
+  if (IAC_TOOLS.test(input2.toolName) || tags.includes("misconfiguration")) return { kind: "iac", advisory: false };
   const advisory = tags.includes("vulnerability") || /^(CVE-\d{4}-|GHSA-)/i.test(input2.ruleId);
-  if (advisory && input2.path !== void 0 && isLockfile(input2.path)) return "dependency";
-  if (advisory && input2.runHasImage) return "container";
-  return "sast";
+  return { kind: advisory && input2.runHasImage ? "container" : "sast", advisory };
 }
-function identifiersOf(ruleId, rule) {
-  const tags = ruleTags(rule);
-  const cweProp = rule?.properties?.["cwe"];
+function identifiersOf(ruleId, rule2) {
+  const tags = ruleTags(rule2);
+  const cweProp = rule2?.properties?.["cwe"];
   const cweList = Array.isArray(cweProp) ? cweProp : [cweProp];
   return uniqueIdentifiers([
-    advisoryIdentifier(/^(CVE-\d{4}-\d+|GHSA(-\w{4}){3})$/i.test(ruleId) ? ruleId : void 0, nonEmpty(rule?.helpUri)),
+    advisoryIdentifier(/^(CVE-\d{4}-\d+|GHSA(-\w{4}){3})$/i.test(ruleId) ? ruleId : void 0, nonEmpty(rule2?.helpUri)),
     ...tags.filter((t) => /cwe/i.test(t)).map((t) => cweIdentifier(t)),
     ...cweList.map((c) => typeof c === "string" || typeof c === "number" ? cweIdentifier(c) : void 0),
     ...tags.filter((t) => /owasp|^A\d{1,2}:\d{4}/i.test(t)).map((t) => owaspIdentifier(t))
   ]);
 }
-function titleOf2(ruleId, rule) {
+function titleOf2(ruleId, rule2) {
   const candidates = [
-    rule?.name && /\s/.test(rule.name) ? rule.name : void 0,
-    rule?.shortDescription?.text,
-    stringProp(rule?.properties, "name"),
-    rule?.fullDescription?.text ? firstSentence(rule.fullDescription.text) : void 0
+    rule2?.name && /\s/.test(rule2.name) ? rule2.name : void 0,
+    rule2?.shortDescription?.text,
+    stringProp(rule2?.properties, "name"),
+    rule2?.fullDescription?.text ? firstSentence(rule2.fullDescription.text) : void 0
   ];
   for (const c of candidates) {
     const t = nonEmpty(c);
@@ -32102,20 +32187,20 @@ function titleOf2(ruleId, rule) {
   }
   return ruleId;
 }
-function helpOf(rule) {
-  const body = nonEmpty(rule?.help?.markdown) ?? nonEmpty(rule?.help?.text) ?? nonEmpty(rule?.fullDescription?.markdown) ?? nonEmpty(rule?.fullDescription?.text);
-  const uri = nonEmpty(rule?.helpUri);
+function helpOf(rule2) {
+  const body = nonEmpty(rule2?.help?.markdown) ?? nonEmpty(rule2?.help?.text) ?? nonEmpty(rule2?.fullDescription?.markdown) ?? nonEmpty(rule2?.fullDescription?.text);
+  const uri = nonEmpty(rule2?.helpUri);
   const more = uri && !body?.includes(uri) ? `More information: ${uri}` : void 0;
   return sections([{ body }, { body: more }]);
 }
-function messageOf(result, rule) {
-  let text4 = nonEmpty(result.message?.text) ?? nonEmpty(result.message?.markdown);
-  const id = result.message?.id;
+function messageOf(result2, rule2) {
+  let text4 = nonEmpty(result2.message?.text) ?? nonEmpty(result2.message?.markdown);
+  const id = result2.message?.id;
   if (text4 === void 0 && id) {
-    const template = rule?.messageStrings?.[id];
+    const template = rule2?.messageStrings?.[id];
     const raw = typeof template === "object" && template !== null ? template.text : void 0;
     if (typeof raw === "string") {
-      const args = result.message?.arguments ?? [];
+      const args = result2.message?.arguments ?? [];
       text4 = raw.replace(/\{(\d+)\}/g, (m, n) => {
         const arg = args[Number(n)];
         return typeof arg === "string" || typeof arg === "number" ? String(arg) : m;
@@ -32124,8 +32209,8 @@ function messageOf(result, rule) {
   }
   return text4?.replace(/\[([^\]]*)\]\(\d+\)/g, "$1");
 }
-function suppressionOf(result) {
-  for (const s of result.suppressions ?? []) {
+function suppressionOf(result2) {
+  for (const s of result2.suppressions ?? []) {
     if (!s) continue;
     const status = s.status?.toLowerCase();
     if (status === "rejected" || status === "underreview") continue;
@@ -32141,7 +32226,6 @@ var init_classify = __esm({
   "../../packages/core/src/readers/sarif/classify.ts"() {
     init_severity();
     init_identifiers();
-    init_paths();
     init_text();
     init_rules();
     SECRET_TOOLS = /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|secret/i;
@@ -32206,12 +32290,12 @@ function flowOf(codeFlows, ctx) {
     const line = posInt(physical?.region?.startLine);
     if (target?.type !== "file" || line === void 0) continue;
     const column = posInt(physical?.region?.startColumn);
-    const message = step?.location?.message?.text?.trim();
+    const message2 = step?.location?.message?.text?.trim();
     steps.push({
       path: target.path,
       line,
       ...column !== void 0 ? { column } : {},
-      ...message ? { message } : {}
+      ...message2 ? { message: message2 } : {}
     });
   }
   return steps;
@@ -32231,8 +32315,27 @@ var init_locations = __esm({
 });
 
 // ../../packages/core/src/readers/sarif/read.ts
-function locate(result, uris) {
-  for (const loc of result.locations ?? []) {
+function factsOf(run2, ruleId, rule2) {
+  let byId = run2.facts.get(rule2);
+  if (byId === void 0) {
+    byId = /* @__PURE__ */ new Map();
+    run2.facts.set(rule2, byId);
+  }
+  let facts = byId.get(ruleId);
+  if (facts === void 0) {
+    facts = {
+      ...ruleKind({ toolName: run2.tool.name, ruleId, tags: ruleTags(rule2), runHasImage: run2.runHasImage }),
+      title: titleOf2(ruleId, rule2),
+      help: helpOf(rule2),
+      confidence: confidenceOf(rule2),
+      identifiers: identifiersOf(ruleId, rule2)
+    };
+    byId.set(ruleId, facts);
+  }
+  return facts;
+}
+function locate(result2, uris) {
+  for (const loc of result2.locations ?? []) {
     const physical = loc?.physicalLocation;
     if (!physical) continue;
     const target = resolveArtifact(physical.artifactLocation, uris);
@@ -32240,31 +32343,32 @@ function locate(result, uris) {
   }
   return void 0;
 }
-function readResult(result, run2, entry) {
-  if (NOT_A_PROBLEM.has(result.kind?.toLowerCase() ?? "")) return { ok: true, data: void 0 };
-  const rule = ruleFor(result, run2.rules);
-  const ruleId = result.ruleId ?? result.rule?.id ?? rule?.id;
+function readResult(result2, run2, entry) {
+  if (NOT_A_PROBLEM.has(result2.kind?.toLowerCase() ?? "")) return { ok: true, data: void 0 };
+  const rule2 = ruleFor(result2, run2.rules);
+  const ruleId = result2.ruleId ?? result2.rule?.id ?? rule2?.id;
   if (!ruleId) return { ok: false, skipped: { reason: "result names no rule (ruleId, rule.id or ruleIndex)", entry } };
-  const where2 = locate(result, run2.uris);
+  const where2 = locate(result2, run2.uris);
   if (!where2) return { ok: false, skipped: { reason: "result has no file or URL location", entry } };
   const path = where2.target.type === "file" ? where2.target.path : void 0;
-  const kind = where2.target.type === "url" ? "dast" : kindOf2({ toolName: run2.tool.name, ruleId, tags: ruleTags(rule), path, runHasImage: run2.runHasImage });
+  const facts = factsOf(run2, ruleId, rule2);
+  const kind = where2.target.type === "url" ? "dast" : facts.advisory && path !== void 0 && isLockfile(path) ? "dependency" : facts.kind;
   const snippet2 = kind === "secret" && where2.region.snippet ? maskSecret(where2.region.snippet.trim()) : where2.region.snippet;
-  const location = where2.target.type === "url" ? urlLocation({ url: where2.target.url, evidence: snippet2 }) : sourceLocation({ path: where2.target.path, ...where2.region, snippet: snippet2 });
-  const flow = flowOf(result.codeFlows, run2.uris);
+  const location2 = where2.target.type === "url" ? urlLocation({ url: where2.target.url, evidence: snippet2 }) : sourceLocation({ path: where2.target.path, ...where2.region, snippet: snippet2 });
+  const flow = flowOf(result2.codeFlows, run2.uris);
   const finding = makeFinding({
     kind,
     ruleId,
-    title: titleOf2(ruleId, rule),
-    message: messageOf(result, rule),
-    help: helpOf(rule),
-    severity: severityOf2(result, rule, kind),
-    confidence: confidenceOf(rule),
-    identifiers: identifiersOf(ruleId, rule),
-    location,
+    title: facts.title,
+    message: messageOf(result2, rule2),
+    help: facts.help,
+    severity: severityOf2(result2, rule2, kind),
+    confidence: facts.confidence,
+    identifiers: facts.identifiers,
+    location: location2,
     tool: run2.tool,
     flow,
-    suppression: suppressionOf(result)
+    suppression: suppressionOf(result2)
   });
   return { ok: true, data: finding };
 }
@@ -32286,11 +32390,12 @@ function readSarifRuns(runs) {
       tool,
       rules: ruleTable(run2),
       uris: uriContext(run2),
-      runHasImage: typeof run2.properties?.["imageName"] === "string"
+      runHasImage: typeof run2.properties?.["imageName"] === "string",
+      facts: /* @__PURE__ */ new Map()
     };
     (run2.results ?? []).forEach((rawResult, i) => {
       const entry = `runs[${r}].results[${i}]`;
-      const parsed = parseEntry(resultSchema, rawResult, entry, "result");
+      const parsed = isSarifResult(rawResult) ? { ok: true, data: rawResult } : parseEntry(resultSchema, rawResult, entry, "result");
       const read2 = parsed.ok ? readResult(parsed.data, ctx, entry) : parsed;
       if (!read2.ok) skipped.push(read2.skipped);
       else if (read2.data) findings.push(read2.data);
@@ -32304,6 +32409,8 @@ var init_read = __esm({
     init_build();
     init_schema2();
     init_secrets();
+    init_check();
+    init_paths();
     init_classify();
     init_locations();
     init_rules();
@@ -32351,8 +32458,8 @@ function point(raw) {
   const line = posInt(parsed.data?.start?.line);
   if (!parsed.success || line === void 0) return void 0;
   const column = posInt(parsed.data.start?.col);
-  const message = typeof content === "string" && content.trim() !== "" ? content.trim() : void 0;
-  return { path: cleanPath(parsed.data.path), line, ...column ? { column } : {}, ...message ? { message } : {} };
+  const message2 = typeof content === "string" && content.trim() !== "" ? content.trim() : void 0;
+  return { path: cleanPath(parsed.data.path), line, ...column ? { column } : {}, ...message2 ? { message: message2 } : {} };
 }
 function semgrepFlow(trace) {
   const parsed = traceSchema.safeParse(trace);
@@ -32380,7 +32487,7 @@ var init_flow = __esm({
 });
 
 // ../../packages/core/src/readers/semgrep/map.ts
-function kindOf3(r) {
+function kindOf2(r) {
   const meta3 = r.extra.metadata;
   const secrets = meta3?.category === "secrets" || meta3?.technology.includes("secrets") || r.check_id.includes(".secrets.");
   return secrets ? "secret" : "sast";
@@ -32399,14 +32506,14 @@ function mapSemgrepResult(r, tool) {
   const path = filePath(r.path);
   if (!path) return void 0;
   const meta3 = r.extra.metadata;
-  const message = nonEmpty(r.extra.message);
+  const message2 = nonEmpty(r.extra.message);
   const lines = r.extra.lines && r.extra.lines.trim() !== "" ? r.extra.lines : void 0;
   return makeFinding({
-    kind: kindOf3(r),
+    kind: kindOf2(r),
     ruleId: r.check_id,
     // Semgrep rules have no title; the first sentence of the message is what GitLab's analyzer shows too.
-    title: nonEmpty(meta3?.shortDescription) ?? (message ? firstSentence(message) : void 0),
-    message,
+    title: nonEmpty(meta3?.shortDescription) ?? (message2 ? firstSentence(message2) : void 0),
+    message: message2,
     help: helpOf2(r),
     severity: fromSemgrep(r.extra.severity ?? void 0),
     confidence: fromConfidenceName(meta3?.confidence ?? void 0),
@@ -32934,8 +33041,8 @@ function mapZapAlert(a, tool, entry) {
     const inst = p.data;
     const url2 = nonEmpty(inst.uri);
     if (!url2) return { ok: false, skipped: { reason: "alert instance has no uri", entry: at } };
-    const location = urlLocation({ url: url2, method: inst.method, param: inst.param, evidence: inst.evidence ?? inst.attack });
-    return { ok: true, data: makeFinding({ ...shared, location }) };
+    const location2 = urlLocation({ url: url2, method: inst.method, param: inst.param, evidence: inst.evidence ?? inst.attack });
+    return { ok: true, data: makeFinding({ ...shared, location: location2 }) };
   });
 }
 var init_map7 = __esm({
@@ -33116,12 +33223,12 @@ function validate2(xmlData, options2) {
           }
           return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
         }
-        const result = readAttributeStr(xmlData, i);
-        if (result === false) {
+        const result2 = readAttributeStr(xmlData, i);
+        if (result2 === false) {
           return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
         }
-        let attrStr = result.value;
-        i = result.index;
+        let attrStr = result2.value;
+        i = result2.index;
         if (attrStr[attrStr.length - 1] === "/") {
           const attrStrStart = i - attrStr.length;
           attrStr = attrStr.substring(0, attrStr.length - 1);
@@ -33132,7 +33239,7 @@ function validate2(xmlData, options2) {
             return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
           }
         } else if (closingTag) {
-          if (!result.tagClosed) {
+          if (!result2.tagClosed) {
             return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
           } else if (attrStr.trim().length > 0) {
             return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
@@ -33387,11 +33494,11 @@ function validateAmpersand(xmlData, i) {
   }
   return i;
 }
-function getErrorObject(code2, message, lineNumber) {
+function getErrorObject(code2, message2, lineNumber) {
   return {
     err: {
       code: code2,
-      msg: message,
+      msg: message2,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
     }
@@ -33814,8 +33921,8 @@ var init_EntityDecoder = __esm({
           }
         }
         if (last < len) chunks.push(str4.slice(last));
-        const result = chunks.length === 0 ? str4 : chunks.join("");
-        return this._postCheck(result, original);
+        const result2 = chunks.length === 0 ? str4 : chunks.join("");
+        return this._postCheck(result2, original);
       }
       // -------------------------------------------------------------------------
       // Private: limit tier check
@@ -35544,11 +35651,11 @@ var init_Matcher = __esm({
           if (this._pathStringCache !== null) {
             return this._pathStringCache;
           }
-          const result = this.path.map(
+          const result2 = this.path.map(
             (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
           ).join(sep3);
-          this._pathStringCache = result;
-          return result;
+          this._pathStringCache = result2;
+          return result2;
         }
         return this.path.map(
           (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
@@ -36497,9 +36604,9 @@ function decodedCopy(value, list3) {
 function matchList(value, list3) {
   const label = list3.label ?? "CUSTOM";
   const decoded2 = decodedCopy(value, list3);
-  for (const rule of list3) {
-    if (rule.pattern.test(value) || decoded2 !== null && rule.pattern.test(decoded2)) {
-      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+  for (const rule2 of list3) {
+    if (rule2.pattern.test(value) || decoded2 !== null && rule2.pattern.test(decoded2)) {
+      return { context: label, id: rule2.id, description: rule2.description, pattern: rule2.pattern };
     }
   }
   return null;
@@ -36687,9 +36794,9 @@ function getOriginalIndex(index, crlfPositions) {
 function addChild(currentNode, childNode, matcher, startIndex) {
   if (!this.options.captureMetaData) startIndex = void 0;
   const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
-  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
-  if (result === false) ; else if (typeof result === "string") {
-    childNode.tagname = result;
+  const result2 = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
+  if (result2 === false) ; else if (typeof result2 === "string") {
+    childNode.tagname = result2;
     currentNode.addChild(childNode, startIndex);
   } else {
     currentNode.addChild(childNode, startIndex);
@@ -36740,7 +36847,7 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   const len = xmlData.length;
   const closeCode0 = closingChar.charCodeAt(0);
   const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
-  let result = "";
+  let result2 = "";
   let segmentStart = i;
   for (let index = i; index < len; index++) {
     const code2 = xmlData.charCodeAt(index);
@@ -36750,15 +36857,15 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     } else if (code2 === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
-          result += xmlData.substring(segmentStart, index);
-          return { data: result, index };
+          result2 += xmlData.substring(segmentStart, index);
+          return { data: result2, index };
         }
       } else {
-        result += xmlData.substring(segmentStart, index);
-        return { data: result, index };
+        result2 += xmlData.substring(segmentStart, index);
+        return { data: result2, index };
       }
     } else if (code2 === 9) {
-      result += xmlData.substring(segmentStart, index) + " ";
+      result2 += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
   }
@@ -36777,10 +36884,10 @@ function findClosingChar(xmlData, char, i, errMsg) {
   return closingIndex;
 }
 function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
-  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
-  if (!result) return;
-  let tagExp = result.data;
-  const closeIndex = result.index;
+  const result2 = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+  if (!result2) return;
+  let tagExp = result2.data;
+  const closeIndex = result2.index;
   const separatorIndex = tagExp.search(/\s/);
   let tagName = tagExp;
   let attrExpPresent = true;
@@ -36793,7 +36900,7 @@ function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
     const colonIndex = tagName.indexOf(":");
     if (colonIndex !== -1) {
       tagName = tagName.substr(colonIndex + 1);
-      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
+      attrExpPresent = tagName !== result2.data.substr(colonIndex + 1);
     }
   }
   return {
@@ -37052,9 +37159,9 @@ var init_OrderedObjParser = __esm({
           } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
             if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
             this.doctypefound = true;
-            const result = docTypeReader.readDocType(xmlData, i);
-            this.entityDecoder.addInputEntities(result.entities);
-            i = result.i;
+            const result2 = docTypeReader.readDocType(xmlData, i);
+            this.entityDecoder.addInputEntities(result2.entities);
+            i = result2.i;
           } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
             const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
             const tagExp = xmlData.substring(i + 9, closeIndex);
@@ -37068,16 +37175,16 @@ var init_OrderedObjParser = __esm({
             }
             i = closeIndex + 2;
           } else {
-            let result = readTagExp(xmlData, i, options2.removeNSPrefix);
-            if (!result) {
+            let result2 = readTagExp(xmlData, i, options2.removeNSPrefix);
+            if (!result2) {
               const context3 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
               throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context3}"`);
             }
-            let tagName = result.tagName;
-            const rawTagName = result.rawTagName;
-            let tagExp = result.tagExp;
-            let attrExpPresent = result.attrExpPresent;
-            let closeIndex = result.closeIndex;
+            let tagName = result2.tagName;
+            const rawTagName = result2.rawTagName;
+            let tagExp = result2.tagExp;
+            let attrExpPresent = result2.attrExpPresent;
+            let closeIndex = result2.closeIndex;
             ({ tagName, tagExp } = transformTagName(options2.transformTagName, tagName, tagExp, options2));
             if (options2.strictReservedNames && (tagName === options2.commentPropName || tagName === options2.cdataPropName || tagName === options2.textNodeName || tagName === options2.attributesGroupName)) {
               throw new Error(`Invalid tag name: ${tagName}`);
@@ -37122,14 +37229,14 @@ var init_OrderedObjParser = __esm({
             if (this.isCurrentNodeStopNode) {
               let tagContent = "";
               if (isSelfClosing) {
-                i = result.closeIndex;
+                i = result2.closeIndex;
               } else if (options2.unpairedTagsSet.has(tagName)) {
-                i = result.closeIndex;
+                i = result2.closeIndex;
               } else {
-                const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
-                if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
-                i = result2.i;
-                tagContent = result2.tagContent;
+                const result3 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
+                if (!result3) throw new Error(`Unexpected end of ${rawTagName}`);
+                i = result3.i;
+                tagContent = result3.tagContent;
               }
               const childNode = new XmlNode(tagName);
               if (prefixedAttrs) {
@@ -37162,11 +37269,11 @@ var init_OrderedObjParser = __esm({
                 }
                 this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
                 if (options2.captureMetaData) {
-                  currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
+                  currentNode.addEndIndex(getOriginalIndex(result2.closeIndex + 1, crlfPositions));
                 }
                 this.matcher.pop();
                 this.isCurrentNodeStopNode = false;
-                i = result.closeIndex;
+                i = result2.closeIndex;
                 continue;
               } else {
                 const childNode = new XmlNode(tagName);
@@ -37342,9 +37449,9 @@ var init_XMLParser = __esm({
         }
         if (validationOption) {
           if (validationOption === true) validationOption = {};
-          const result = validate2(xmlData, validationOption);
-          if (result !== true) {
-            throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`);
+          const result2 = validate2(xmlData, validationOption);
+          if (result2 !== true) {
+            throw Error(`${result2.err.msg}:${result2.err.line}:${result2.err.col}`);
           }
         }
         const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
@@ -37398,10 +37505,10 @@ var init_fxp = __esm({
 });
 
 // ../../packages/core/src/readers/parse-text.ts
-function jsonErrorLine(text4, message) {
-  const line = /\(line (\d+) column \d+\)/.exec(message)?.[1];
+function jsonErrorLine(text4, message2) {
+  const line = /\(line (\d+) column \d+\)/.exec(message2)?.[1];
   if (line !== void 0) return Number(line);
-  const pos = /position (\d+)/.exec(message)?.[1];
+  const pos = /position (\d+)/.exec(message2)?.[1];
   if (pos === void 0) return void 0;
   return text4.slice(0, Number(pos)).split("\n").length;
 }
@@ -37422,8 +37529,8 @@ function parseXml2(text4, file2) {
   try {
     return parser2.parse(text4);
   } catch (err2) {
-    const message = err2 instanceof Error ? err2.message : String(err2);
-    throw new UserError(`is not well-formed XML: ${message}`, { file: file2, expected: EXPECTED });
+    const message2 = err2 instanceof Error ? err2.message : String(err2);
+    throw new UserError(`is not well-formed XML: ${message2}`, { file: file2, expected: EXPECTED });
   }
 }
 function parseReportText(text4, file2) {
@@ -37434,9 +37541,9 @@ function parseReportText(text4, file2) {
   try {
     return JSON.parse(body);
   } catch (err2) {
-    const message = err2 instanceof Error ? err2.message : String(err2);
-    const line = jsonErrorLine(body, message);
-    throw new UserError(`is neither JSON nor XML: ${message}`, { file: file2, ...line ? { line } : {}, expected: EXPECTED });
+    const message2 = err2 instanceof Error ? err2.message : String(err2);
+    const line = jsonErrorLine(body, message2);
+    throw new UserError(`is neither JSON nor XML: ${message2}`, { file: file2, ...line ? { line } : {}, expected: EXPECTED });
   }
 }
 var EXPECTED;
@@ -37484,18 +37591,18 @@ function relativeTo(root) {
 }
 function withRelativePaths(f, rel) {
   const loc = f.location;
-  const location = loc.type === "source" ? { ...loc, path: rel(loc.path) } : loc.type === "package" && loc.file ? { ...loc, file: rel(loc.file) } : loc;
+  const location2 = loc.type === "source" ? { ...loc, path: rel(loc.path) } : loc.type === "package" && loc.file ? { ...loc, file: rel(loc.file) } : loc;
   const flow = f.flow?.map((s) => ({ ...s, path: rel(s.path) }));
-  return { ...f, location, ...flow ? { flow } : {} };
+  return { ...f, location: location2, ...flow ? { flow } : {} };
 }
 function readReport(text4, ctx) {
   const doc = parseReportText(text4, ctx.file);
   const reader = chooseReader(doc, text4, ctx);
-  const result = reader.read(doc, { file: ctx.file });
-  const skipped = [...result.skipped];
+  const result2 = reader.read(doc, { file: ctx.file });
+  const skipped = [...result2.skipped];
   const rel = ctx.root ? relativeTo(ctx.root) : void 0;
-  const findings = keepValid(rel ? result.findings.map((f) => withRelativePaths(f, rel)) : result.findings, skipped);
-  return { ...result, findings, skipped, format: reader.id };
+  const findings = keepValid(rel ? result2.findings.map((f) => withRelativePaths(f, rel)) : result2.findings, skipped);
+  return { ...result2, findings, skipped, format: reader.id };
 }
 var rawFindingSchema;
 var init_read_report = __esm({
@@ -37522,16 +37629,16 @@ var init_readers = __esm({
 });
 
 // ../../packages/core/src/writers/paths.ts
-function pseudoPath(location) {
-  switch (location.type) {
+function pseudoPath(location2) {
+  switch (location2.type) {
     case "source":
-      return normalizePath(location.path);
+      return normalizePath(location2.path);
     case "url":
-      return urlPseudoPath(location.url);
+      return urlPseudoPath(location2.url);
     case "package":
-      if (location.image !== void 0 && location.image !== "") return imageRepository(location.image);
-      if (location.file !== void 0 && location.file !== "") return normalizePath(location.file);
-      return `packages/${location.ecosystem ?? "unknown"}/${location.name}`;
+      if (location2.image !== void 0 && location2.image !== "") return imageRepository(location2.image);
+      if (location2.file !== void 0 && location2.file !== "") return normalizePath(location2.file);
+      return `packages/${location2.ecosystem ?? "unknown"}/${location2.name}`;
   }
 }
 function urlPseudoPath(raw) {
@@ -37551,31 +37658,31 @@ function imageRepository(image) {
   if (colon > slash) ref = ref.slice(0, colon);
   return ref === "" ? image : ref;
 }
-function displayPath(location) {
-  switch (location.type) {
+function displayPath(location2) {
+  switch (location2.type) {
     case "source":
-      return normalizePath(location.path);
+      return normalizePath(location2.path);
     case "url":
-      return location.url;
+      return location2.url;
     case "package":
-      return location.image ?? (location.file !== void 0 ? normalizePath(location.file) : location.name);
+      return location2.image ?? (location2.file !== void 0 ? normalizePath(location2.file) : location2.name);
   }
 }
-function lineOf2(location) {
-  return location.type === "source" ? location.startLine ?? 0 : 0;
+function lineOf2(location2) {
+  return location2.type === "source" ? location2.startLine ?? 0 : 0;
 }
-function displayLocation(location) {
-  switch (location.type) {
+function displayLocation(location2) {
+  switch (location2.type) {
     case "source":
-      return location.startLine !== void 0 ? `${normalizePath(location.path)}:${location.startLine}` : normalizePath(location.path);
+      return location2.startLine !== void 0 ? `${normalizePath(location2.path)}:${location2.startLine}` : normalizePath(location2.path);
     case "url": {
-      const method = location.method !== void 0 ? `${location.method.toUpperCase()} ` : "";
-      const param = location.param !== void 0 && location.param !== "" ? ` (param ${location.param})` : "";
-      return `${method}${location.url}${param}`;
+      const method = location2.method !== void 0 ? `${location2.method.toUpperCase()} ` : "";
+      const param = location2.param !== void 0 && location2.param !== "" ? ` (param ${location2.param})` : "";
+      return `${method}${location2.url}${param}`;
     }
     case "package": {
-      const pkg = location.version !== void 0 ? `${location.name}@${location.version}` : location.name;
-      const where2 = location.image ?? (location.file !== void 0 ? normalizePath(location.file) : void 0);
+      const pkg = location2.version !== void 0 ? `${location2.name}@${location2.version}` : location2.name;
+      const where2 = location2.image ?? (location2.file !== void 0 ? normalizePath(location2.file) : void 0);
       return where2 !== void 0 ? `${pkg} in ${where2}` : pkg;
     }
   }
@@ -37691,11 +37798,11 @@ var init_driver = __esm({
 });
 
 // ../../packages/core/src/writers/sarif/limits.ts
-function capThreadFlows(result, max2) {
-  if (result.codeFlows === void 0) return false;
+function capThreadFlows(result2, max2) {
+  if (result2.codeFlows === void 0) return false;
   let cut = false;
   let budget = max2;
-  for (const flow of result.codeFlows) {
+  for (const flow of result2.codeFlows) {
     for (const thread of flow.threadFlows) {
       if (thread.locations.length > budget) {
         const last = thread.locations[thread.locations.length - 1];
@@ -37707,22 +37814,22 @@ function capThreadFlows(result, max2) {
       budget -= thread.locations.length;
     }
   }
-  if (cut) result.codeFlows = result.codeFlows.filter((f) => f.threadFlows.some((t) => t.locations.length > 0));
+  if (cut) result2.codeFlows = result2.codeFlows.filter((f) => f.threadFlows.some((t) => t.locations.length > 0));
   return cut;
 }
-function capResult(result, counts) {
+function capResult(result2, counts) {
   const max2 = GITHUB_LIMITS.locationsPerResult;
   let cut = false;
-  if (result.locations.length > max2) {
-    result.locations = result.locations.slice(0, max2);
+  if (result2.locations.length > max2) {
+    result2.locations = result2.locations.slice(0, max2);
     cut = true;
   }
-  if (result.relatedLocations !== void 0 && result.relatedLocations.length > max2) {
-    result.relatedLocations = result.relatedLocations.slice(0, max2);
+  if (result2.relatedLocations !== void 0 && result2.relatedLocations.length > max2) {
+    result2.relatedLocations = result2.relatedLocations.slice(0, max2);
     cut = true;
   }
   if (cut) counts.locations += 1;
-  if (capThreadFlows(result, GITHUB_LIMITS.threadFlowLocationsPerResult)) counts.flows += 1;
+  if (capThreadFlows(result2, GITHUB_LIMITS.threadFlowLocationsPerResult)) counts.flows += 1;
 }
 var GITHUB_LIMITS;
 var init_limits = __esm({
@@ -37793,15 +37900,15 @@ function artifact(path, srcRoot) {
 }
 function regionOf2(l) {
   if (l.startLine === void 0) return void 0;
-  const region = { startLine: l.startLine };
-  if (l.startColumn !== void 0) region.startColumn = l.startColumn;
-  if (l.endLine !== void 0 && l.endLine >= l.startLine) region.endLine = l.endLine;
+  const region2 = { startLine: l.startLine };
+  if (l.startColumn !== void 0) region2.startColumn = l.startColumn;
+  if (l.endLine !== void 0 && l.endLine >= l.startLine) region2.endLine = l.endLine;
   if (l.endColumn !== void 0 && l.startColumn !== void 0) {
-    const sameLine = region.endLine === void 0 || region.endLine === l.startLine;
-    if (!sameLine || l.endColumn >= l.startColumn) region.endColumn = l.endColumn;
+    const sameLine = region2.endLine === void 0 || region2.endLine === l.startLine;
+    if (!sameLine || l.endColumn >= l.startColumn) region2.endColumn = l.endColumn;
   }
-  if (l.snippet !== void 0 && l.snippet !== "") region.snippet = { text: l.snippet };
-  return region;
+  if (l.snippet !== void 0 && l.snippet !== "") region2.snippet = { text: l.snippet };
+  return region2;
 }
 function urlArtifact(raw) {
   const uri = webUrlToUri(raw);
@@ -37813,35 +37920,35 @@ function packageName(l) {
 }
 function packageLocation2(l, srcRoot) {
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: "module" };
-  let artifactLocation;
+  let artifactLocation2;
   if (l.image !== void 0 && l.image !== "") {
-    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
+    artifactLocation2 = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== void 0 && l.file !== "") {
-    artifactLocation = artifact(l.file, srcRoot);
+    artifactLocation2 = artifact(l.file, srcRoot);
   } else {
-    artifactLocation = { uri: pathToUriReference(`packages/${l.ecosystem ?? "unknown"}/${l.name}`), uriBaseId: SRCROOT };
+    artifactLocation2 = { uri: pathToUriReference(`packages/${l.ecosystem ?? "unknown"}/${l.name}`), uriBaseId: SRCROOT };
   }
-  return { physicalLocation: { artifactLocation, region: { startLine: 1 } }, logicalLocations: [logical] };
+  return { physicalLocation: { artifactLocation: artifactLocation2, region: { startLine: 1 } }, logicalLocations: [logical] };
 }
-function sarifLocation(location, srcRoot) {
-  switch (location.type) {
+function sarifLocation(location2, srcRoot) {
+  switch (location2.type) {
     case "source": {
-      const region = regionOf2(location);
-      const physicalLocation = { artifactLocation: artifact(location.path, srcRoot), ...region ? { region } : {} };
+      const region2 = regionOf2(location2);
+      const physicalLocation = { artifactLocation: artifact(location2.path, srcRoot), ...region2 ? { region: region2 } : {} };
       return { physicalLocation };
     }
     case "url":
-      return { physicalLocation: { artifactLocation: urlArtifact(location.url) } };
+      return { physicalLocation: { artifactLocation: urlArtifact(location2.url) } };
     case "package":
-      return packageLocation2(location, srcRoot);
+      return packageLocation2(location2, srcRoot);
   }
 }
 function flowLocation(step, srcRoot) {
-  const region = { startLine: step.line };
-  if (step.column !== void 0) region.startColumn = step.column;
+  const region2 = { startLine: step.line };
+  if (step.column !== void 0) region2.startColumn = step.column;
   const loc = {
-    physicalLocation: { artifactLocation: artifact(normalizePath(step.path), srcRoot), region }
+    physicalLocation: { artifactLocation: artifact(normalizePath(step.path), srcRoot), region: region2 }
   };
   if (step.message !== void 0 && step.message !== "") loc.message = { text: step.message };
   return loc;
@@ -37871,7 +37978,7 @@ function suppressionOf2(f) {
 }
 function sarifResult(f, ctx) {
   const text4 = [f.message, f.title, f.ruleId].find((t) => t.trim() !== "") ?? "Finding without a message";
-  const result = {
+  const result2 = {
     ruleId: f.ruleId,
     ruleIndex: ctx.ruleIndex.get(f.ruleId) ?? 0,
     level: toSarifLevel(f.severity),
@@ -37881,12 +37988,12 @@ function sarifResult(f, ctx) {
   };
   if (f.flow !== void 0 && f.flow.length > 0) {
     const locations = f.flow.map((step) => ({ location: flowLocation(step, ctx.srcRoot) }));
-    result.codeFlows = [{ threadFlows: [{ locations }] }];
+    result2.codeFlows = [{ threadFlows: [{ locations }] }];
   }
   const suppressions = suppressionOf2(f);
-  if (suppressions !== void 0) result.suppressions = suppressions;
-  if (ctx.newSet !== void 0) result.baselineState = ctx.newSet.has(f.fingerprint) ? "new" : "unchanged";
-  return result;
+  if (suppressions !== void 0) result2.suppressions = suppressions;
+  if (ctx.newSet !== void 0) result2.baselineState = ctx.newSet.has(f.fingerprint) ? "new" : "unchanged";
+  return result2;
 }
 var FINGERPRINT_KEY;
 var init_results = __esm({
@@ -38133,6 +38240,31 @@ var init_render = __esm({
   }
 });
 
+// ../../packages/core/src/writers/chunked.ts
+function joinMapped(items, render, sep3) {
+  const chunks = [];
+  let pending = [];
+  let size2 = 0;
+  for (const item2 of items) {
+    const s = render(item2);
+    pending.push(s);
+    size2 += s.length;
+    if (size2 >= CHUNK_CHARS) {
+      chunks.push(pending.join(sep3));
+      pending = [];
+      size2 = 0;
+    }
+  }
+  if (pending.length > 0) chunks.push(pending.join(sep3));
+  return chunks.join(sep3);
+}
+var CHUNK_CHARS;
+var init_chunked = __esm({
+  "../../packages/core/src/writers/chunked.ts"() {
+    CHUNK_CHARS = 1 << 18;
+  }
+});
+
 // ../../packages/core/src/writers/gitlab/identifiers.ts
 function gitlabIdentifier(id) {
   const type2 = id.type.toLowerCase();
@@ -38332,46 +38464,44 @@ function detailsOf(f) {
     }
   };
 }
-function trackingOf(f) {
+function identifierParts(f) {
+  let byKey = perList.get(f.identifiers);
+  if (byKey === void 0) {
+    byKey = /* @__PURE__ */ new Map();
+    perList.set(f.identifiers, byKey);
+  }
+  const key2 = `${f.ruleId}\0${f.title}\0${f.tool.name}`;
+  let parts = byKey.get(key2);
+  if (parts === void 0) {
+    const links = linksOf(f);
+    parts = { identifiers: json2(identifiersOf3(f)), links: links.length > 0 ? `,"links":${json2(links)}` : "" };
+    byKey.set(key2, parts);
+  }
+  return parts;
+}
+function sastSourceLocation(file2, startLine, endLine) {
+  if (startLine === void 0) return `{"file":${file2}}`;
+  const end = endLine !== void 0 && endLine >= startLine ? endLine : startLine;
+  return `{"file":${file2},"start_line":${json2(startLine)},"end_line":${json2(end)}}`;
+}
+function vulnerabilityJson(type2, f, commitSha) {
   const l = f.location;
-  if (l.type !== "source" || l.startLine === void 0) return void 0;
-  return {
-    type: "source",
-    items: [
-      {
-        file: normalizePath(l.path),
-        start_line: l.startLine,
-        end_line: l.endLine ?? l.startLine,
-        signatures: [{ algorithm: "hash", value: f.fingerprint }]
-      }
-    ]
-  };
-}
-function vulnerabilityOf(type2, f, commitSha) {
-  const v2 = {
-    id: fingerprintToUuid(f.fingerprint),
-    name: clip(f.title.trim() !== "" ? f.title : f.ruleId, MAX_NAME),
-    description: clip(f.message, MAX_DESCRIPTION),
-    severity: toGitlab(f.severity),
-    identifiers: identifiersOf3(f),
-    location: locationFor(type2, f, commitSha)
-  };
+  const parts = identifierParts(f);
+  const file2 = l.type === "source" ? json2(normalizePath(l.path)) : void 0;
+  const location2 = type2 === "sast" && l.type === "source" && file2 !== void 0 ? sastSourceLocation(file2, l.startLine, l.endLine) : json2(locationFor(type2, f, commitSha));
+  let out = `{"id":${json2(fingerprintToUuid(f.fingerprint))},"name":${json2(clip(f.title.trim() !== "" ? f.title : f.ruleId, MAX_NAME))},"description":${json2(clip(f.message, MAX_DESCRIPTION))},"severity":"${toGitlab(f.severity)}","identifiers":${parts.identifiers},"location":${location2}`;
   const solution = solutionOf2(f);
-  if (solution !== void 0 && solution !== "") v2.solution = clip(solution, MAX_SOLUTION);
-  const links = linksOf(f);
-  if (links.length > 0) v2.links = links;
+  if (solution !== void 0 && solution !== "") out += `,"solution":${json2(clip(solution, MAX_SOLUTION))}`;
+  out += parts.links;
   const details = detailsOf(f);
-  if (details !== void 0) v2.details = details;
-  if (type2 === "sast" || type2 === "secret_detection") {
-    const tracking = trackingOf(f);
-    if (tracking !== void 0) v2.tracking = tracking;
+  if (details !== void 0) out += `,"details":${json2(details)}`;
+  if ((type2 === "sast" || type2 === "secret_detection") && l.type === "source" && l.startLine !== void 0 && file2 !== void 0) {
+    out += `,"tracking":{"type":"source","items":[{"file":${file2},"start_line":${json2(l.startLine)},"end_line":${json2(l.endLine ?? l.startLine)},"signatures":[{"algorithm":"hash","value":${json2(f.fingerprint)}}]}]}`;
   }
-  if (type2 === "dast" && f.location.type === "url" && f.location.evidence !== void 0 && f.location.evidence !== "") {
-    v2.evidence = { summary: clip(f.location.evidence, 2e4) };
-  }
-  return v2;
+  if (type2 === "dast" && l.type === "url" && l.evidence !== void 0 && l.evidence !== "") out += `,"evidence":{"summary":${json2(clip(l.evidence, 2e4))}}`;
+  return `${out}}`;
 }
-var MAX_NAME, MAX_DESCRIPTION, MAX_SOLUTION;
+var MAX_NAME, MAX_DESCRIPTION, MAX_SOLUTION, json2, perList;
 var init_vulnerability = __esm({
   "../../packages/core/src/writers/gitlab/vulnerability.ts"() {
     init_fingerprint();
@@ -38381,6 +38511,8 @@ var init_vulnerability = __esm({
     MAX_NAME = 255;
     MAX_DESCRIPTION = 1048576;
     MAX_SOLUTION = 7e3;
+    json2 = JSON.stringify;
+    perList = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -38449,16 +38581,12 @@ function dependencyFiles(findings) {
     dependencies: [...file2.deps.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, d]) => d)
   }));
 }
-function reportOf(type2, run2, findings, opts) {
+function reportJson(type2, run2, findings, opts) {
   const commitSha = opts.commitSha ?? UNKNOWN_COMMIT;
-  const report = {
-    version: GITLAB_SCHEMA_VERSION,
-    schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type2]}`,
-    scan: scanOf(type2, run2, findings, opts),
-    vulnerabilities: findings.map((f) => vulnerabilityOf(type2, f, commitSha))
-  };
-  if (type2 === "dependency_scanning") report.dependency_files = dependencyFiles(findings);
-  return report;
+  const schema2 = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type2]}`;
+  const vulnerabilities = joinMapped(findings, (f) => vulnerabilityJson(type2, f, commitSha), ",");
+  const deps4 = type2 === "dependency_scanning" ? `,"dependency_files":${JSON.stringify(dependencyFiles(findings))}` : "";
+  return `{"version":${JSON.stringify(GITLAB_SCHEMA_VERSION)},"schema":${JSON.stringify(schema2)},"scan":${JSON.stringify(scanOf(type2, run2, findings, opts))},"vulnerabilities":[${vulnerabilities}]${deps4}}`;
 }
 function renderGitlab(run2, opts = {}) {
   const byType = /* @__PURE__ */ new Map();
@@ -38477,14 +38605,14 @@ function renderGitlab(run2, opts = {}) {
   if (run2.scannedResources !== void 0 && run2.scannedResources.length > 0 && !byType.has("dast")) byType.set("dast", []);
   return TYPE_ORDER2.filter((t) => byType.has(t)).map((type2) => ({
     name: FILE_OF[type2],
-    // Compact, like the SARIF: these reach tens of megabytes and only machines read them.
-    content: `${JSON.stringify(reportOf(type2, run2, byType.get(type2) ?? [], opts))}
+    content: `${reportJson(type2, run2, byType.get(type2) ?? [], opts)}
 `
   }));
 }
 var GITLAB_SCHEMA_VERSION, REPORT_OF, FILE_OF, SCHEMA_FILE, TYPE_ORDER2, TYPES_OF_SCANNER;
 var init_render2 = __esm({
   "../../packages/core/src/writers/gitlab/render.ts"() {
+    init_chunked();
     init_order2();
     init_paths2();
     init_time();
@@ -38527,29 +38655,25 @@ var init_render2 = __esm({
 });
 
 // ../../packages/core/src/writers/codequality.ts
-function issueOf(f) {
-  const message = [f.message, f.title, f.ruleId].find((t) => t.trim() !== "") ?? f.ruleId;
-  const begin = f.location.type === "source" ? f.location.startLine ?? 1 : 1;
-  return {
-    description: f.title.trim() !== "" && f.title !== message ? `${f.title}: ${message}` : message,
-    check_name: f.ruleId,
-    fingerprint: f.fingerprint,
-    severity: toCodeQuality(f.severity),
-    // Code Quality wants a file for every issue: lockfiles for packages, and for images and URLs a
-    // stable pseudo-path (image repository, host + path) so the widget can still group them.
-    location: { path: pseudoPath(f.location), lines: { begin } }
-  };
-}
 function renderCodeQuality(run2) {
-  const issues = sortFindings2(run2.findings).filter((f) => f.suppression === void 0).map(issueOf);
-  return `${JSON.stringify(issues)}
+  const open6 = sortFindings2(run2.findings).filter((f) => f.suppression === void 0);
+  return `[${joinMapped(open6, issueJson, ",")}]
 `;
 }
+function issueJson(f) {
+  const message2 = f.message.trim() !== "" ? f.message : f.title.trim() !== "" ? f.title : f.ruleId;
+  const begin = f.location.type === "source" ? f.location.startLine ?? 1 : 1;
+  const description = f.title.trim() !== "" && f.title !== message2 ? `${f.title}: ${message2}` : message2;
+  return `{"description":${json3(description)},"check_name":${json3(f.ruleId)},"fingerprint":${json3(f.fingerprint)},"severity":${json3(toCodeQuality(f.severity))},"location":{"path":${json3(pseudoPath(f.location))},"lines":{"begin":${json3(begin)}}}}`;
+}
+var json3;
 var init_codequality = __esm({
   "../../packages/core/src/writers/codequality.ts"() {
     init_severity();
+    init_chunked();
     init_order2();
     init_paths2();
+    json3 = JSON.stringify;
   }
 });
 
@@ -38585,26 +38709,32 @@ var init_xml2 = __esm({
 });
 
 // ../../packages/core/src/writers/junit.ts
-function failureBody(f) {
-  const lines = [
-    `${f.severity.toUpperCase()} ${f.title}`,
-    f.message,
-    `Location: ${displayLocation(f.location)}`,
-    `Rule: ${f.ruleId} (${f.tool.name})`
-  ];
-  if (f.identifiers.length > 0) lines.push(`Identifiers: ${f.identifiers.map((i) => i.value).join(", ")}`);
-  if (f.fix?.versions !== void 0 && f.fix.versions.length > 0) lines.push(`Fixed in: ${f.fix.versions.join(", ")}`);
-  return lines.join("\n");
-}
-function testcase(f, out) {
-  const file2 = f.location.type === "source" ? ` file="${escapeXmlAttr(normalizePath(f.location.path))}"` : "";
-  out.push(`    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file2}>`);
-  if (f.suppression !== void 0) {
-    out.push(`      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>`);
-  } else {
-    out.push(`      <failure message="${escapeXmlAttr(f.title !== "" ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`);
+function identifiersLine(f) {
+  let text4 = idText.get(f.identifiers);
+  if (text4 === void 0) {
+    text4 = `
+Identifiers: ${f.identifiers.map((i) => i.value).join(", ")}`;
+    idText.set(f.identifiers, text4);
   }
-  out.push("    </testcase>");
+  return text4;
+}
+function failureBody(f) {
+  let body = `${f.severity.toUpperCase()} ${f.title}
+${f.message}
+Location: ${displayLocation(f.location)}
+Rule: ${f.ruleId} (${f.tool.name})`;
+  if (f.identifiers.length > 0) body += identifiersLine(f);
+  if (f.fix?.versions !== void 0 && f.fix.versions.length > 0) body += `
+Fixed in: ${f.fix.versions.join(", ")}`;
+  return body;
+}
+function testcase(f) {
+  const file2 = f.location.type === "source" ? ` file="${escapeXmlAttr(normalizePath(f.location.path))}"` : "";
+  const head = `    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file2}>`;
+  const result2 = f.suppression !== void 0 ? `      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>` : `      <failure message="${escapeXmlAttr(f.title !== "" ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`;
+  return `${head}
+${result2}
+    </testcase>`;
 }
 function renderJunit(run2) {
   const suites = /* @__PURE__ */ new Map();
@@ -38635,7 +38765,7 @@ function renderJunit(run2) {
     for (const s of ordered) {
       const n = s.findings.length;
       out.push(`  <testsuite name="${escapeXmlAttr(s.rule)}" tests="${n}" failures="${n - s.skipped}" errors="0" skipped="${s.skipped}" timestamp="${timestamp2}">`);
-      for (const f of s.findings) testcase(f, out);
+      out.push(joinMapped(s.findings, testcase, "\n"));
       out.push("  </testsuite>");
     }
   }
@@ -38643,13 +38773,16 @@ function renderJunit(run2) {
   return `${out.join("\n")}
 `;
 }
+var idText;
 var init_junit = __esm({
   "../../packages/core/src/writers/junit.ts"() {
     init_fingerprint();
+    init_chunked();
     init_time();
     init_order2();
     init_paths2();
     init_xml2();
+    idText = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -38866,20 +38999,20 @@ function link2(text4, url2) {
 function noAutolink(text4) {
   return text4.replace(/:\/\//g, ":\u2060//").replace(/www\\?\./gi, (m) => `${m.slice(0, 3)}\u2060${m.slice(3)}`);
 }
-function plainLocation(location) {
-  const text4 = truncateEscaped(escapeMarkdown(displayLocation(location)), MAX_TEXT);
-  return location.type === "url" ? noAutolink(text4) : text4;
+function plainLocation(location2) {
+  const text4 = truncateEscaped(escapeMarkdown(displayLocation(location2)), MAX_TEXT);
+  return location2.type === "url" ? noAutolink(text4) : text4;
 }
-function locationCell(location, links) {
-  const text4 = plainLocation(location);
-  if (location.type === "url" || links === void 0) return text4;
+function locationCell(location2, links) {
+  const text4 = plainLocation(location2);
+  if (location2.type === "url" || links === void 0) return text4;
   const base = links.blobBase.endsWith("/") ? links.blobBase : `${links.blobBase}/`;
-  if (location.type === "source") {
-    const path2 = encodeRepoPath(location.path);
-    return path2 === void 0 ? text4 : link2(text4, `${base}${path2}${lineAnchor(location.startLine, location.endLine)}`);
+  if (location2.type === "source") {
+    const path2 = encodeRepoPath(location2.path);
+    return path2 === void 0 ? text4 : link2(text4, `${base}${path2}${lineAnchor(location2.startLine, location2.endLine)}`);
   }
-  if (location.image !== void 0 || location.file === void 0) return text4;
-  const path = encodeRepoPath(location.file);
+  if (location2.image !== void 0 || location2.file === void 0) return text4;
+  const path = encodeRepoPath(location2.file);
   return path === void 0 ? text4 : link2(text4, `${base}${path}`);
 }
 var MAX_URL, MAX_TEXT;
@@ -38896,8 +39029,8 @@ var init_links = __esm({
 // ../../packages/core/src/writers/markdown/sections.ts
 function findingRow(f, isNew2, links) {
   const sev = `${SEVERITY_LABEL[f.severity]}${isNew2 ? " \xB7 **new**" : ""}`;
-  const message = f.message !== "" && f.message !== f.title ? `<br>${text2(f.message, 300)}` : "";
-  return `| ${sev} | **${titleOf3(f)}**${message} | ${locationCell(f.location, links)} | ${ruleOf(f)} |`;
+  const message2 = f.message !== "" && f.message !== f.title ? `<br>${text2(f.message, 300)}` : "";
+  return `| ${sev} | **${titleOf3(f)}**${message2} | ${locationCell(f.location, links)} | ${ruleOf(f)} |`;
 }
 function findingsSection(ordered, isNew2, links) {
   return {
@@ -39071,9 +39204,9 @@ function renderFindingsJson(run2) {
     generatedAt: isoUtc(run2.finishedAt, "finishedAt"),
     tools: run2.tools.map((t) => ({ name: t.name, version: t.version }))
   };
-  const lines = sortFindings2(run2.findings).map((f) => JSON.stringify(f));
-  const body = lines.length > 0 ? `[
-${lines.join(",\n")}
+  const sorted = sortFindings2(run2.findings);
+  const body = sorted.length > 0 ? `[
+${joinMapped(sorted, (f) => JSON.stringify(f), ",\n")}
 ]` : "[]";
   return `${JSON.stringify(head).slice(0, -1)},"findings":${body}}
 `;
@@ -39081,6 +39214,7 @@ ${lines.join(",\n")}
 var init_findings_json = __esm({
   "../../packages/core/src/writers/findings-json.ts"() {
     init_findings_file();
+    init_chunked();
     init_order2();
     init_time();
   }
@@ -39571,8 +39705,8 @@ var require_errors2 = __commonJS({
   "../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/lib/core/errors.js"(exports2, module2) {
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -39583,10 +39717,10 @@ var require_errors2 = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39596,10 +39730,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39609,10 +39743,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -39622,10 +39756,10 @@ var require_errors2 = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39635,10 +39769,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -39652,10 +39786,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -39665,10 +39799,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -39678,10 +39812,10 @@ var require_errors2 = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39691,10 +39825,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39704,10 +39838,10 @@ var require_errors2 = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -39717,10 +39851,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -39730,10 +39864,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -39743,10 +39877,10 @@ var require_errors2 = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39756,10 +39890,10 @@ var require_errors2 = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39769,10 +39903,10 @@ var require_errors2 = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -39783,10 +39917,10 @@ var require_errors2 = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39796,10 +39930,10 @@ var require_errors2 = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -39809,8 +39943,8 @@ var require_errors2 = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
-        super(message);
+      constructor(message2, code2, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -39822,10 +39956,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -39835,10 +39969,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code2;
         this.data = data;
@@ -39851,10 +39985,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code2;
         this.data = data;
@@ -39867,10 +40001,10 @@ var require_errors2 = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options2) {
-        super(message, { cause, ...options2 ?? {} });
+      constructor(cause, message2, options2) {
+        super(message2, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -39881,10 +40015,10 @@ var require_errors2 = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -41088,14 +41222,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result;
+        return result2;
       }
       /**
        * @param {number} statusCode
@@ -41886,14 +42020,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module2.exports = buildConnector;
   }
@@ -42560,12 +42694,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input2, position2) {
-      let result = "";
+      let result2 = "";
       while (position2.position < input2.length && condition(input2[position2.position])) {
-        result += input2[position2.position];
+        result2 += input2[position2.position];
         position2.position++;
       }
-      return result;
+      return result2;
     }
     function collectASequenceOfCodePointsFast(char, input2, position2) {
       const idx = input2.indexOf(char, position2.position);
@@ -42787,16 +42921,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input2);
       }
-      let result = "";
+      let result2 = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
+        result2 += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
       }
-      return result;
+      return result2;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -42862,15 +42996,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
       const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context3) {
@@ -43044,15 +43178,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result = {};
+        const result2 = {};
         if (!types2.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key2 of keys2) {
             const typedKey = keyConverter(key2, prefix, argument);
             const typedValue = valueConverter(O[key2], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
-          return result;
+          return result2;
         }
         const keys = Reflect.ownKeys(O);
         for (const key2 of keys) {
@@ -43060,10 +43194,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key2, prefix, argument);
             const typedValue = valueConverter(O[key2], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
         }
-        return result;
+        return result2;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -43300,17 +43434,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location = response.headersList.get("location", true);
-      if (location !== null && isValidHeaderValue(location)) {
-        if (!isValidEncodedURL(location)) {
-          location = normalizeBinaryStringToUtf8(location);
+      let location2 = response.headersList.get("location", true);
+      if (location2 !== null && isValidHeaderValue(location2)) {
+        if (!isValidEncodedURL(location2)) {
+          location2 = normalizeBinaryStringToUtf8(location2);
         }
-        location = new URL(location, responseURL(response));
+        location2 = new URL(location2, responseURL(response));
       }
-      if (location && !location.hash) {
-        location.hash = requestFragment;
+      if (location2 && !location2.hash) {
+        location2.hash = requestFragment;
       }
-      return location;
+      return location2;
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
@@ -43591,7 +43725,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result = [];
+      const result2 = [];
       let empty2 = true;
       for (const token of metadata.split(" ")) {
         empty2 = false;
@@ -43601,13 +43735,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result.push(parsedToken.groups);
+          result2.push(parsedToken.groups);
         }
       }
       if (empty2 === true) {
         return "no metadata";
       }
-      return result;
+      return result2;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -43684,12 +43818,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
-      if (result === void 0) {
+      const result2 = JSON.stringify(value);
+      if (result2 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert2(typeof result === "string");
-      return result;
+      assert2(typeof result2 === "string");
+      return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -43727,20 +43861,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result;
+          let result2;
           switch (this.#kind) {
             case "key":
-              result = key2;
+              result2 = key2;
               break;
             case "value":
-              result = value;
+              result2 = value;
               break;
             case "key+value":
-              result = [key2, value];
+              result2 = [key2, value];
               break;
           }
           return {
-            value: result,
+            value: result2,
             done: false
           };
         }
@@ -44426,11 +44560,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input2, position2);
-        if (result === "failure") {
+        const result2 = parseMultipartFormDataHeaders(input2, position2);
+        if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name, filename, contentType, encoding } = result2;
         position2.position += 2;
         let body;
         {
@@ -45186,12 +45320,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -46103,17 +46237,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result = [];
+      const result2 = [];
       for (const [name, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name), Buffer.from(value));
         }
       }
-      return result;
+      return result2;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -47720,11 +47854,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result = 0;
+        let result2 = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
         }
-        this[kGreatestCommonDivisor] = result;
+        this[kGreatestCommonDivisor] = result2;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -48933,9 +49067,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -48951,7 +49085,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -49771,11 +49905,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors2();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -49980,20 +50114,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result = [];
+      const result2 = [];
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
         const value = data[key2];
         const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result2.push(name, Buffer.from(`${value}`));
         }
       }
-      return result;
+      return result2;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -53589,14 +53723,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location = "";
+              let location2 = "";
               const headersList = new HeadersList();
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              location = headersList.get("location", true);
+              location2 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location2 && request2.redirect === "follow" && redirectStatusSet.has(status);
               if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -54120,11 +54254,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type2, blob.type, encodingName);
+                  const result2 = packageData(bytes, type2, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
+                  fr[kResult] = result2;
                   fireAProgressEvent("load", fr);
                 } catch (error63) {
                   fr[kError] = error63;
@@ -56411,10 +56545,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
-      if (result && !result.error) {
-        code2 = result.code ?? 1005;
-        reason = result.reason;
+      const result2 = ws[kByteParser].closingInfo;
+      if (result2 && !result2.error) {
+        code2 = result2.code ?? 1005;
+        reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -57362,15 +57496,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err2) {
-      let message;
+      let message2;
       let code2;
       if (err2 instanceof CloseEvent) {
-        message = err2.reason;
+        message2 = err2.reason;
         code2 = err2.code;
       } else {
-        message = err2.message;
+        message2 = err2.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message: message2 }));
       closeWebSocketConnection(this, code2);
     }
     module2.exports = {
@@ -58551,10 +58685,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error63, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error63, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error63 != null ? error63 : new BottleneckError$1(message));
+              this._reject(error63 != null ? error63 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -58690,9 +58824,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -59203,8 +59337,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -59327,9 +59461,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options2 = {}) {
@@ -59584,8 +59718,8 @@ var init_dist_src = __esm({
        * Response object if a response was received
        */
       response;
-      constructor(message, statusCode, options2) {
-        super(message, { cause: options2.cause });
+      constructor(message2, statusCode, options2) {
+        super(message2, { cause: options2.cause });
         this.name = "HttpError";
         this.status = Number.parseInt(statusCode);
         if (Number.isNaN(this.status)) {
@@ -60010,11 +60144,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error63,
-        message = "This job has been dropped by Bottleneck"
+        message: message2 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error63 != null ? error63 : new BottleneckError(message));
+            this._reject(error63 != null ? error63 : new BottleneckError(message2));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -60216,11 +60350,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
+          return _this.instance.Events.trigger("message", message2.toString());
         })();
       }
       __disconnect__(flush) {
@@ -60770,9 +60904,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.ready) {
@@ -61000,9 +61134,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -61216,22 +61350,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
         })();
       }
-      onMessage(channel, message) {
+      onMessage(channel, message2) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type2;
           try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
             type2 = _ref2[0];
             data = _ref2[1];
             if (type2 === "capacity") {
@@ -62049,8 +62183,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message) {
-          return this._store.__publish__(message);
+        publish(message2) {
+          return this._store.__publish__(message2);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -62190,10 +62324,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message) {
+        _dropAllQueued(message2) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message
+              message: message2
             });
           });
         }
@@ -62624,12 +62758,12 @@ var require_lib2 = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result = {};
+        var result2 = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
         }
-        __setModuleDefault(result, mod);
-        return result;
+        __setModuleDefault(result2, mod);
+        return result2;
       };
     })();
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
@@ -62653,8 +62787,8 @@ var require_lib2 = __commonJS({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result2) {
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -62727,8 +62861,8 @@ var require_lib2 = __commonJS({
     var ExponentialBackoffCeiling = 10;
     var ExponentialBackoffTimeSlice = 5;
     var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
+      constructor(message2, statusCode) {
+        super(message2);
         this.name = "HttpClientError";
         this.statusCode = statusCode;
         Object.setPrototypeOf(this, _HttpClientError.prototype);
@@ -62736,8 +62870,8 @@ var require_lib2 = __commonJS({
     };
     exports2.HttpClientError = HttpClientError;
     var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
+      constructor(message2) {
+        this.message = message2;
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
@@ -63348,8 +63482,8 @@ var init_utils = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result2) {
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -63412,12 +63546,12 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "after") {
     hook2 = (method, options2) => {
-      let result;
+      let result2;
       return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
-        result = result_;
-        return orig(result, options2);
+        result2 = result_;
+        return orig(result2, options2);
       }).then(() => {
-        return result;
+        return result2;
       });
     };
   }
@@ -63517,16 +63651,16 @@ function isPlainObject2(value) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep(defaults2, options2) {
-  const result = Object.assign({}, defaults2);
+  const result2 = Object.assign({}, defaults2);
   Object.keys(options2).forEach((key2) => {
     if (isPlainObject2(options2[key2])) {
-      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options2[key2] });
-      else result[key2] = mergeDeep(defaults2[key2], options2[key2]);
+      if (!(key2 in defaults2)) Object.assign(result2, { [key2]: options2[key2] });
+      else result2[key2] = mergeDeep(defaults2[key2], options2[key2]);
     } else {
-      Object.assign(result, { [key2]: options2[key2] });
+      Object.assign(result2, { [key2]: options2[key2] });
     }
   });
-  return result;
+  return result2;
 }
 function removeUndefinedProperties(obj2) {
   for (const key2 in obj2) {
@@ -63581,13 +63715,13 @@ function extractUrlVariableNames(url2) {
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit2(object2, keysToOmit) {
-  const result = { __proto__: null };
+  const result2 = { __proto__: null };
   for (const key2 of Object.keys(object2)) {
     if (keysToOmit.indexOf(key2) === -1) {
-      result[key2] = object2[key2];
+      result2[key2] = object2[key2];
     }
   }
-  return result;
+  return result2;
 }
 function encodeReserved(str4) {
   return str4.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -63617,28 +63751,28 @@ function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key2, modifier) {
-  var value = context3[key2], result = [];
+  var value = context3[key2], result2 = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
       if (modifier && modifier !== "*") {
         value = value.substring(0, parseInt(modifier, 10));
       }
-      result.push(
+      result2.push(
         encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            result.push(
+            result2.push(
               encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+              result2.push(encodeValue(operator, value[k], k));
             }
           });
         }
@@ -63657,24 +63791,24 @@ function getValues(context3, operator, key2, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
+          result2.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
+          result2.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key2));
+        result2.push(encodeUnreserved(key2));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key2) + "=");
+      result2.push(encodeUnreserved(key2) + "=");
     } else if (value === "") {
-      result.push("");
+      result2.push("");
     }
   }
-  return result;
+  return result2;
 }
 function parseUrl(template) {
   return {
@@ -63951,14 +64085,14 @@ function parseParameters(header, type2, index, len, stopFlags) {
   return { type: type2, index, parameters };
 }
 function unescapeQuotedPairs(str4, start, end) {
-  let result = "";
+  let result2 = "";
   for (let index = start; index < end; index++) {
     if (str4.charCodeAt(index) === BSLASH) {
-      result += str4.slice(start, index);
+      result2 += str4.slice(start, index);
       start = ++index;
     }
   }
-  return result + str4.slice(start, end);
+  return result2 + str4.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -64029,8 +64163,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key2, val) => {
-        const isObject2 = val !== null && typeof val === "object";
-        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        const isObject3 = val !== null && typeof val === "object";
+        const hasToJSON = isObject3 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key2);
         }
@@ -64231,12 +64365,12 @@ var init_json_with_bigint = __esm({
         return featureCache.get(parseFingerprint);
       }
       try {
-        const result = JSON.parse(
+        const result2 = JSON.parse(
           "1",
           (_, __, context3) => !!context3?.source && context3.source === "1"
         );
-        featureCache.set(parseFingerprint, result);
-        return result;
+        featureCache.set(parseFingerprint, result2);
+        return result2;
       } catch {
         featureCache.set(parseFingerprint, false);
         return false;
@@ -64384,22 +64518,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error63) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error63 instanceof Error) {
       if (error63.name === "AbortError") {
         error63.status = 500;
         throw error63;
       }
-      message = error63.message;
+      message2 = error63.message;
       if (error63.name === "TypeError" && "cause" in error63) {
         if (error63.cause instanceof Error) {
-          message = error63.cause.message;
+          message2 = error63.cause.message;
         } else if (typeof error63.cause === "string") {
-          message = error63.cause;
+          message2 = error63.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error63;
@@ -64562,16 +64696,16 @@ function graphql(request2, query, options2) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key2) => {
+  ).reduce((result2, key2) => {
     if (NON_VARIABLE_OPTIONS.includes(key2)) {
-      result[key2] = parsedOptions[key2];
-      return result;
+      result2[key2] = parsedOptions[key2];
+      return result2;
     }
-    if (!result.variables) {
-      result.variables = {};
+    if (!result2.variables) {
+      result2.variables = {};
     }
-    result.variables[key2] = parsedOptions[key2];
-    return result;
+    result2.variables[key2] = parsedOptions[key2];
+    return result2;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
@@ -67393,8 +67527,8 @@ function paginate(octokit, route, parameters, mapFn) {
   );
 }
 function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
+  return iterator2.next().then((result2) => {
+    if (result2.done) {
       return results;
     }
     let earlyExit = false;
@@ -67402,7 +67536,7 @@ function gather(octokit, results, iterator2, mapFn) {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result2.value, done) : result2.value.data
     );
     if (earlyExit) {
       return results;
@@ -69262,21 +69396,21 @@ var init_os_release = __esm({
 // ../../node_modules/.pnpm/packageurl-js@2.0.1/node_modules/packageurl-js/src/error.js
 var require_error = __commonJS({
   "../../node_modules/.pnpm/packageurl-js@2.0.1/node_modules/packageurl-js/src/error.js"(exports2, module2) {
-    function formatPurlErrorMessage(message = "") {
-      const { length } = message;
+    function formatPurlErrorMessage(message2 = "") {
+      const { length } = message2;
       let formatted = "";
       if (length) {
-        const code0 = message.charCodeAt(0);
-        formatted = code0 >= 65 || code0 <= 90 ? `${message[0].toLowerCase()}${message.slice(1)}` : message;
-        if (length > 1 && message.charCodeAt(length - 1) === 46 && message.charCodeAt(length - 2) !== 46) {
+        const code0 = message2.charCodeAt(0);
+        formatted = code0 >= 65 || code0 <= 90 ? `${message2[0].toLowerCase()}${message2.slice(1)}` : message2;
+        if (length > 1 && message2.charCodeAt(length - 1) === 46 && message2.charCodeAt(length - 2) !== 46) {
           formatted = formatted.slice(0, -1);
         }
       }
       return `Invalid purl: ${formatted}`;
     }
     var PurlError = class extends Error {
-      constructor(message) {
-        super(formatPurlErrorMessage(message));
+      constructor(message2) {
+        super(formatPurlErrorMessage(message2));
       }
     };
     module2.exports = {
@@ -69324,7 +69458,7 @@ var require_constants7 = __commonJS({
 var require_objects = __commonJS({
   "../../node_modules/.pnpm/packageurl-js@2.0.1/node_modules/packageurl-js/src/objects.js"(exports2, module2) {
     var { LOOP_SENTINEL } = require_constants7();
-    function isObject2(value) {
+    function isObject3(value) {
       return value !== null && typeof value === "object";
     }
     function recursiveFreeze(value_) {
@@ -69362,7 +69496,7 @@ var require_objects = __commonJS({
       return value_;
     }
     module2.exports = {
-      isObject: isObject2,
+      isObject: isObject3,
       recursiveFreeze
     };
   }
@@ -69430,24 +69564,24 @@ var require_strings = __commonJS({
       }
     }
     function replaceDashesWithUnderscores(str4) {
-      let result = "";
+      let result2 = "";
       let fromIndex = 0;
       let index = 0;
       while ((index = str4.indexOf("-", fromIndex)) !== -1) {
-        result = result + str4.slice(fromIndex, index) + "_";
+        result2 = result2 + str4.slice(fromIndex, index) + "_";
         fromIndex = index + 1;
       }
-      return fromIndex ? result + str4.slice(fromIndex) : str4;
+      return fromIndex ? result2 + str4.slice(fromIndex) : str4;
     }
     function replaceUnderscoresWithDashes(str4) {
-      let result = "";
+      let result2 = "";
       let fromIndex = 0;
       let index = 0;
       while ((index = str4.indexOf("_", fromIndex)) !== -1) {
-        result = result + str4.slice(fromIndex, index) + "-";
+        result2 = result2 + str4.slice(fromIndex, index) + "-";
         fromIndex = index + 1;
       }
-      return fromIndex ? result + str4.slice(fromIndex) : str4;
+      return fromIndex ? result2 + str4.slice(fromIndex) : str4;
     }
     function trimLeadingSlashes(str4) {
       let start = 0;
@@ -69479,7 +69613,7 @@ var require_encode = __commonJS({
       REUSED_SEARCH_PARAMS_KEY,
       REUSED_SEARCH_PARAMS_OFFSET
     } = require_constants7();
-    var { isObject: isObject2 } = require_objects();
+    var { isObject: isObject3 } = require_objects();
     var { isNonEmptyString } = require_strings();
     var { encodeURIComponent: encodeURIComponent2 } = globalThis;
     function encodeNamespace(namespace) {
@@ -69495,7 +69629,7 @@ var require_encode = __commonJS({
       return "";
     }
     function encodeQualifiers(qualifiers) {
-      if (isObject2(qualifiers)) {
+      if (isObject3(qualifiers)) {
         const qualifiersKeys = Object.keys(qualifiers).sort();
         const searchParams = new URLSearchParams();
         for (let i = 0, { length } = qualifiersKeys; i < length; i += 1) {
@@ -69559,7 +69693,7 @@ var require_helpers = __commonJS({
 // ../../node_modules/.pnpm/packageurl-js@2.0.1/node_modules/packageurl-js/src/normalize.js
 var require_normalize = __commonJS({
   "../../node_modules/.pnpm/packageurl-js@2.0.1/node_modules/packageurl-js/src/normalize.js"(exports2, module2) {
-    var { isObject: isObject2 } = require_objects();
+    var { isObject: isObject3 } = require_objects();
     var { isBlank } = require_strings();
     function normalizeName2(rawName) {
       return typeof rawName === "string" ? rawName.trim() : void 0;
@@ -69619,7 +69753,7 @@ var require_normalize = __commonJS({
       return typeof rawVersion === "string" ? rawVersion.trim() : void 0;
     }
     function qualifiersToEntries(rawQualifiers) {
-      if (isObject2(rawQualifiers)) {
+      if (isObject3(rawQualifiers)) {
         return rawQualifiers instanceof URLSearchParams ? rawQualifiers.entries() : Object.entries(rawQualifiers);
       }
       return typeof rawQualifiers === "string" ? new URLSearchParams(rawQualifiers).entries() : Object.entries({});
@@ -70174,7 +70308,7 @@ var require_purl_type = __commonJS({
 var require_package_url = __commonJS({
   "../../node_modules/.pnpm/packageurl-js@2.0.1/node_modules/packageurl-js/src/package-url.js"(exports2, module2) {
     var { decodePurlComponent } = require_decode();
-    var { isObject: isObject2, recursiveFreeze } = require_objects();
+    var { isObject: isObject3, recursiveFreeze } = require_objects();
     var { isBlank, isNonEmptyString, trimLeadingSlashes } = require_strings();
     var { PurlComponent } = require_purl_component();
     var { PurlQualifierNames } = require_purl_qualifier_names();
@@ -70193,7 +70327,7 @@ var require_package_url = __commonJS({
         PurlComponent.name.validate(name, true);
         const version2 = isNonEmptyString(rawVersion) ? PurlComponent.version.normalize(rawVersion) : rawVersion;
         PurlComponent.version.validate(version2, true);
-        const qualifiers = typeof rawQualifiers === "string" || isObject2(rawQualifiers) ? PurlComponent.qualifiers.normalize(rawQualifiers) : rawQualifiers;
+        const qualifiers = typeof rawQualifiers === "string" || isObject3(rawQualifiers) ? PurlComponent.qualifiers.normalize(rawQualifiers) : rawQualifiers;
         PurlComponent.qualifiers.validate(qualifiers, true);
         const subpath = isNonEmptyString(rawSubpath) ? PurlComponent.subpath.normalize(rawSubpath) : rawSubpath;
         PurlComponent.subpath.validate(subpath, true);
@@ -71231,10 +71365,10 @@ var init_error = __esm({
       line;
       column;
       codeblock;
-      constructor(message, options2) {
+      constructor(message2, options2) {
         const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
         const codeblock = makeCodeBlock(options2.toml, line, column);
-        super(`Invalid TOML document: ${message}
+        super(`Invalid TOML document: ${message2}
 
 ${codeblock}`, options2);
         this.line = line;
@@ -71242,8 +71376,8 @@ ${codeblock}`, options2);
         this.codeblock = codeblock;
       }
       /** @internal */
-      static x(message, ctx, ptr) {
-        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      static x(message2, ctx, ptr) {
+        throw new _TomlError(message2, { toml: ctx.s, ptr: ptr ?? ctx.p });
       }
     };
   }
@@ -73267,29 +73401,29 @@ function workspaceGlobs(value) {
 }
 async function readManifestAt(fs3, path) {
   if (!await fs3.exists(path)) return void 0;
-  let json3;
+  let json5;
   try {
-    json3 = JSON.parse(await fs3.readText(path));
+    json5 = JSON.parse(await fs3.readText(path));
   } catch (err2) {
     throw new UserError(`is not valid JSON: ${err2.message}`, { file: path, expected: "a package.json" });
   }
-  if (!isRecord4(json3)) throw new UserError("is not a JSON object", { file: path, expected: "a package.json object" });
-  const prod = [...ranges(json3["dependencies"], path, "dependencies"), ...ranges(json3["peerDependencies"], path, "peerDependencies")];
-  const optional3 = ranges(json3["optionalDependencies"], path, "optionalDependencies");
-  const dev = ranges(json3["devDependencies"], path, "devDependencies");
+  if (!isRecord4(json5)) throw new UserError("is not a JSON object", { file: path, expected: "a package.json object" });
+  const prod = [...ranges(json5["dependencies"], path, "dependencies"), ...ranges(json5["peerDependencies"], path, "peerDependencies")];
+  const optional3 = ranges(json5["optionalDependencies"], path, "optionalDependencies");
+  const dev = ranges(json5["devDependencies"], path, "devDependencies");
   const manifest = {
     path,
     prod,
     optional: optional3,
     dev,
     dependencyNames: [...new Set([...prod, ...optional3, ...dev].map(([n]) => n))],
-    workspaces: workspaceGlobs(json3["workspaces"])
+    workspaces: workspaceGlobs(json5["workspaces"])
   };
-  const name = optionalString(json3["name"], path, "name");
-  const version2 = optionalString(json3["version"], path, "version");
+  const name = optionalString(json5["name"], path, "name");
+  const version2 = optionalString(json5["version"], path, "version");
   if (name !== void 0) manifest.name = name;
   if (version2 !== void 0) manifest.version = version2;
-  if (typeof json3["license"] === "string") manifest.license = json3["license"];
+  if (typeof json5["license"] === "string") manifest.license = json5["license"];
   return manifest;
 }
 function readManifest(fs3, lockfile) {
@@ -73543,8 +73677,8 @@ var init_nested = __esm({
 });
 
 // ../../packages/inventory/src/catalogers/javascript/npm-lock/index.ts
-function deduped(result) {
-  return { ...result, packages: mergePackages(result.packages) };
+function deduped(result2) {
+  return { ...result2, packages: mergePackages(result2.packages) };
 }
 var FILE, npmLockCataloger;
 var init_npm_lock = __esm({
@@ -73563,13 +73697,13 @@ var init_npm_lock = __esm({
       claims: (path) => FILE.test(path) && !path.split("/").includes("node_modules"),
       async catalog(input2) {
         const file2 = input2.path;
-        let json3;
+        let json5;
         try {
-          json3 = JSON.parse(await input2.text());
+          json5 = JSON.parse(await input2.text());
         } catch (err2) {
           throw new UserError(`is not valid JSON: ${err2.message}`, { file: file2, expected: "an npm lockfile" });
         }
-        const lock = recordAt(json3, file2, "(top level)");
+        const lock = recordAt(json5, file2, "(top level)");
         const version2 = lock["lockfileVersion"];
         if (version2 === 1) return deduped(await catalogNested(lock, file2, input2.fs));
         if (version2 === 2 || version2 === 3) return deduped(catalogPackagesMap(lock, file2));
@@ -73585,7 +73719,7 @@ var init_npm_lock = __esm({
 
 // ../../packages/inventory/src/catalogers/javascript/yaml-text.ts
 function parseYamlObject(text4, file2, expected) {
-  const fail3 = (message) => new UserError(`is not valid YAML: ${message}`, { file: file2, expected });
+  const fail3 = (message2) => new UserError(`is not valid YAML: ${message2}`, { file: file2, expected });
   let docs;
   try {
     docs = (0, import_yaml4.parseAllDocuments)(text4, { uniqueKeys: false });
@@ -73797,9 +73931,9 @@ async function importerManifest(fs3, lockfile, importer, problems) {
   const path = normalise2(dir === "" ? rel : `${dir}/${rel}`);
   if (path === void 0 || !await fs3.exists(path)) return {};
   try {
-    const json3 = JSON.parse(await fs3.readText(path));
-    if (!isRecord4(json3)) return {};
-    const pick2 = (k) => typeof json3[k] === "string" ? json3[k] : void 0;
+    const json5 = JSON.parse(await fs3.readText(path));
+    if (!isRecord4(json5)) return {};
+    const pick2 = (k) => typeof json5[k] === "string" ? json5[k] : void 0;
     const out = {};
     for (const k of ["name", "version", "license"]) {
       const v2 = pick2(k);
@@ -73909,11 +74043,11 @@ var require_shell = __commonJS({
       ctor.prototype = parent.prototype;
       child2.prototype = new ctor();
     }
-    function peg$SyntaxError(message, expected, found, location) {
-      this.message = message;
+    function peg$SyntaxError(message2, expected, found, location2) {
+      this.message = message2;
       this.expected = expected;
       this.found = found;
-      this.location = location;
+      this.location = location2;
       this.name = "SyntaxError";
       if (typeof Error.captureStackTrace === "function") {
         Error.captureStackTrace(this, peg$SyntaxError);
@@ -74191,12 +74325,12 @@ var require_shell = __commonJS({
         }
         peg$maxFailExpected.push(expected2);
       }
-      function peg$buildStructuredError(expected2, found, location2) {
+      function peg$buildStructuredError(expected2, found, location3) {
         return new peg$SyntaxError(
           peg$SyntaxError.buildMessage(expected2, found),
           expected2,
           found,
-          location2
+          location3
         );
       }
       function peg$parseStart() {
@@ -77632,11 +77766,11 @@ var require_resolution = __commonJS({
       ctor.prototype = parent.prototype;
       child2.prototype = new ctor();
     }
-    function peg$SyntaxError(message, expected, found, location) {
-      this.message = message;
+    function peg$SyntaxError(message2, expected, found, location2) {
+      this.message = message2;
       this.expected = expected;
       this.found = found;
-      this.location = location;
+      this.location = location2;
       this.name = "SyntaxError";
       if (typeof Error.captureStackTrace === "function") {
         Error.captureStackTrace(this, peg$SyntaxError);
@@ -77797,12 +77931,12 @@ var require_resolution = __commonJS({
         }
         peg$maxFailExpected.push(expected2);
       }
-      function peg$buildStructuredError(expected2, found, location2) {
+      function peg$buildStructuredError(expected2, found, location3) {
         return new peg$SyntaxError(
           peg$SyntaxError.buildMessage(expected2, found),
           expected2,
           found,
-          location2
+          location3
         );
       }
       function peg$parseresolution() {
@@ -78104,7 +78238,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject2(subject) {
+  function isObject3(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -78123,17 +78257,17 @@ function requireCommon() {
     return target;
   }
   function repeat(string4, count) {
-    let result = "";
+    let result2 = "";
     for (let cycle = 0; cycle < count; cycle += 1) {
-      result += string4;
+      result2 += string4;
     }
-    return result;
+    return result2;
   }
   function isNegativeZero(number4) {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject2;
+  common.isObject = isObject3;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -78145,8 +78279,8 @@ function requireException() {
   hasRequiredException = 1;
   function formatError2(exception2, compact2) {
     let where2 = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
+    const message2 = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message2;
     if (exception2.mark.name) {
       where2 += 'in "' + exception2.mark.name + '" ';
     }
@@ -78154,7 +78288,7 @@ function requireException() {
     if (!compact2 && exception2.mark.snippet) {
       where2 += "\n\n" + exception2.mark.snippet;
     }
-    return message + " " + where2;
+    return message2 + " " + where2;
   }
   function YAMLException2(reason, mark) {
     Error.call(this);
@@ -78221,7 +78355,7 @@ function requireSnippet() {
       }
     }
     if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
+    let result2 = "";
     const lineNoLength = Math.min(mark.line + options2.linesAfter, lineEnds.length).toString().length;
     const maxLineLength = options2.maxLength - (options2.indent + lineNoLength + 3);
     for (let i = 1; i <= options2.linesBefore; i++) {
@@ -78233,11 +78367,11 @@ function requireSnippet() {
         mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
         maxLineLength
       );
-      result = common2.repeat(" ", options2.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+      result2 = common2.repeat(" ", options2.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result2;
     }
     const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common2.repeat(" ", options2.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
+    result2 += common2.repeat(" ", options2.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result2 += common2.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
     for (let i = 1; i <= options2.linesAfter; i++) {
       if (foundLineNo + i >= lineEnds.length) break;
       const line2 = getLine(
@@ -78247,9 +78381,9 @@ function requireSnippet() {
         mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
         maxLineLength
       );
-      result += common2.repeat(" ", options2.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+      result2 += common2.repeat(" ", options2.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
     }
-    return result.replace(/\n$/, "");
+    return result2.replace(/\n$/, "");
   }
   snippet = makeSnippet;
   return snippet;
@@ -78276,15 +78410,15 @@ function requireType() {
     "mapping"
   ];
   function compileStyleAliases(map22) {
-    const result = {};
+    const result2 = {};
     if (map22 !== null) {
       Object.keys(map22).forEach(function(style) {
         map22[style].forEach(function(alias) {
-          result[String(alias)] = style;
+          result2[String(alias)] = style;
         });
       });
     }
-    return result;
+    return result2;
   }
   function Type2(tag, options2) {
     options2 = options2 || {};
@@ -78322,20 +78456,20 @@ function requireSchema() {
   const YAMLException2 = requireException();
   const Type2 = requireType();
   function compileList(schema2, name) {
-    const result = [];
+    const result2 = [];
     schema2[name].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
+      let newIndex = result2.length;
+      result2.forEach(function(previousType, previousIndex) {
         if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
           newIndex = previousIndex;
         }
       });
-      result[newIndex] = currentType;
+      result2[newIndex] = currentType;
     });
-    return result;
+    return result2;
   }
   function compileMap() {
-    const result = {
+    const result2 = {
       scalar: {},
       sequence: {},
       mapping: {},
@@ -78349,16 +78483,16 @@ function requireSchema() {
     };
     function collectType(type2) {
       if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
+        result2.multi[type2.kind].push(type2);
+        result2.multi["fallback"].push(type2);
       } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+        result2[type2.kind][type2.tag] = result2["fallback"][type2.tag] = type2;
       }
     }
     for (let index = 0, length = arguments.length; index < length; index += 1) {
       arguments[index].forEach(collectType);
     }
-    return result;
+    return result2;
   }
   function Schema2(definition) {
     return this.extend(definition);
@@ -78392,13 +78526,13 @@ function requireSchema() {
         throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
       }
     });
-    const result = Object.create(Schema2.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
+    const result2 = Object.create(Schema2.prototype);
+    result2.implicit = (this.implicit || []).concat(implicit);
+    result2.explicit = (this.explicit || []).concat(explicit);
+    result2.compiledImplicit = compileList(result2, "implicit");
+    result2.compiledExplicit = compileList(result2, "explicit");
+    result2.compiledTypeMap = compileMap(result2.compiledImplicit, result2.compiledExplicit);
+    return result2;
   };
   schema = Schema2;
   return schema;
@@ -78726,9 +78860,9 @@ function requireFloat() {
   return float;
 }
 function requireJson() {
-  if (hasRequiredJson) return json2;
+  if (hasRequiredJson) return json4;
   hasRequiredJson = 1;
-  json2 = requireFailsafe().extend({
+  json4 = requireFailsafe().extend({
     implicit: [
       require_null2(),
       requireBool(),
@@ -78736,7 +78870,7 @@ function requireJson() {
       requireFloat()
     ]
   });
-  return json2;
+  return json4;
 }
 function requireCore() {
   if (hasRequiredCore) return core;
@@ -78840,60 +78974,60 @@ function requireBinary() {
     const max2 = input2.length;
     const map22 = BASE64_MAP;
     let bits2 = 0;
-    const result = [];
+    const result2 = [];
     for (let idx = 0; idx < max2; idx++) {
       if (idx % 4 === 0 && idx) {
-        result.push(bits2 >> 16 & 255);
-        result.push(bits2 >> 8 & 255);
-        result.push(bits2 & 255);
+        result2.push(bits2 >> 16 & 255);
+        result2.push(bits2 >> 8 & 255);
+        result2.push(bits2 & 255);
       }
       bits2 = bits2 << 6 | map22.indexOf(input2.charAt(idx));
     }
     const tailbits = max2 % 4 * 6;
     if (tailbits === 0) {
-      result.push(bits2 >> 16 & 255);
-      result.push(bits2 >> 8 & 255);
-      result.push(bits2 & 255);
+      result2.push(bits2 >> 16 & 255);
+      result2.push(bits2 >> 8 & 255);
+      result2.push(bits2 & 255);
     } else if (tailbits === 18) {
-      result.push(bits2 >> 10 & 255);
-      result.push(bits2 >> 2 & 255);
+      result2.push(bits2 >> 10 & 255);
+      result2.push(bits2 >> 2 & 255);
     } else if (tailbits === 12) {
-      result.push(bits2 >> 4 & 255);
+      result2.push(bits2 >> 4 & 255);
     }
-    return new Uint8Array(result);
+    return new Uint8Array(result2);
   }
   function representYamlBinary(object2) {
-    let result = "";
+    let result2 = "";
     let bits2 = 0;
     const max2 = object2.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max2; idx++) {
       if (idx % 3 === 0 && idx) {
-        result += map22[bits2 >> 18 & 63];
-        result += map22[bits2 >> 12 & 63];
-        result += map22[bits2 >> 6 & 63];
-        result += map22[bits2 & 63];
+        result2 += map22[bits2 >> 18 & 63];
+        result2 += map22[bits2 >> 12 & 63];
+        result2 += map22[bits2 >> 6 & 63];
+        result2 += map22[bits2 & 63];
       }
       bits2 = (bits2 << 8) + object2[idx];
     }
     const tail = max2 % 3;
     if (tail === 0) {
-      result += map22[bits2 >> 18 & 63];
-      result += map22[bits2 >> 12 & 63];
-      result += map22[bits2 >> 6 & 63];
-      result += map22[bits2 & 63];
+      result2 += map22[bits2 >> 18 & 63];
+      result2 += map22[bits2 >> 12 & 63];
+      result2 += map22[bits2 >> 6 & 63];
+      result2 += map22[bits2 & 63];
     } else if (tail === 2) {
-      result += map22[bits2 >> 10 & 63];
-      result += map22[bits2 >> 4 & 63];
-      result += map22[bits2 << 2 & 63];
-      result += map22[64];
+      result2 += map22[bits2 >> 10 & 63];
+      result2 += map22[bits2 >> 4 & 63];
+      result2 += map22[bits2 << 2 & 63];
+      result2 += map22[64];
     } else if (tail === 1) {
-      result += map22[bits2 >> 2 & 63];
-      result += map22[bits2 << 4 & 63];
-      result += map22[64];
-      result += map22[64];
+      result2 += map22[bits2 >> 2 & 63];
+      result2 += map22[bits2 << 4 & 63];
+      result2 += map22[64];
+      result2 += map22[64];
     }
-    return result;
+    return result2;
   }
   function isBinary(obj2) {
     return Object.prototype.toString.call(obj2) === "[object Uint8Array]";
@@ -78952,26 +79086,26 @@ function requirePairs() {
   function resolveYamlPairs(data) {
     if (data === null) return true;
     const object2 = data;
-    const result = new Array(object2.length);
+    const result2 = new Array(object2.length);
     for (let index = 0, length = object2.length; index < length; index += 1) {
       const pair = object2[index];
       if (_toString.call(pair) !== "[object Object]") return false;
       const keys = Object.keys(pair);
       if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
+      result2[index] = [keys[0], pair[keys[0]]];
     }
     return true;
   }
   function constructYamlPairs(data) {
     if (data === null) return [];
     const object2 = data;
-    const result = new Array(object2.length);
+    const result2 = new Array(object2.length);
     for (let index = 0, length = object2.length; index < length; index += 1) {
       const pair = object2[index];
       const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
+      result2[index] = [keys[0], pair[keys[0]]];
     }
-    return result;
+    return result2;
   }
   pairs = new Type2("tag:yaml.org,2002:pairs", {
     kind: "sequence",
@@ -79177,7 +79311,7 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state, message2) {
     const mark = {
       name: state.filename,
       buffer: state.input.slice(0, -1),
@@ -79187,14 +79321,14 @@ function requireLoader() {
       column: state.position - state.lineStart
     };
     mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
+    return new YAMLException2(message2, mark);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state, message2) {
+    throw generateError(state, message2);
   }
-  function throwWarning(state, message) {
+  function throwWarning(state, message2) {
     if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+      state.onWarning.call(null, generateError(state, message2));
     }
   }
   function storeAnchor(state, name, value) {
@@ -80470,7 +80604,7 @@ function requireDumper() {
   const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
   function compileStyleMap(schema2, map22) {
     if (map22 === null) return {};
-    const result = {};
+    const result2 = {};
     const keys = Object.keys(map22);
     for (let index = 0, length = keys.length; index < length; index += 1) {
       let tag = keys[index];
@@ -80482,9 +80616,9 @@ function requireDumper() {
       if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
         style = type2.styleAliases[style];
       }
-      result[tag] = style;
+      result2[tag] = style;
     }
-    return result;
+    return result2;
   }
   function encodeHex(character) {
     let handle;
@@ -80531,7 +80665,7 @@ function requireDumper() {
   function indentString(string4, spaces) {
     const ind = common2.repeat(" ", spaces);
     let position2 = 0;
-    let result = "";
+    let result2 = "";
     const length = string4.length;
     while (position2 < length) {
       let line;
@@ -80543,10 +80677,10 @@ function requireDumper() {
         line = string4.slice(position2, next + 1);
         position2 = next + 1;
       }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
+      if (line.length && line !== "\n") result2 += ind;
+      result2 += line;
     }
-    return result;
+    return result2;
   }
   function generateNextLine(state, level) {
     return "\n" + common2.repeat(" ", state.indent * level);
@@ -80718,7 +80852,7 @@ function requireDumper() {
   }
   function foldString(string4, width) {
     const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
+    let result2 = (function() {
       let nextLF = string4.indexOf("\n");
       nextLF = nextLF !== -1 ? nextLF : string4.length;
       lineRe.lastIndex = nextLF;
@@ -80731,10 +80865,10 @@ function requireDumper() {
       const prefix = match[1];
       const line = match[2];
       moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      result2 += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
       prevMoreIndented = moreIndented;
     }
-    return result;
+    return result2;
   }
   function foldLine(line, width) {
     if (line === "" || line[0] === " ") return line;
@@ -80744,38 +80878,38 @@ function requireDumper() {
     let end;
     let curr = 0;
     let next = 0;
-    let result = "";
+    let result2 = "";
     while (match = breakRe.exec(line)) {
       next = match.index;
       if (next - start > width) {
         end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
+        result2 += "\n" + line.slice(start, end);
         start = end + 1;
       }
       curr = next;
     }
-    result += "\n";
+    result2 += "\n";
     if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+      result2 += line.slice(start, curr) + "\n" + line.slice(curr + 1);
     } else {
-      result += line.slice(start);
+      result2 += line.slice(start);
     }
-    return result.slice(1);
+    return result2.slice(1);
   }
   function escapeString(string4) {
-    let result = "";
+    let result2 = "";
     let char = 0;
     for (let i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
       char = codePointAt(string4, i);
       const escapeSeq = ESCAPE_SEQUENCES[char];
       if (!escapeSeq && isPrintable(char)) {
-        result += string4[i];
-        if (char >= 65536) result += string4[i + 1];
+        result2 += string4[i];
+        if (char >= 65536) result2 += string4[i + 1];
       } else {
-        result += escapeSeq || encodeHex(char);
+        result2 += escapeSeq || encodeHex(char);
       }
     }
-    return result;
+    return result2;
   }
   function writeFlowSequence(state, level, object2) {
     let _result = "";
@@ -81091,7 +81225,7 @@ function requireJsYaml() {
   jsYaml.safeDump = renamed("safeDump", "dump");
   return jsYaml;
 }
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map2, hasRequiredMap, failsafe, hasRequiredFailsafe, _null4, hasRequired_null, bool, hasRequiredBool, int2, hasRequiredInt, float, hasRequiredFloat, json2, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge3, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set2, hasRequiredSet, _default3, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map2, hasRequiredMap, failsafe, hasRequiredFailsafe, _null4, hasRequired_null, bool, hasRequiredBool, int2, hasRequiredInt, float, hasRequiredFloat, json4, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge3, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set2, hasRequiredSet, _default3, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
 var init_js_yaml = __esm({
   "../../node_modules/.pnpm/js-yaml@4.3.2/node_modules/js-yaml/dist/js-yaml.mjs"() {
     jsYaml = {};
@@ -81129,11 +81263,11 @@ var require_syml = __commonJS({
       ctor.prototype = parent.prototype;
       child2.prototype = new ctor();
     }
-    function peg$SyntaxError(message, expected, found, location) {
-      this.message = message;
+    function peg$SyntaxError(message2, expected, found, location2) {
+      this.message = message2;
       this.expected = expected;
       this.found = found;
-      this.location = location;
+      this.location = location2;
       this.name = "SyntaxError";
       if (typeof Error.captureStackTrace === "function") {
         Error.captureStackTrace(this, peg$SyntaxError);
@@ -81353,12 +81487,12 @@ var require_syml = __commonJS({
         }
         peg$maxFailExpected.push(expected2);
       }
-      function peg$buildStructuredError(expected2, found, location2) {
+      function peg$buildStructuredError(expected2, found, location3) {
         return new peg$SyntaxError(
           peg$SyntaxError.buildMessage(expected2, found),
           expected2,
           found,
-          location2
+          location3
         );
       }
       function peg$parseStart() {
@@ -83454,8 +83588,8 @@ async function read(input2, projectDir, lockfiles) {
   const cataloger = path === void 0 ? void 0 : lockfiles.find((c) => c.claims(path));
   if (path === void 0 || !cataloger) return void 0;
   try {
-    const result = await cataloger.catalog({ ...input2, path, text: () => input2.fs.readText(path) });
-    return new Map(result.packages.map((p) => [p.purl, { dev: p.dev, optional: p.optional ?? false }]));
+    const result2 = await cataloger.catalog({ ...input2, path, text: () => input2.fs.readText(path) });
+    return new Map(result2.packages.map((p) => [p.purl, { dev: p.dev, optional: p.optional ?? false }]));
   } catch {
     return void 0;
   }
@@ -83474,10 +83608,10 @@ function isInstalledManifest(path) {
   const first = segments.indexOf("node_modules");
   return first >= 0 && INSTALLED2.test(segments.slice(first).join("/"));
 }
-function licenses(json3) {
+function licenses(json5) {
   const one = (value) => typeof value === "string" ? value : isRecord4(value) && typeof value["type"] === "string" ? value["type"] : void 0;
-  const list3 = Array.isArray(json3["licenses"]) ? json3["licenses"].map(one) : [];
-  return [one(json3["license"]), ...list3];
+  const list3 = Array.isArray(json5["licenses"]) ? json5["licenses"].map(one) : [];
+  return [one(json5["license"]), ...list3];
 }
 var LOCKFILE_CATALOGERS, NAME2, STORE, INSTALLED2, nodeModulesCataloger;
 var init_node_modules = __esm({
@@ -83500,22 +83634,22 @@ var init_node_modules = __esm({
       claims: isInstalledManifest,
       async catalog(input2) {
         const file2 = input2.path;
-        let json3;
+        let json5;
         try {
-          json3 = JSON.parse(await input2.text());
+          json5 = JSON.parse(await input2.text());
         } catch (err2) {
           throw new UserError(`is not valid JSON: ${err2.message}`, { file: file2, expected: "a package.json" });
         }
-        if (!isRecord4(json3)) throw new UserError("is not a JSON object", { file: file2, expected: "a package.json object" });
-        const name = typeof json3["name"] === "string" ? json3["name"] : void 0;
-        const version2 = typeof json3["version"] === "string" ? json3["version"] : void 0;
+        if (!isRecord4(json5)) throw new UserError("is not a JSON object", { file: file2, expected: "a package.json object" });
+        const name = typeof json5["name"] === "string" ? json5["name"] : void 0;
+        const version2 = typeof json5["version"] === "string" ? json5["version"] : void 0;
         if (!name || !version2) {
           return { packages: [], problems: [{ file: file2, message: "installed package.json has no name or version; left out" }] };
         }
         if (!isNpmNameAndVersion(name, version2)) {
           return { packages: [], problems: [{ file: file2, message: `${JSON.stringify(name)}@${JSON.stringify(version2)} is not an npm name and version; left out` }] };
         }
-        const pkg = npmPackage({ name, version: version2, location: file2, licenses: licenses(json3) });
+        const pkg = npmPackage({ name, version: version2, location: file2, licenses: licenses(json5) });
         const flags = (await lockfileFlags(input2, LOCKFILE_CATALOGERS))?.get(pkg.purl);
         if (flags) {
           pkg.dev = flags.dev;
@@ -84627,8 +84761,8 @@ var init_python = __esm({
 });
 
 // ../../packages/inventory/src/catalogers/rpm/header.ts
-function fail(where2, message) {
-  return new UserError(message, { file: where2, expected: "rpm headers in the Packages table" });
+function fail(where2, message2) {
+  return new UserError(message2, { file: where2, expected: "rpm headers in the Packages table" });
 }
 function strings(store, offset, count, where2) {
   const out = [];
@@ -84698,8 +84832,8 @@ var init_header = __esm({
 });
 
 // ../../packages/inventory/src/catalogers/rpm/bdb.ts
-function fail2(file2, message) {
-  return new UserError(message, { file: file2, expected: "a Berkeley DB hash database (rpm Packages)" });
+function fail2(file2, message2) {
+  return new UserError(message2, { file: file2, expected: "a Berkeley DB hash database (rpm Packages)" });
 }
 function overflow(pages, first, total) {
   if (total > MAX_VALUE) throw fail2(pages.file, `off-page item of ${total} bytes`);
@@ -84940,8 +85074,8 @@ var init_sqlite = __esm({
       usable;
       pageCount;
       text;
-      error(message) {
-        return new UserError(message, { file: this.file, expected: "an SQLite 3 database (rpmdb.sqlite)" });
+      error(message2) {
+        return new UserError(message2, { file: this.file, expected: "an SQLite 3 database (rpmdb.sqlite)" });
       }
       page(n) {
         if (!Number.isInteger(n) || n < 1 || n > this.pageCount) throw this.error(`page ${n} is outside the file`);
@@ -85516,11 +85650,11 @@ async function catalog(fs3, options2 = {}) {
   const problems = [];
   for (const outcome of await Promise.allSettled(tasks)) {
     if (outcome.status === "rejected") throw outcome.reason;
-    for (const result of outcome.value) {
-      if (result.root) roots.push(result.root);
-      if (result.members) roots.push(...result.members);
-      packages.push(...result.packages);
-      if (result.problems) problems.push(...result.problems);
+    for (const result2 of outcome.value) {
+      if (result2.root) roots.push(result2.root);
+      if (result2.members) roots.push(...result2.members);
+      packages.push(...result2.packages);
+      if (result2.problems) problems.push(...result2.problems);
     }
   }
   return { roots: sortRoots(roots), packages: mergePackages(packages), problems };
@@ -86685,7 +86819,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return isWhitespace(range[position2]) ? position2 : -1;
     };
     var trimComparatorWhitespace = (range) => {
-      let result = "";
+      let result2 = "";
       let copyFrom = 0;
       let cursor = 0;
       const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
@@ -86705,12 +86839,12 @@ var require_trim_comparator_whitespace = __commonJS({
         }
         const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
         if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
+          result2 += range.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
         cursor = findVersionEndIndex(range, cursor, digitRuns);
       }
-      return result + range.slice(copyFrom);
+      return result2 + range.slice(copyFrom);
     };
     module2.exports = trimComparatorWhitespace;
   }
@@ -86821,9 +86955,9 @@ var require_range = __commonJS({
         if (rangeMap.size > 1 && rangeMap.has("")) {
           rangeMap.delete("");
         }
-        const result = [...rangeMap.values()];
-        cache2.set(memoKey, result);
-        return result;
+        const result2 = [...rangeMap.values()];
+        cache2.set(memoKey, result2);
+        return result2;
       }
       intersects(range, options2) {
         if (!(range instanceof _Range)) {
@@ -86879,16 +87013,16 @@ var require_range = __commonJS({
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
     var isSatisfiable = (comparators, options2) => {
-      let result = true;
+      let result2 = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
+      while (result2 && remainingComparators.length) {
+        result2 = remainingComparators.every((otherComparator) => {
           return testComparator.intersects(otherComparator, options2);
         });
         testComparator = remainingComparators.pop();
       }
-      return result;
+      return result2;
     };
     var parseComparator = (comp, options2) => {
       comp = comp.replace(re[t.BUILD], "");
@@ -87866,19 +88000,19 @@ function toCommandProperties(annotationProperties) {
 }
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os2.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -87909,7 +88043,7 @@ function escapeData(s) {
 function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -87917,7 +88051,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath2)) {
     throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -88008,8 +88142,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, [])).next());
   });
@@ -88296,24 +88430,24 @@ function setOutput(name, value) {
   process.stdout.write(os2.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error62(message);
+  error62(message2);
 }
-function debug(message) {
-  issueCommand("debug", {}, message);
+function debug(message2) {
+  issueCommand("debug", {}, message2);
 }
-function error62(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error62(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message2, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os2.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os2.EOL);
 }
 function saveState(name, value) {
   const filePath2 = process.env["GITHUB_STATE"] || "";
@@ -88331,12 +88465,12 @@ function actionsIO() {
   return {
     setOutput: (name, value) => setOutput(name, value),
     setSecret: (value) => setSecret(value),
-    setFailed: (message) => setFailed(message),
-    debug: (message) => debug(message),
-    info: (message) => info(message),
-    error: (message, props2) => error62(message, props2),
-    warning: (message, props2) => warning(message, props2),
-    notice: (message, props2) => notice(message, props2),
+    setFailed: (message2) => setFailed(message2),
+    debug: (message2) => debug(message2),
+    info: (message2) => info(message2),
+    error: (message2, props2) => error62(message2, props2),
+    warning: (message2, props2) => warning(message2, props2),
+    notice: (message2, props2) => notice(message2, props2),
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
@@ -88429,8 +88563,8 @@ function toAnnotation(f) {
   }
   const where2 = locationText(f);
   const fix = f.fix?.versions?.length ? `Fixed in ${f.fix.versions.join(", ")}.` : f.fix?.summary;
-  const message = [f.message, where2 ? `Location: ${where2}` : void 0, fix].filter(Boolean).join("\n");
-  return { level: annotationLevel(f.severity), message, props: props2 };
+  const message2 = [f.message, where2 ? `Location: ${where2}` : void 0, fix].filter(Boolean).join("\n");
+  return { level: annotationLevel(f.severity), message: message2, props: props2 };
 }
 function emitAnnotations(io, findings, perType = GITHUB_ANNOTATIONS_PER_TYPE, filter2) {
   const emitted = { error: 0, warning: 0, notice: 0 };
@@ -88552,12 +88686,12 @@ function statusOf(e) {
 function classifyFailure(e, write) {
   const status = statusOf(e);
   const raw = e instanceof Error ? e.message : String(e);
-  const message = raw.split("\n")[0]?.slice(0, 500) ?? "";
+  const message2 = raw.split("\n")[0]?.slice(0, 500) ?? "";
   const rateLimited = headerOf(e, "x-ratelimit-remaining") === "0" || /rate limit/i.test(raw);
-  if (status === 403 && !rateLimited) return { kind: "permission", status, message };
-  if (status === 404 && write) return { kind: "permission", status, message };
-  if (status === 401) return { kind: "permission", status, message };
-  return { kind: "failure", status, message };
+  if (status === 403 && !rateLimited) return { kind: "permission", status, message: message2 };
+  if (status === 404 && write) return { kind: "permission", status, message: message2 };
+  if (status === 401) return { kind: "permission", status, message: message2 };
+  return { kind: "failure", status, message: message2 };
 }
 
 // ../../node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -89217,8 +89351,8 @@ function reviewCommentBody(f) {
   ];
   const fix = f.fix?.versions?.length ? `Fixed in ${f.fix.versions.slice(0, 5).join(", ")}.` : f.fix?.summary;
   if (fix) lines.push("", `**Fix:** ${clip2(fix, 500)}`);
-  const rule = [clip2(f.ruleId, 120), ...ids].join(" \xB7 ");
-  lines.push("", `<sub>Rampart \xB7 ${clip2(f.tool.name, 60)} \xB7 ${rule}</sub>`);
+  const rule2 = [clip2(f.ruleId, 120), ...ids].join(" \xB7 ");
+  lines.push("", `<sub>Rampart \xB7 ${clip2(f.tool.name, 60)} \xB7 ${rule2}</sub>`);
   return lines.join("\n");
 }
 function hunksOf(file2) {
@@ -89304,7 +89438,7 @@ async function upsertReviewComments(p) {
     seen.add(marker);
     return fresh;
   });
-  const result = { status: "done", created: 0, alreadyCommented: candidates.length - todo.length, overLimit: Math.max(todo.length - max2, 0), rejected: 0 };
+  const result2 = { status: "done", created: 0, alreadyCommented: candidates.length - todo.length, overLimit: Math.max(todo.length - max2, 0), rejected: 0 };
   for (const { f, target } of todo.slice(0, max2)) {
     try {
       await p.client.rest.pulls.createReviewComment({
@@ -89320,19 +89454,19 @@ async function upsertReviewComments(p) {
         },
         body: reviewCommentBody(f)
       });
-      result.created++;
+      result2.created++;
     } catch (e) {
       if (statusOf(e) === 422) {
-        result.rejected++;
+        result2.rejected++;
         p.io.info(`GitHub refused an inline comment on ${where(target)}: ${classifyFailure(e, true).message}`);
         continue;
       }
-      return degrade3(p, e, true, result.created);
+      return degrade3(p, e, true, result2.created);
     }
   }
-  if (result.created > 0) p.io.info(`Rampart added ${result.created} inline review comments to pull request #${p.pullNumber}.`);
-  if (result.overLimit > 0) p.io.info(`${result.overLimit} more new findings on changed lines got no inline comment (at most ${max2} per run); the PR comment lists them.`);
-  return result;
+  if (result2.created > 0) p.io.info(`Rampart added ${result2.created} inline review comments to pull request #${p.pullNumber}.`);
+  if (result2.overLimit > 0) p.io.info(`${result2.overLimit} more new findings on changed lines got no inline comment (at most ${max2} per run); the PR comment lists them.`);
+  return result2;
 }
 
 // ../../packages/ci/src/github/diff-feedback.ts
@@ -89510,7 +89644,7 @@ async function publishGithub(args, deps4) {
   });
   const summaryWritten = await writeJobSummary(io, args.summaryMarkdown);
   const disabled = { status: "disabled" };
-  const result = { outputs, summaryWritten, annotations: NO_ANNOTATIONS, comment: disabled, sarifUpload: disabled, sarifUploads: [], reviewComments: disabled };
+  const result2 = { outputs, summaryWritten, annotations: NO_ANNOTATIONS, comment: disabled, sarifUpload: disabled, sarifUploads: [], reviewComments: disabled };
   const writes = o.writes !== false;
   const mode = annotationMode(o);
   const wantComment = writes && o.comment;
@@ -89521,30 +89655,30 @@ async function publishGithub(args, deps4) {
   }
   const wantDiff = (mode === "changed" || wantReview) && (o.target ? o.target.pullRequestNumber !== void 0 : true);
   if (!wantComment && !wantUpload && !wantDiff) {
-    if (mode !== "none") result.annotations = annotateFromLog(args, io);
-    return result;
+    if (mode !== "none") result2.annotations = annotateFromLog(args, io);
+    return result2;
   }
   const features = [wantComment ? "the PR comment" : "", wantUpload ? "the SARIF upload" : ""].filter(Boolean);
   const remote = await remoteFor(args, deps4, features);
   if (!("client" in remote)) {
-    if (mode !== "none") result.annotations = annotateFromLog(args, io);
+    if (mode !== "none") result2.annotations = annotateFromLog(args, io);
     const skipped = { status: remote.status, reason: remote.reason };
-    if (wantComment) result.comment = skipped;
-    if (wantUpload) result.sarifUpload = skipped;
-    return result;
+    if (wantComment) result2.comment = skipped;
+    if (wantUpload) result2.sarifUpload = skipped;
+    return result2;
   }
-  await feedback(args, remote, io, mode, wantReview, result);
-  if (wantComment) result.comment = await guarded("write the PR comment", io, () => comment(args, remote, io));
+  await feedback(args, remote, io, mode, wantReview, result2);
+  if (wantComment) result2.comment = await guarded("write the PR comment", io, () => comment(args, remote, io));
   if (wantUpload) {
-    result.sarifUploads = await uploadAll(args, remote, io);
-    result.sarifUpload = result.sarifUploads[0]?.result ?? disabled;
+    result2.sarifUploads = await uploadAll(args, remote, io);
+    result2.sarifUpload = result2.sarifUploads[0]?.result ?? disabled;
   }
-  return result;
+  return result2;
 }
-async function feedback(args, remote, io, mode, review, result) {
+async function feedback(args, remote, io, mode, review, result2) {
   const pr = pullRequestOf(args, remote.ctx);
   if (!pr || mode !== "changed" && !review) {
-    if (mode !== "none") result.annotations = annotateFromLog(args, io);
+    if (mode !== "none") result2.annotations = annotateFromLog(args, io);
     return;
   }
   const { owner, repo } = remote.ctx;
@@ -89564,9 +89698,9 @@ async function feedback(args, remote, io, mode, review, result) {
     })
   }));
   if (fb.status === "ok") {
-    result.annotations = fb.annotations;
-    result.reviewComments = fb.reviewComments;
-  } else if (review) result.reviewComments = fb;
+    result2.annotations = fb.annotations;
+    result2.reviewComments = fb.reviewComments;
+  } else if (review) result2.reviewComments = fb;
 }
 
 // ../../packages/ci/src/gitlab/baseline.ts
@@ -91830,10 +91964,10 @@ function onlineSource(options2 = {}) {
         if (!parsed.success || parsed.data.results.length !== batch.length) {
           throw new ServiceError(`osv.dev answered ${url2} with an unexpected body (expected ${batch.length} results)`);
         }
-        parsed.data.results.forEach((result, i) => {
+        parsed.data.results.forEach((result2, i) => {
           const p = batch[i];
-          for (const v2 of result.vulns ?? []) found[p.index]?.add(v2.id);
-          if (result.next_page_token) next.push({ index: p.index, pageToken: result.next_page_token });
+          for (const v2 of result2.vulns ?? []) found[p.index]?.add(v2.id);
+          if (result2.next_page_token) next.push({ index: p.index, pageToken: result2.next_page_token });
         });
       }
       pending = next;
@@ -91845,9 +91979,9 @@ function onlineSource(options2 = {}) {
     if (!cached2) {
       cached2 = client.json(`${baseUrl2}/v1/vulns/${encodeURIComponent(id)}`).then((raw) => {
         if (raw === void 0) return { problems: [`${id}: listed by /v1/querybatch but /v1/vulns answered 404`] };
-        const result = parseOsvRecord(raw);
-        if (!result.ok) return { problems: [`${id}: ${result.reason}`] };
-        return { record: result.record, problems: result.skipped.map((s) => `${id}: ${s}`) };
+        const result2 = parseOsvRecord(raw);
+        if (!result2.ok) return { problems: [`${id}: ${result2.reason}`] };
+        return { record: result2.record, problems: result2.skipped.map((s) => `${id}: ${s}`) };
       });
       cached2.catch(() => details.delete(id));
       details.set(id, cached2);
@@ -91907,13 +92041,13 @@ async function readJson(file2, schema2, what) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
-  let json3;
+  let json5;
   try {
-    json3 = JSON.parse(text4);
+    json5 = JSON.parse(text4);
   } catch {
     throw new UserError(`the offline OSV ${what} is not JSON; run \`rampart db pull\` again`, { file: file2, expected: `the ${what} written by rampart db pull` });
   }
-  const parsed = schema2.safeParse(json3);
+  const parsed = schema2.safeParse(json5);
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     throw new UserError(`the offline OSV ${what} is corrupt (${issue3?.message ?? "invalid"}); run \`rampart db pull\` again`, {
@@ -92119,17 +92253,17 @@ function ingestFiles(paths, deps4, format) {
   for (const path of paths) {
     const text4 = readInput(path, deps4);
     const native = tryFindingsFile(text4, path) ;
-    const result = native ?? readReport(text4, { file: path, root: deps4.cwd, ...{} });
-    for (const f of result.findings) out.findings.push(f);
-    for (const t of result.tools) addTool(out.tools, seenTools, t);
-    if ("skipped" in result && result.skipped.length > 0) {
-      const reasons = [...new Set(result.skipped.map((s) => s.reason))].slice(0, 3).join("; ");
+    const result2 = native ?? readReport(text4, { file: path, root: deps4.cwd, ...{} });
+    for (const f of result2.findings) out.findings.push(f);
+    for (const t of result2.tools) addTool(out.tools, seenTools, t);
+    if ("skipped" in result2 && result2.skipped.length > 0) {
+      const reasons = [...new Set(result2.skipped.map((s) => s.reason))].slice(0, 3).join("; ");
       out.notifications.push({
         level: "warning",
-        message: `${path}: skipped ${result.skipped.length} entr${result.skipped.length === 1 ? "y" : "ies"} that could not be used (${reasons})`
+        message: `${path}: skipped ${result2.skipped.length} entr${result2.skipped.length === 1 ? "y" : "ies"} that could not be used (${reasons})`
       });
     }
-    if (result.scannedResources) out.scannedResources.push(...result.scannedResources);
+    if (result2.scannedResources) out.scannedResources.push(...result2.scannedResources);
   }
   return out;
 }

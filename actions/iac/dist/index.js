@@ -545,8 +545,8 @@ function prefixIssues(path, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -576,7 +576,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -584,7 +584,7 @@ function finalizeIssue(iss, ctx, config2) {
     full[k] = iss[k];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -1121,7 +1121,7 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
   return fieldErrors;
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
-  const result = { errors: [] };
+  const result2 = { errors: [] };
   const processError = (error64, path = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
@@ -1134,10 +1134,10 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
       } else {
         const fullpath = [...path, ...issue3.path];
         if (fullpath.length === 0) {
-          result.errors.push(mapper(issue3));
+          result2.errors.push(mapper(issue3));
           continue;
         }
-        let curr = result;
+        let curr = result2;
         let i = 0;
         while (i < fullpath.length) {
           const el = fullpath[i];
@@ -1167,7 +1167,7 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
     }
   };
   processError(error63);
-  return result;
+  return result2;
 }
 function toDotPath(_path) {
   const segs = [];
@@ -1266,17 +1266,17 @@ function failure(Err, issues, ctx) {
 function validateFallback(schema, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
   const fallbackRun = schema._zod.bag.fallbackRun;
-  let result;
+  let result2;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
-    result = fallbackRun({ value, issues: [] }, ctx);
+    result2 = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result2 = schema._zod.run({ value, issues: [] }, ctx);
   }
-  if (result instanceof Promise) {
+  if (result2 instanceof Promise) {
     throw new $ZodAsyncError();
   }
-  return result.issues.length === 0;
+  return result2.issues.length === 0;
 }
 var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, encode, _decode, decode, _encodeAsync, encodeAsync, _decodeAsync, decodeAsync, _safeEncode, safeEncode, _safeDecode, safeDecode, _safeEncodeAsync, safeEncodeAsync, _safeDecodeAsync, safeDecodeAsync;
 var init_parse = __esm({
@@ -1287,16 +1287,16 @@ var init_parse = __esm({
     _parse = (_Err) => {
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-        const result = schema._zod.run({ value, issues: [] }, ctx);
-        if (result instanceof Promise) {
+        const result2 = schema._zod.run({ value, issues: [] }, ctx);
+        if (result2 instanceof Promise) {
           throw new $ZodAsyncError();
         }
-        if (result.issues.length) {
-          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        if (result2.issues.length) {
+          const e = new (_params?.Err ?? _Err)(result2.issues.map((iss) => finalizeIssue(iss, ctx, config())));
           captureStackTrace(e, _params?.callee ?? fn);
           throw e;
         }
-        return result.value;
+        return result2.value;
       };
       return fn;
     };
@@ -1304,34 +1304,34 @@ var init_parse = __esm({
     _parseAsync = (_Err) => {
       const fn = async (schema, value, _ctx, params) => {
         const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-        let result = schema._zod.run({ value, issues: [] }, ctx);
-        if (result instanceof Promise)
-          result = await result;
-        if (result.issues.length) {
-          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        let result2 = schema._zod.run({ value, issues: [] }, ctx);
+        if (result2 instanceof Promise)
+          result2 = await result2;
+        if (result2.issues.length) {
+          const e = new (params?.Err ?? _Err)(result2.issues.map((iss) => finalizeIssue(iss, ctx, config())));
           captureStackTrace(e, params?.callee ?? fn);
           throw e;
         }
-        return result.value;
+        return result2.value;
       };
       return fn;
     };
     parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
     _safeParse = (_Err) => (schema, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-      const result = schema._zod.run({ value, issues: [] }, ctx);
-      if (result instanceof Promise) {
+      const result2 = schema._zod.run({ value, issues: [] }, ctx);
+      if (result2 instanceof Promise) {
         throw new $ZodAsyncError();
       }
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      return result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: true, data: result2.value };
     };
     safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
     _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-      let result = schema._zod.run({ value, issues: [] }, ctx);
-      if (result instanceof Promise)
-        result = await result;
-      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+      let result2 = schema._zod.run({ value, issues: [] }, ctx);
+      if (result2 instanceof Promise)
+        result2 = await result2;
+      return result2.issues.length ? failure(_Err, result2.issues, ctx) : { success: true, data: result2.value };
     };
     safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
     COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
@@ -1348,10 +1348,10 @@ var init_parse = __esm({
     });
     validateAsync = async (schema, value, _ctx) => {
       const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-      let result = schema._zod.run({ value, issues: [] }, ctx);
-      if (result instanceof Promise)
-        result = await result;
-      return result.issues.length === 0;
+      let result2 = schema._zod.run({ value, issues: [] }, ctx);
+      if (result2 instanceof Promise)
+        result2 = await result2;
+      return result2.issues.length === 0;
     };
     _encode = (_Err) => {
       const parse6 = _parse(_Err);
@@ -1587,9 +1587,9 @@ var init_regexes = __esm({
 });
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/checks.js
-function handleCheckPropertyResult(result, payload, property) {
-  if (result.issues.length) {
-    payload.issues.push(...prefixIssues(property, result.issues));
+function handleCheckPropertyResult(result2, payload, property) {
+  if (result2.issues.length) {
+    payload.issues.push(...prefixIssues(property, result2.issues));
   }
 }
 var $ZodCheck, _whenHasSize, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckProperty, $ZodCheckProperties, $ZodCheckMimeType, $ZodCheckOverwrite;
@@ -2007,14 +2007,14 @@ var init_checks = __esm({
     $ZodCheckProperty = /* @__PURE__ */ $constructor("$ZodCheckProperty", (inst, def) => {
       $ZodCheck.init(inst, def);
       inst._zod.check = (payload) => {
-        const result = def.schema._zod.run({
+        const result2 = def.schema._zod.run({
           value: payload.value[def.property],
           issues: []
         }, {});
-        if (result instanceof Promise) {
-          return result.then((result2) => handleCheckPropertyResult(result2, payload, def.property));
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleCheckPropertyResult(result3, payload, def.property));
         }
-        handleCheckPropertyResult(result, payload, def.property);
+        handleCheckPropertyResult(result2, payload, def.property);
         return;
       };
     });
@@ -2033,12 +2033,12 @@ var init_checks = __esm({
         const input2 = payload.value;
         let proms;
         for (const [key, schema] of entries3) {
-          const result = schema._zod.run({ value: input2[key], issues: [] }, {});
-          if (result instanceof Promise) {
+          const result2 = schema._zod.run({ value: input2[key], issues: [] }, {});
+          if (result2 instanceof Promise) {
             proms ?? (proms = []);
-            proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
+            proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key)));
           } else {
-            handleCheckPropertyResult(result, payload, key);
+            handleCheckPropertyResult(result2, payload, key);
           }
         }
         if (proms)
@@ -2307,26 +2307,26 @@ function capSize(inst, size2) {
     return parse6(payload, ctx);
   };
 }
-function handleArrayResult(result, final, index) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+function handleArrayResult(result2, final, index) {
+  if (result2.issues.length) {
+    final.issues.push(...prefixIssues(index, result2.issues));
   }
-  final.value[index] = result.value;
+  final.value[index] = result2.value;
 }
-function handlePropertyResult(result, final, key, input2, optin, optout) {
+function handlePropertyResult(result2, final, key, input2, optin, optout) {
   const isPresent = key in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
   }
-  if (result.issues.length) {
+  if (result2.issues.length) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result.issues));
+    final.issues.push(...prefixIssues(key, result2.issues));
   }
   if (!isPresent && optin === void 0) {
-    if (!result.issues.length) {
+    if (!result2.issues.length) {
       final.issues.push({
         code: "invalid_type",
         expected: "nonoptional",
@@ -2336,12 +2336,12 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
     }
     return;
   }
-  if (result.value === void 0) {
+  if (result2.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
       final.value[key] = void 0;
     }
   } else {
-    final.value[key] = result.value;
+    final.value[key] = result2.value;
   }
 }
 function normalizeDef(def) {
@@ -2414,9 +2414,9 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   });
 }
 function handleUnionResults(results, final, inst, ctx) {
-  for (const result of results) {
-    if (result.issues.length === 0) {
-      final.value = result.value;
+  for (const result2 of results) {
+    if (result2.issues.length === 0) {
+      final.value = result2.value;
       return final;
     }
   }
@@ -2429,7 +2429,7 @@ function handleUnionResults(results, final, inst, ctx) {
     code: "invalid_union",
     input: final.value,
     inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+    errors: results.map((result2) => result2.issues.map((iss) => finalizeIssue(iss, ctx, config())))
   });
   return final;
 }
@@ -2448,7 +2448,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       code: "invalid_union",
       input: final.value,
       inst,
-      errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+      errors: results.map((result2) => result2.issues.map((iss) => finalizeIssue(iss, ctx, config())))
     });
   } else {
     final.issues.push({
@@ -2540,7 +2540,7 @@ function mergeValues(a, b) {
   }
   return { valid: false, mergeErrorPath: [] };
 }
-function handleIntersectionResults(result, left, right) {
+function handleIntersectionResults(result2, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
@@ -2566,30 +2566,30 @@ function handleIntersectionResults(result, left, right) {
   };
   for (const iss of left.issues) {
     if (!collect(iss, "l"))
-      result.issues.push(iss);
+      result2.issues.push(iss);
   }
   for (const iss of right.issues) {
     if (!collect(iss, "r"))
-      result.issues.push(iss);
+      result2.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
   if (bothKeys.length) {
     const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
     if (aggregated.length)
-      result.issues.push({ ...unrecIssue, keys: aggregated });
+      result2.issues.push({ ...unrecIssue, keys: aggregated });
     for (const k of bothKeys) {
       if (!aggregated.includes(k) && keyIssues.has(k))
-        result.issues.push(keyIssues.get(k));
+        result2.issues.push(keyIssues.get(k));
     }
   }
   const merged = mergeValues(left.value, right.value);
   if (!merged.valid) {
-    if (aborted(result))
-      return result;
+    if (aborted(result2))
+      return result2;
     throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
   }
-  result.value = merged.data;
-  return result;
+  result2.value = merged.data;
+  return result2;
 }
 function getTupleOptStart(items2, key) {
   for (let i = items2.length - 1; i >= 0; i--) {
@@ -2599,11 +2599,11 @@ function getTupleOptStart(items2, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+function handleTupleResult(result2, final, index) {
+  if (result2.issues.length) {
+    final.issues.push(...prefixIssues(index, result2.issues));
   }
-  final.value[index] = result.value;
+  final.value[index] = result2.value;
 }
 function handleTupleResults(itemResults, final, items2, input2, optoutStart) {
   for (let i = 0; i < items2.length; i++) {
@@ -2661,14 +2661,14 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
   }
   final.value.set(keyResult.value, valueResult.value);
 }
-function handleSetResult(result, final) {
-  if (result.issues.length) {
-    final.issues.push(...result.issues);
+function handleSetResult(result2, final) {
+  if (result2.issues.length) {
+    final.issues.push(...result2.issues);
   }
-  final.value.add(result.value);
+  final.value.add(result2.value);
 }
-function handleOptionalResult(payload, result) {
-  payload.value = result.issues.length ? void 0 : result.value;
+function handleOptionalResult(payload, result2) {
+  payload.value = result2.issues.length ? void 0 : result2.value;
   return payload;
 }
 function handleDefaultResult(payload, def) {
@@ -2688,18 +2688,18 @@ function handleNonOptionalResult(payload, inst) {
   }
   return payload;
 }
-function handleCatchResult(payload, result, def, ctx) {
-  if (!result.issues.length) {
-    payload.value = result.value;
-    if (result.memo)
+function handleCatchResult(payload, result2, def, ctx) {
+  if (!result2.issues.length) {
+    payload.value = result2.value;
+    if (result2.memo)
       payload.memo = true;
     return payload;
   }
   payload.value = def.catchValue({
-    ...result,
+    ...result2,
     value: payload.value,
     error: {
-      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+      issues: result2.issues.map((iss) => finalizeIssue(iss, ctx, config()))
     },
     input: payload.value
   });
@@ -2712,24 +2712,24 @@ function handlePipeResult(left, next, ctx) {
   }
   return next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
-function handleCodecAResult(result, def, ctx) {
-  if (result.issues.length) {
-    result.aborted = true;
-    return result;
+function handleCodecAResult(result2, def, ctx) {
+  if (result2.issues.length) {
+    result2.aborted = true;
+    return result2;
   }
   const direction = ctx.direction || "forward";
   if (direction === "forward") {
-    const transformed = def.transform(result.value, result);
+    const transformed = def.transform(result2.value, result2);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx));
+      return transformed.then((value) => handleCodecTxResult(result2, value, def.out, ctx));
     }
-    return handleCodecTxResult(result, transformed, def.out, ctx);
+    return handleCodecTxResult(result2, transformed, def.out, ctx);
   } else {
-    const transformed = def.reverseTransform(result.value, result);
+    const transformed = def.reverseTransform(result2.value, result2);
     if (transformed instanceof Promise) {
-      return transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx));
+      return transformed.then((value) => handleCodecTxResult(result2, value, def.in, ctx));
     }
-    return handleCodecTxResult(result, transformed, def.in, ctx);
+    return handleCodecTxResult(result2, transformed, def.in, ctx);
   }
 }
 function handleCodecTxResult(left, value, nextSchema, ctx) {
@@ -2790,8 +2790,8 @@ function partPattern(schema) {
   }
   return leafPattern(schema);
 }
-function handleRefineResult(result, payload, input2, inst) {
-  if (!result) {
+function handleRefineResult(result2, payload, input2, inst) {
+  if (!result2) {
     const _iss = {
       code: "custom",
       input: input2,
@@ -2909,13 +2909,13 @@ var init_schemas = __esm({
             }
             return handleCanaryResult(canary, payload, ctx);
           }
-          const result = inst._zod.parse(payload, ctx);
-          if (result instanceof Promise) {
+          const result2 = inst._zod.parse(payload, ctx);
+          if (result2 instanceof Promise) {
             if (ctx.async === false)
               throw new $ZodAsyncError();
-            return result.then((result2) => runChecks(result2, checks, ctx));
+            return result2.then((result3) => runChecks(result3, checks, ctx));
           }
-          return runChecks(result, checks, ctx);
+          return runChecks(result2, checks, ctx);
         };
       }
     }, {
@@ -3437,15 +3437,15 @@ var init_schemas = __esm({
         const abortEarly = ctx?.abortEarly;
         for (let i = 0; i < input2.length; i++) {
           const item = input2[i];
-          const result = def.element._zod.run({
+          const result2 = def.element._zod.run({
             value: item,
             issues: []
           }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+          if (result2 instanceof Promise) {
+            proms.push(result2.then((result3) => handleArrayResult(result3, payload, i)));
           } else {
-            handleArrayResult(result, payload, i);
-            if (abortEarly && result.issues.length !== 0 && aborted(result))
+            handleArrayResult(result2, payload, i);
+            if (abortEarly && result2.issues.length !== 0 && aborted(result2))
               break;
           }
         }
@@ -3489,7 +3489,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject2 = isObject;
+      const isObject3 = isObject;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -3497,7 +3497,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -3633,7 +3633,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject2 = isObject;
+      const isObject3 = isObject;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -3642,7 +3642,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -3687,17 +3687,17 @@ var init_schemas = __esm({
         let async = false;
         const results = [];
         for (const option of def.options) {
-          const result = option._zod.run({
+          const result2 = option._zod.run({
             value: payload.value,
             issues: []
           }, ctx);
-          if (result instanceof Promise) {
-            results.push(result);
+          if (result2 instanceof Promise) {
+            results.push(result2);
             async = true;
           } else {
-            if (result.issues.length === 0)
-              return result;
-            results.push(result);
+            if (result2.issues.length === 0)
+              return result2;
+            results.push(result2);
           }
         }
         if (!async)
@@ -3718,15 +3718,15 @@ var init_schemas = __esm({
         let async = false;
         const results = [];
         for (const option of def.options) {
-          const result = option._zod.run({
+          const result2 = option._zod.run({
             value: payload.value,
             issues: []
           }, ctx);
-          if (result instanceof Promise) {
-            results.push(result);
+          if (result2 instanceof Promise) {
+            results.push(result2);
             async = true;
           } else {
-            results.push(result);
+            results.push(result2);
           }
         }
         if (!async)
@@ -3885,11 +3885,11 @@ var init_schemas = __esm({
               seen = payload.issues.length;
             }
             i++;
-            const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
-            if (result instanceof Promise) {
-              proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+            const result2 = def.rest._zod.run({ value: el, issues: [] }, ctx);
+            if (result2 instanceof Promise) {
+              proms.push(result2.then((r) => handleTupleResult(r, payload, i)));
             } else {
-              handleTupleResult(result, payload, i);
+              handleTupleResult(result2, payload, i);
             }
           }
         }
@@ -3942,19 +3942,19 @@ var init_schemas = __esm({
               const outKey = keyResult.value;
               if (outKey === "__proto__")
                 continue;
-              const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
-              if (result instanceof Promise) {
-                proms.push(result.then((result2) => {
-                  if (result2.issues.length) {
-                    payload.issues.push(...prefixIssues(key, result2.issues));
+              const result2 = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+              if (result2 instanceof Promise) {
+                proms.push(result2.then((result3) => {
+                  if (result3.issues.length) {
+                    payload.issues.push(...prefixIssues(key, result3.issues));
                   }
-                  payload.value[outKey] = result2.value;
+                  payload.value[outKey] = result3.value;
                 }));
               } else {
-                if (result.issues.length) {
-                  payload.issues.push(...prefixIssues(key, result.issues));
+                if (result2.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result2.issues));
                 }
-                payload.value[outKey] = result.value;
+                payload.value[outKey] = result2.value;
               }
             }
           }
@@ -4023,19 +4023,19 @@ var init_schemas = __esm({
             const outKey = keyResult.value;
             if (outKey === "__proto__")
               continue;
-            const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
-            if (result instanceof Promise) {
-              proms.push(result.then((result2) => {
-                if (result2.issues.length) {
-                  payload.issues.push(...prefixIssues(key, result2.issues));
+            const result2 = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+            if (result2 instanceof Promise) {
+              proms.push(result2.then((result3) => {
+                if (result3.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result3.issues));
                 }
-                payload.value[outKey] = result2.value;
+                payload.value[outKey] = result3.value;
               }));
             } else {
-              if (result.issues.length) {
-                payload.issues.push(...prefixIssues(key, result.issues));
+              if (result2.issues.length) {
+                payload.issues.push(...prefixIssues(key, result2.issues));
               }
-              payload.value[outKey] = result.value;
+              payload.value[outKey] = result2.value;
             }
           }
           if (unrecognized && unrecognized.length > 0) {
@@ -4120,11 +4120,11 @@ var init_schemas = __esm({
               break;
             seen = payload.issues.length;
           }
-          const result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => handleSetResult(result2, payload)));
+          const result2 = def.valueType._zod.run({ value: item, issues: [] }, ctx);
+          if (result2 instanceof Promise) {
+            proms.push(result2.then((result3) => handleSetResult(result3, payload)));
           } else
-            handleSetResult(result, payload);
+            handleSetResult(result2, payload);
         }
         if (proms.length)
           return Promise.all(proms).then(() => payload);
@@ -4231,10 +4231,10 @@ var init_schemas = __esm({
         if (payload.value === void 0) {
           if (def.innerType._zod.optin !== "defaulted")
             return payload;
-          const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-          if (result instanceof Promise)
-            return result.then((result2) => handleOptionalResult(payload, result2));
-          return handleOptionalResult(payload, result);
+          const result2 = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+          if (result2 instanceof Promise)
+            return result2.then((result3) => handleOptionalResult(payload, result3));
+          return handleOptionalResult(payload, result2);
         }
         return def.innerType._zod.run(payload, ctx);
       };
@@ -4276,11 +4276,11 @@ var init_schemas = __esm({
           payload.value = def.defaultValue;
           return payload;
         }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => handleDefaultResult(result2, def));
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleDefaultResult(result3, def));
         }
-        return handleDefaultResult(result, def);
+        return handleDefaultResult(result2, def);
       };
     });
     $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
@@ -4304,11 +4304,11 @@ var init_schemas = __esm({
         return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
       });
       inst._zod.parse = (payload, ctx) => {
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => handleNonOptionalResult(result2, inst));
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleNonOptionalResult(result3, inst));
         }
-        return handleNonOptionalResult(result, inst);
+        return handleNonOptionalResult(result2, inst);
       };
     });
     $ZodSuccess = /* @__PURE__ */ $constructor("$ZodSuccess", (inst, def) => {
@@ -4317,14 +4317,14 @@ var init_schemas = __esm({
         if (ctx.direction === "backward") {
           throw new $ZodEncodeError("ZodSuccess");
         }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => {
-            payload.value = result2.issues.length === 0;
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => {
+            payload.value = result3.issues.length === 0;
             return payload;
           });
         }
-        payload.value = result.issues.length === 0;
+        payload.value = result2.issues.length === 0;
         return payload;
       };
     });
@@ -4337,11 +4337,11 @@ var init_schemas = __esm({
         if (ctx.direction === "backward") {
           return def.innerType._zod.run(payload, ctx);
         }
-        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-        if (result instanceof Promise) {
-          return result.then((result2) => handleCatchResult(payload, result2, def, ctx));
+        const result2 = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then((result3) => handleCatchResult(payload, result3, def, ctx));
         }
-        return handleCatchResult(payload, result, def, ctx);
+        return handleCatchResult(payload, result2, def, ctx);
       };
     });
     $ZodNaN = /* @__PURE__ */ $constructor("$ZodNaN", (inst, def) => {
@@ -4416,11 +4416,11 @@ var init_schemas = __esm({
         if (ctx.direction === "backward") {
           return def.innerType._zod.run(payload, ctx);
         }
-        const result = def.innerType._zod.run(payload, ctx);
-        if (result instanceof Promise) {
-          return result.then(handleReadonlyResult);
+        const result2 = def.innerType._zod.run(payload, ctx);
+        if (result2 instanceof Promise) {
+          return result2.then(handleReadonlyResult);
         }
-        return handleReadonlyResult(result);
+        return handleReadonlyResult(result2);
       };
     });
     $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
@@ -4474,11 +4474,11 @@ var init_schemas = __esm({
         }
         return Object.defineProperty(function(...args) {
           const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
-          const result = Reflect.apply(func, this, parsedArgs);
+          const result2 = Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return parse(inst._def.output, result);
+            return parse(inst._def.output, result2);
           }
-          return result;
+          return result2;
         }, "_zod", { value: inst._zod, enumerable: false });
       };
       inst.implementAsync = (func) => {
@@ -4487,11 +4487,11 @@ var init_schemas = __esm({
         }
         return Object.defineProperty(async function(...args) {
           const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
-          const result = await Reflect.apply(func, this, parsedArgs);
+          const result2 = await Reflect.apply(func, this, parsedArgs);
           if (inst._def.output) {
-            return await parseAsync(inst._def.output, result);
+            return await parseAsync(inst._def.output, result2);
           }
-          return result;
+          return result2;
         }, "_zod", { value: inst._zod, enumerable: false });
       };
       inst._zod.parse = (payload, _ctx) => {
@@ -4597,12 +4597,12 @@ function isRecursive(inst, stack, resolve6) {
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE;
+  let result2 = NONE;
   const check2 = (child2) => {
-    if (result !== PROVEN && child2?._zod) {
+    if (result2 !== PROVEN && child2?._zod) {
       const answer = isRecursive(child2, stack, resolve6);
-      if (answer > result)
-        result = answer;
+      if (answer > result2)
+        result2 = answer;
     }
   };
   const shape = (sh, spread) => {
@@ -4618,8 +4618,8 @@ function isRecursive(inst, stack, resolve6) {
     return answer;
   };
   const merge3 = (answer) => {
-    if (answer > result)
-      result = answer;
+    if (answer > result2)
+      result2 = answer;
   };
   const def = inst._zod.def;
   const kind = def.type;
@@ -4719,7 +4719,7 @@ function isRecursive(inst, stack, resolve6) {
     }
   }
   stack.delete(inst);
-  return settle(inst, result);
+  return settle(inst, result2);
 }
 function settle(inst, answer) {
   if (answer !== ASSUMED)
@@ -4841,19 +4841,19 @@ var init_memoizer = __esm({
             }
             handoff = bucket2;
             const depth = open.length;
-            const result = base(payload, ctx);
+            const result2 = base(payload, ctx);
             handoff = void 0;
             const entry2 = open.length > depth ? open.pop() : void 0;
-            if (result instanceof Promise) {
-              return result.then((r) => {
+            if (result2 instanceof Promise) {
+              return result2.then((r) => {
                 if (entry2)
                   entry2.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
                 return r;
               });
             }
             if (entry2)
-              entry2.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
-            return result;
+              entry2.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+            return result2;
           };
           inst._zod.parse = wrapped;
           if (inst._zod.run === base)
@@ -9112,12 +9112,12 @@ var init_lt = __esm({
         }
       };
       function getSizing(origin, unitType, inclusive, targetShouldBe) {
-        const result = Sizable[origin] ?? null;
-        if (result === null)
-          return result;
+        const result2 = Sizable[origin] ?? null;
+        if (result2 === null)
+          return result2;
         return {
-          unit: result.unit[unitType],
-          verb: result.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
+          unit: result2.unit[unitType],
+          verb: result2.verb[targetShouldBe][inclusive ? "inclusive" : "notInclusive"]
         };
       }
       const FormatDictionary = {
@@ -13060,10 +13060,10 @@ function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
 function runtimeRun(schema, value) {
-  const result = schema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then === "function")
+  const result2 = schema._zod.run({ value, issues: [] }, {});
+  if (result2 && typeof result2.then === "function")
     return INVALID;
-  const r = result;
+  const r = result2;
   return r.issues.length === 0 ? r.value : INVALID;
 }
 function compileChild(doc, ctx, schema, accessor, needsValue = true) {
@@ -13324,8 +13324,8 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     const checkFn = check2._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = checkFn(fakePayload);
-      if (result instanceof Promise)
+      const result2 = checkFn(fakePayload);
+      if (result2 instanceof Promise)
         throwAsync();
       return fakePayload.issues.length === 0 ? fakePayload.value : INVALID;
     };
@@ -14395,10 +14395,10 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
     const transformFn = def.transform;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
-      if (result instanceof Promise)
+      const result2 = transformFn(value, fakePayload);
+      if (result2 instanceof Promise)
         return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+      return fakePayload.issues.length === 0 ? result2 : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const transformedVar = newVar(ctx);
@@ -14430,10 +14430,10 @@ function generateCustomCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 function runtimeCatch(innerSchema, catchValue, value) {
-  const result = innerSchema._zod.run({ value, issues: [] }, {});
-  if (result && typeof result.then === "function")
+  const result2 = innerSchema._zod.run({ value, issues: [] }, {});
+  if (result2 && typeof result2.then === "function")
     return INVALID;
-  const r = result;
+  const r = result2;
   if (r.issues.length === 0)
     return r.value;
   return catchValue();
@@ -14470,10 +14470,10 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
     const transformFn = def.transform;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
-      const result = transformFn(value, fakePayload);
-      if (result instanceof Promise)
+      const result2 = transformFn(value, fakePayload);
+      if (result2 instanceof Promise)
         return INVALID;
-      return fakePayload.issues.length === 0 ? result : INVALID;
+      return fakePayload.issues.length === 0 ? result2 : INVALID;
     };
     const helperConst = addUserConstant(ctx, helperFn);
     const outputVar = newVar(ctx);
@@ -14495,8 +14495,8 @@ var init_compile = __esm({
     INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
     FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
     ZodCompileAsyncError = class extends Error {
-      constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-        super(message);
+      constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+        super(message2);
         this.name = "ZodCompileAsyncError";
       }
     };
@@ -15648,13 +15648,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
-  if (result === "any")
+function handleUnrepresentable(schema, ctx, json4, params, message2) {
+  const result2 = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
+  if (result2 === "any")
     return false;
-  if (result === void 0 || result === "throw")
-    throw new Error(message);
-  Object.assign(json2, result);
+  if (result2 === void 0 || result2 === "throw")
+    throw new Error(message2);
+  Object.assign(json4, result2);
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
@@ -15669,13 +15669,13 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     }
     return seen.schema;
   }
-  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema, result);
+  const result2 = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+  ctx.seen.set(schema, result2);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
   const overrideSchema = schema._zod.toJSONSchema?.();
   if (overrideSchema) {
-    result.schema = overrideSchema;
+    result2.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
@@ -15683,9 +15683,9 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       path: _params.path
     };
     if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params);
+      schema._zod.processJSONSchema(ctx, result2.schema, params);
     } else {
-      const _json = result.schema;
+      const _json = result2.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
@@ -15694,22 +15694,22 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     }
     const parent = schema._zod.parent;
     if (parent) {
-      if (!result.ref)
-        result.ref = parent;
+      if (!result2.ref)
+        result2.ref = parent;
       processSchema(parent, ctx, params);
       ctx.seen.get(parent).isParent = true;
     }
   }
   const meta3 = ctx.metadataRegistry.get(schema);
   if (meta3)
-    assignProps(result.schema, meta3);
+    assignProps(result2.schema, meta3);
   if (ctx.io === "input" && isTransforming(schema)) {
-    delete result.schema.examples;
-    delete result.schema.default;
+    delete result2.schema.examples;
+    delete result2.schema.default;
   }
-  if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
-  delete result.schema._prefault;
+  if (ctx.io === "input" && "_prefault" in result2.schema)
+    (_a3 = result2.schema).default ?? (_a3.default = result2.schema._prefault);
+  delete result2.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
 }
@@ -15888,12 +15888,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
+function foldIntersection(json4) {
+  const allOf = json4.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+    if (key in json4)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -15912,8 +15912,8 @@ function foldIntersection(json2) {
   }
   if (!folded)
     return;
-  delete json2.allOf;
-  assignProps(json2, folded);
+  delete json4.allOf;
+  assignProps(json4, folded);
 }
 function finalize(ctx, schema) {
   const root2 = ctx.seen.get(schema);
@@ -15995,41 +15995,41 @@ function finalize(ctx, schema) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
+        for (const json4 of [seen.schema, seen.def]) {
+          const allOf = json4?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json2);
+            existing.push(json4);
           else
-            carriers.set(allOf, [json2]);
+            carriers.set(allOf, [json4]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
+        for (const json4 of carriers.get(allOf) ?? [])
+          foldIntersection(json4);
       }
     }
   }
-  const result = {};
+  const result2 = {};
   if (ctx.target === "draft-2020-12") {
-    result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    result2.$schema = "https://json-schema.org/draft/2020-12/schema";
   } else if (ctx.target === "draft-07") {
-    result.$schema = "http://json-schema.org/draft-07/schema#";
+    result2.$schema = "http://json-schema.org/draft-07/schema#";
   } else if (ctx.target === "draft-04") {
-    result.$schema = "http://json-schema.org/draft-04/schema#";
+    result2.$schema = "http://json-schema.org/draft-04/schema#";
   } else if (ctx.target === "openapi-3.0") ; else ;
   if (ctx.external?.uri) {
     const id = ctx.external.registry.get(schema)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
+    result2.$id = ctx.external.uri(id);
   }
-  assignProps(result, root2.defId ? root2.schema : root2.def ?? root2.schema);
+  assignProps(result2, root2.defId ? root2.schema : root2.def ?? root2.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
-  if (rootMetaId !== void 0 && result.id === rootMetaId)
-    delete result.id;
+  if (rootMetaId !== void 0 && result2.id === rootMetaId)
+    delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
     for (const entry2 of ctx.seen.entries()) {
@@ -16046,14 +16046,14 @@ function finalize(ctx, schema) {
   if (ctx.external) ; else {
     if (Object.keys(defs).length > 0) {
       if (ctx.target === "draft-2020-12") {
-        result.$defs = defs;
+        result2.$defs = defs;
       } else {
-        result.definitions = defs;
+        result2.definitions = defs;
       }
     }
   }
   try {
-    const finalized = JSON.parse(JSON.stringify(result));
+    const finalized = JSON.parse(JSON.stringify(result2));
     Object.defineProperty(finalized, "~standard", {
       value: {
         ...schema["~standard"],
@@ -16185,31 +16185,31 @@ function inputOptin(schema) {
   }
   return schema._zod.optin;
 }
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
+function stringifyKeyNames(bySchema, json4, visited) {
+  if (json4.$ref) {
+    if (visited.has(json4))
+      return json4;
+    visited.add(json4);
+    const def = bySchema.get(json4)?.def;
     if (!def)
-      return json2;
+      return json4;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
+    return inlined === def ? json4 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
+    const branches = json4[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json2 = { ...json2, [keyword]: mapped };
+      json4 = { ...json4, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const types = Array.isArray(json4.type) ? json4.type : [json4.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  const values = json4.enum ?? (json4.const !== void 0 ? [json4.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+    return json4;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json4;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -16247,7 +16247,7 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value, schema, ctx, json4, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -16257,7 +16257,7 @@ function serializeDefaultValue(value, schema, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema, ctx, json4, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
 function toJSONSchema(input2, params) {
@@ -16375,29 +16375,29 @@ var init_json_schema_processors = __esm({
     ]);
     exactPattern = (p) => exactPatterns.get(p) ?? p;
     stringProcessor = (schema, ctx, _json, _params) => {
-      const json2 = _json;
-      json2.type = "string";
+      const json4 = _json;
+      json4.type = "string";
       const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json2.minLength = minimum;
+        json4.minLength = minimum;
       if (typeof maximum === "number")
-        json2.maxLength = maximum;
+        json4.maxLength = maximum;
       if (format) {
-        json2.format = formatMap[format] ?? format;
-        if (json2.format === "")
-          delete json2.format;
+        json4.format = formatMap[format] ?? format;
+        if (json4.format === "")
+          delete json4.format;
         if (format === "time" || laxFormat) {
-          delete json2.format;
+          delete json4.format;
         }
       }
       if (contentEncoding)
-        json2.contentEncoding = contentEncoding;
+        json4.contentEncoding = contentEncoding;
       if (patterns && patterns.size > 0) {
         const patternList = [...patterns].map(exactPattern);
         if (patternList.length === 1)
-          json2.pattern = patternList[0].source;
+          json4.pattern = patternList[0].source;
         else if (patternList.length > 1) {
-          json2.allOf = [
+          json4.allOf = [
             ...patternList.map((regex2) => ({
               ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
               pattern: regex2.source
@@ -16407,31 +16407,31 @@ var init_json_schema_processors = __esm({
       }
     };
     numberProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json4 = _json;
       const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-      json2.type = isInt ? "integer" : "number";
+      json4.type = isInt ? "integer" : "number";
       const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
       const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
       const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
       if (exMin) {
         if (legacy) {
-          json2.minimum = exclusiveMinimum;
-          json2.exclusiveMinimum = true;
+          json4.minimum = exclusiveMinimum;
+          json4.exclusiveMinimum = true;
         } else {
-          json2.exclusiveMinimum = exclusiveMinimum;
+          json4.exclusiveMinimum = exclusiveMinimum;
         }
       } else if (typeof minimum === "number") {
-        json2.minimum = minimum;
+        json4.minimum = minimum;
       }
       if (exMax) {
         if (legacy) {
-          json2.maximum = exclusiveMaximum;
-          json2.exclusiveMaximum = true;
+          json4.maximum = exclusiveMaximum;
+          json4.exclusiveMaximum = true;
         } else {
-          json2.exclusiveMaximum = exclusiveMaximum;
+          json4.exclusiveMaximum = exclusiveMaximum;
         }
       } else if (typeof maximum === "number") {
-        json2.maximum = maximum;
+        json4.maximum = maximum;
       }
       if (multipleOf) {
         const divisors = /* @__PURE__ */ new Set();
@@ -16439,75 +16439,75 @@ var init_json_schema_processors = __esm({
           if (Number.isFinite(divisor) && divisor !== 0)
             divisors.add(Math.abs(divisor));
           else
-            handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+            handleUnrepresentable(schema, ctx, json4, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
         }
         const [first, ...rest] = divisors;
         if (first !== void 0)
-          json2.multipleOf = first;
+          json4.multipleOf = first;
         if (rest.length)
-          json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+          json4.allOf = [...json4.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
       }
     };
-    booleanProcessor = (_schema, _ctx, json2, _params) => {
-      json2.type = "boolean";
+    booleanProcessor = (_schema, _ctx, json4, _params) => {
+      json4.type = "boolean";
     };
-    bigintProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+    bigintProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "BigInt cannot be represented in JSON Schema");
     };
-    symbolProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+    symbolProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Symbols cannot be represented in JSON Schema");
     };
-    nullProcessor = (_schema, ctx, json2, _params) => {
+    nullProcessor = (_schema, ctx, json4, _params) => {
       if (ctx.target === "openapi-3.0") {
-        json2.type = "string";
-        json2.nullable = true;
-        json2.enum = [null];
+        json4.type = "string";
+        json4.nullable = true;
+        json4.enum = [null];
       } else {
-        json2.type = "null";
+        json4.type = "null";
       }
     };
-    undefinedProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+    undefinedProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Undefined cannot be represented in JSON Schema");
     };
-    voidProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
+    voidProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Void cannot be represented in JSON Schema");
     };
-    neverProcessor = (_schema, _ctx, json2, _params) => {
-      json2.not = {};
+    neverProcessor = (_schema, _ctx, json4, _params) => {
+      json4.not = {};
     };
     anyProcessor = (_schema, _ctx, _json, _params) => {
     };
     unknownProcessor = (_schema, _ctx, _json, _params) => {
     };
-    dateProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
+    dateProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Date cannot be represented in JSON Schema");
     };
-    enumProcessor = (schema, _ctx, json2, _params) => {
+    enumProcessor = (schema, _ctx, json4, _params) => {
       const def = schema._zod.def;
       const values = getEnumValues(def.entries);
       if (values.length === 0) {
-        json2.not = {};
+        json4.not = {};
         return;
       }
       if (values.every((v) => typeof v === "number"))
-        json2.type = "number";
+        json4.type = "number";
       if (values.every((v) => typeof v === "string"))
-        json2.type = "string";
-      json2.enum = values;
+        json4.type = "string";
+      json4.enum = values;
     };
-    literalProcessor = (schema, ctx, json2, params) => {
+    literalProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       if (def.values.length === 0) {
-        json2.not = {};
+        json4.not = {};
         return;
       }
       const vals = [];
       for (const val of def.values) {
         if (val === void 0) {
-          if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json4, params, "Literal `undefined` cannot be represented in JSON Schema"))
             return;
         } else if (typeof val === "bigint") {
-          if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+          if (handleUnrepresentable(schema, ctx, json4, params, "BigInt literals cannot be represented in JSON Schema"))
             return;
           vals.push(Number(val));
         } else {
@@ -16516,37 +16516,37 @@ var init_json_schema_processors = __esm({
       }
       if (vals.length === 0) ; else if (vals.length === 1) {
         const val = vals[0];
-        json2.type = val === null ? "null" : typeof val;
+        json4.type = val === null ? "null" : typeof val;
         if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-          json2.enum = [val];
+          json4.enum = [val];
         } else {
-          json2.const = val;
+          json4.const = val;
         }
       } else {
         if (vals.every((v) => typeof v === "number"))
-          json2.type = "number";
+          json4.type = "number";
         if (vals.every((v) => typeof v === "string"))
-          json2.type = "string";
+          json4.type = "string";
         if (vals.every((v) => typeof v === "boolean"))
-          json2.type = "boolean";
+          json4.type = "boolean";
         if (vals.every((v) => v === null))
-          json2.type = "null";
-        json2.enum = vals;
+          json4.type = "null";
+        json4.enum = vals;
       }
     };
-    nanProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+    nanProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "NaN cannot be represented in JSON Schema");
     };
-    templateLiteralProcessor = (schema, _ctx, json2, _params) => {
-      const _json = json2;
+    templateLiteralProcessor = (schema, _ctx, json4, _params) => {
+      const _json = json4;
       const pattern = schema._zod.pattern;
       if (!pattern)
         throw new Error("Pattern not found in template literal");
       _json.type = "string";
       _json.pattern = pattern.source;
     };
-    fileProcessor = (schema, _ctx, json2, _params) => {
-      const _json = json2;
+    fileProcessor = (schema, _ctx, json4, _params) => {
+      const _json = json4;
       _json.type = "string";
       _json.format = "binary";
       _json.contentEncoding = "binary";
@@ -16564,50 +16564,50 @@ var init_json_schema_processors = __esm({
       else
         _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
     };
-    successProcessor = (_schema, _ctx, json2, _params) => {
-      json2.type = "boolean";
+    successProcessor = (_schema, _ctx, json4, _params) => {
+      json4.type = "boolean";
     };
-    customProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+    customProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Custom types cannot be represented in JSON Schema");
     };
-    functionProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+    functionProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Function types cannot be represented in JSON Schema");
     };
-    transformProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+    transformProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Transforms cannot be represented in JSON Schema");
     };
-    mapProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
+    mapProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Map cannot be represented in JSON Schema");
     };
-    setProcessor = (schema, ctx, json2, params) => {
-      handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
+    setProcessor = (schema, ctx, json4, params) => {
+      handleUnrepresentable(schema, ctx, json4, params, "Set cannot be represented in JSON Schema");
     };
     arrayProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json4 = _json;
       const def = schema._zod.def;
       const { minimum, maximum } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json2.minItems = minimum;
+        json4.minItems = minimum;
       if (typeof maximum === "number")
-        json2.maxItems = maximum;
-      json2.type = "array";
-      json2.items = processSchema(def.element, ctx, {
+        json4.maxItems = maximum;
+      json4.type = "array";
+      json4.items = processSchema(def.element, ctx, {
         ...params,
         path: [...params.path, "items"]
       });
     };
     objectProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json4 = _json;
       const def = schema._zod.def;
       const shape = def.shape;
       const symbolKeys = Object.getOwnPropertySymbols(shape);
-      if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+      if (symbolKeys.length && handleUnrepresentable(schema, ctx, json4, params, "Symbol keys cannot be represented in JSON Schema")) {
         return;
       }
-      json2.type = "object";
-      json2.properties = {};
+      json4.type = "object";
+      json4.properties = {};
       for (const key in shape) {
-        assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+        assignProp(json4.properties, key, processSchema(shape[key], ctx, {
           ...params,
           path: [...params.path, "properties", key]
         }));
@@ -16620,21 +16620,21 @@ var init_json_schema_processors = __esm({
         }
       }
       if (requiredKeys.length > 0) {
-        json2.required = requiredKeys;
+        json4.required = requiredKeys;
       }
       if (def.catchall?._zod.def.type === "never") {
-        json2.additionalProperties = false;
+        json4.additionalProperties = false;
       } else if (!def.catchall) {
         if (ctx.io === "output")
-          json2.additionalProperties = false;
+          json4.additionalProperties = false;
       } else if (def.catchall) {
-        json2.additionalProperties = processSchema(def.catchall, ctx, {
+        json4.additionalProperties = processSchema(def.catchall, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
       }
     };
-    unionProcessor = (schema, ctx, json2, params) => {
+    unionProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       const isExclusive = def.inclusive === false;
       const options2 = def.options.map((x, i) => processSchema(x, ctx, {
@@ -16642,12 +16642,12 @@ var init_json_schema_processors = __esm({
         path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
       }));
       if (isExclusive) {
-        json2.oneOf = options2;
+        json4.oneOf = options2;
       } else {
-        json2.anyOf = options2;
+        json4.anyOf = options2;
       }
     };
-    intersectionProcessor = (schema, ctx, json2, params) => {
+    intersectionProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       const a = processSchema(def.left, ctx, {
         ...params,
@@ -16662,13 +16662,13 @@ var init_json_schema_processors = __esm({
         ...isSimpleIntersection(a) ? a.allOf : [a],
         ...isSimpleIntersection(b) ? b.allOf : [b]
       ];
-      json2.allOf = allOf;
+      json4.allOf = allOf;
       ctx.intersections.push(allOf);
     };
     tupleProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json4 = _json;
       const def = schema._zod.def;
-      json2.type = "array";
+      json4.type = "array";
       const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
       const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
       const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -16690,50 +16690,50 @@ var init_json_schema_processors = __esm({
       const maxItems = def.items.length;
       const isClosed = !def.rest;
       if (ctx.target === "draft-2020-12") {
-        json2.prefixItems = prefixItems;
+        json4.prefixItems = prefixItems;
         if (isClosed) {
-          json2.items = false;
+          json4.items = false;
         } else if (rest) {
-          json2.items = rest;
+          json4.items = rest;
         }
         if (minItems > 0)
-          json2.minItems = minItems;
+          json4.minItems = minItems;
         if (isClosed)
-          json2.maxItems = maxItems;
+          json4.maxItems = maxItems;
       } else if (ctx.target === "openapi-3.0") {
-        json2.items = {
+        json4.items = {
           anyOf: prefixItems
         };
         if (rest) {
-          json2.items.anyOf.push(rest);
+          json4.items.anyOf.push(rest);
         }
         if (minItems > 0)
-          json2.minItems = minItems;
+          json4.minItems = minItems;
         if (isClosed)
-          json2.maxItems = maxItems;
+          json4.maxItems = maxItems;
       } else {
-        json2.items = prefixItems;
+        json4.items = prefixItems;
         if (isClosed) {
-          json2.additionalItems = false;
+          json4.additionalItems = false;
         } else if (rest) {
-          json2.additionalItems = rest;
+          json4.additionalItems = rest;
         }
         if (minItems > 0)
-          json2.minItems = minItems;
+          json4.minItems = minItems;
         if (isClosed)
-          json2.maxItems = maxItems;
+          json4.maxItems = maxItems;
       }
       const { minimum, maximum } = aggregateChecks(schema);
       if (typeof minimum === "number")
-        json2.minItems = minimum;
+        json4.minItems = minimum;
       if (typeof maximum === "number")
-        json2.maxItems = maximum;
+        json4.maxItems = maximum;
     };
     pendingRecords = /* @__PURE__ */ new WeakMap();
     recordProcessor = (schema, ctx, _json, params) => {
-      const json2 = _json;
+      const json4 = _json;
       const def = schema._zod.def;
-      json2.type = "object";
+      json4.type = "object";
       const keyType = def.keyType;
       const patterns = aggregateChecks(keyType).patterns;
       if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -16741,13 +16741,13 @@ var init_json_schema_processors = __esm({
           ...params,
           path: [...params.path, "patternProperties", "*"]
         });
-        json2.patternProperties = {};
+        json4.patternProperties = {};
         for (const pattern of patterns) {
-          assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+          assignProp(json4.patternProperties, exactPattern(pattern).source, valueSchema);
         }
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-          json2.propertyNames = processSchema(def.keyType, ctx, {
+          json4.propertyNames = processSchema(def.keyType, ctx, {
             ...params,
             path: [...params.path, "propertyNames"]
           });
@@ -16759,7 +16759,7 @@ var init_json_schema_processors = __esm({
           }
           pending.push(schema);
         }
-        json2.additionalProperties = processSchema(def.valueType, ctx, {
+        json4.additionalProperties = processSchema(def.valueType, ctx, {
           ...params,
           path: [...params.path, "additionalProperties"]
         });
@@ -16769,19 +16769,19 @@ var init_json_schema_processors = __esm({
       if (keyValues && !def.partial && !omittableOnInput) {
         const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
         if (validKeyValues.length > 0) {
-          json2.required = validKeyValues.map(String);
+          json4.required = validKeyValues.map(String);
         }
       }
     };
-    nullableProcessor = (schema, ctx, json2, params) => {
+    nullableProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       const inner = processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       if (ctx.target === "openapi-3.0") {
         seen.ref = def.innerType;
-        json2.nullable = true;
+        json4.nullable = true;
       } else {
-        json2.anyOf = [inner, { type: "null" }];
+        json4.anyOf = [inner, { type: "null" }];
       }
     };
     nonoptionalProcessor = (schema, ctx, _json, params) => {
@@ -16791,27 +16791,27 @@ var init_json_schema_processors = __esm({
       seen.ref = def.innerType;
     };
     UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-    defaultProcessor = (schema, ctx, json2, params) => {
+    defaultProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json4, params);
       if (value !== UNREPRESENTABLE_DEFAULT)
-        json2.default = value;
+        json4.default = value;
     };
-    prefaultProcessor = (schema, ctx, json2, params) => {
+    prefaultProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
       if (ctx.io !== "input")
         return;
-      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json4, params);
       if (value !== UNREPRESENTABLE_DEFAULT)
-        json2._prefault = value;
+        json4._prefault = value;
     };
-    catchProcessor = (schema, ctx, json2, params) => {
+    catchProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
@@ -16820,10 +16820,10 @@ var init_json_schema_processors = __esm({
       try {
         catchValue = def.catchValue(void 0);
       } catch {
-        handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+        handleUnrepresentable(schema, ctx, json4, params, "Dynamic catch values are not supported in JSON Schema");
         return;
       }
-      json2.default = catchValue;
+      json4.default = catchValue;
     };
     pipeProcessor = (schema, ctx, _json, params) => {
       const def = schema._zod.def;
@@ -16833,12 +16833,12 @@ var init_json_schema_processors = __esm({
       const seen = ctx.seen.get(schema);
       seen.ref = innerType;
     };
-    readonlyProcessor = (schema, ctx, json2, params) => {
+    readonlyProcessor = (schema, ctx, json4, params) => {
       const def = schema._zod.def;
       processSchema(def.innerType, ctx, params);
       const seen = ctx.seen.get(schema);
       seen.ref = def.innerType;
-      json2.readOnly = true;
+      json4.readOnly = true;
     };
     promiseProcessor = (schema, ctx, _json, params) => {
       const def = schema._zod.def;
@@ -16979,8 +16979,8 @@ var init_json_schema_generator = __esm({
         this.ctx.sharedDefsExtractedFor = void 0;
         this.ctx.sharedEmitDoneFor = void 0;
         extractDefs(this.ctx, schema);
-        const result = finalize(this.ctx, schema);
-        const { "~standard": _, ...plainResult } = result;
+        const result2 = finalize(this.ctx, schema);
+        const { "~standard": _, ...plainResult } = result2;
         return plainResult;
       }
     };
@@ -18313,7 +18313,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodString.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json4, params) => stringProcessor(inst, ctx, json4, params);
       },
       /* @__PURE__ */ util_exports.derived({
         format: (inst) => aggregateChecks(inst).format ?? null,
@@ -18567,7 +18567,7 @@ var init_schemas2 = __esm({
       (inst, def) => {
         $ZodNumber.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json4, params) => numberProcessor(inst, ctx, json4, params);
         inst.isFinite = true;
       },
       /* @__PURE__ */ util_exports.derived({
@@ -18639,14 +18639,14 @@ var init_schemas2 = __esm({
     ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
       $ZodBoolean.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => booleanProcessor(inst, ctx, json4, params);
     });
     ZodBigInt = /* @__PURE__ */ $constructor(
       "ZodBigInt",
       (inst, def) => {
         $ZodBigInt.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json4, params) => bigintProcessor(inst, ctx, json4, params);
       },
       /* @__PURE__ */ util_exports.derived({
         minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -18695,44 +18695,44 @@ var init_schemas2 = __esm({
     ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
       $ZodSymbol.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => symbolProcessor(inst, ctx, json4, params);
     });
     ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
       $ZodUndefined.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => undefinedProcessor(inst, ctx, json4, params);
     });
     ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
       $ZodNull.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => nullProcessor(inst, ctx, json4, params);
     });
     ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
       $ZodAny.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => anyProcessor(inst, ctx, json4, params);
     });
     ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
       $ZodUnknown.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => unknownProcessor(inst, ctx, json4, params);
     });
     ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
       $ZodNever.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => neverProcessor(inst, ctx, json4, params);
     });
     ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
       $ZodVoid.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => voidProcessor(inst, ctx, json4, params);
     });
     ZodDate = /* @__PURE__ */ $constructor(
       "ZodDate",
       (inst, def) => {
         $ZodDate.init(inst, def);
         ZodType.init(inst, def);
-        inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
+        inst._zod.processJSONSchema = (ctx, json4, params) => dateProcessor(inst, ctx, json4, params);
         inst.min = (value, params) => inst.check(_gte(value, params));
         inst.max = (value, params) => inst.check(_lte(value, params));
       },
@@ -18751,7 +18751,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodArray.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => arrayProcessor(inst, ctx, json4, params);
       inst.element = def.element;
     }, {
       min(n, params) {
@@ -18774,7 +18774,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodObjectJIT.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => objectProcessor(inst, ctx, json4, params);
       util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
     }, {
       keyof() {
@@ -18823,13 +18823,13 @@ var init_schemas2 = __esm({
     ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
       $ZodUnion.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => unionProcessor(inst, ctx, json4, params);
       inst.options = def.options;
     });
     ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
       ZodUnion.init(inst, def);
       $ZodXor.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => unionProcessor(inst, ctx, json4, params);
       inst.options = def.options;
     });
     ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
@@ -18839,13 +18839,13 @@ var init_schemas2 = __esm({
     ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
       $ZodIntersection.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => intersectionProcessor(inst, ctx, json4, params);
     });
     ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
       _ensureDefaultMemoizer();
       $ZodTuple.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => tupleProcessor(inst, ctx, json4, params);
     }, {
       rest(rest) {
         return this.clone({
@@ -18867,7 +18867,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodRecord.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => recordProcessor(inst, ctx, json4, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
     });
@@ -18875,7 +18875,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodMap.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => mapProcessor(inst, ctx, json4, params);
       inst.keyType = def.keyType;
       inst.valueType = def.valueType;
       inst.min = (...args) => inst.check(_minSize(...args));
@@ -18887,7 +18887,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodSet.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => setProcessor(inst, ctx, json4, params);
       inst.min = (...args) => inst.check(_minSize(...args));
       inst.nonempty = (params) => inst.check(_minSize(1, params));
       inst.max = (...args) => inst.check(_maxSize(...args));
@@ -18896,7 +18896,7 @@ var init_schemas2 = __esm({
     ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
       $ZodEnum.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => enumProcessor(inst, ctx, json4, params);
       inst.enum = def.entries;
       inst.options = [...inst._zod.values];
       const keys = new Set(Object.keys(def.entries));
@@ -18934,7 +18934,7 @@ var init_schemas2 = __esm({
     ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
       $ZodLiteral.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => literalProcessor(inst, ctx, json4, params);
       inst.values = new Set(def.values);
       Object.defineProperty(inst, "value", {
         get() {
@@ -18948,7 +18948,7 @@ var init_schemas2 = __esm({
     ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
       $ZodFile.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => fileProcessor(inst, ctx, json4, params);
       inst.min = (size2, params) => inst.check(_minSize(size2, params));
       inst.max = (size2, params) => inst.check(_maxSize(size2, params));
       inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -18957,7 +18957,7 @@ var init_schemas2 = __esm({
       _ensureDefaultMemoizer();
       $ZodTransform.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => transformProcessor(inst, ctx, json4, params);
       inst._zod.parse = (payload, _ctx) => {
         if (_ctx.direction === "backward") {
           throw new $ZodEncodeError(inst.constructor.name);
@@ -18990,62 +18990,62 @@ var init_schemas2 = __esm({
     ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
       $ZodOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => optionalProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
       $ZodExactOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => optionalProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
       $ZodNullable.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => nullableProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
       $ZodDefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => defaultProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeDefault = inst.unwrap;
     });
     ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
       $ZodPrefault.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => prefaultProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
       $ZodNonOptional.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => nonoptionalProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
       $ZodSuccess.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => successProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
       $ZodCatch.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => catchProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
       inst.removeCatch = inst.unwrap;
     });
     ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
       $ZodNaN.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => nanProcessor(inst, ctx, json4, params);
     });
     ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
       $ZodPipe.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => pipeProcessor(inst, ctx, json4, params);
       inst.in = def.in;
       inst.out = def.out;
     });
@@ -19060,35 +19060,35 @@ var init_schemas2 = __esm({
     ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
       $ZodReadonly.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => readonlyProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
       $ZodTemplateLiteral.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => templateLiteralProcessor(inst, ctx, json4, params);
     });
     ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
       $ZodLazy.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => lazyProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.getter();
     });
     ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
       $ZodPromise.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => promiseProcessor(inst, ctx, json4, params);
       inst.unwrap = () => inst._zod.def.innerType;
     });
     ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
       $ZodFunction.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => functionProcessor(inst, ctx, json4, params);
     });
     ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
       $ZodCustom.init(inst, def);
       ZodType.init(inst, def);
-      inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
+      inst._zod.processJSONSchema = (ctx, json4, params) => customProcessor(inst, ctx, json4, params);
     });
     describe2 = describe;
     meta2 = meta;
@@ -19240,13 +19240,13 @@ function checkObjectGuards(objectSchema, guards) {
     }
     if (guards.keySchema) {
       for (const key of keys) {
-        const result = guards.keySchema.safeParse(key);
-        if (result.success)
+        const result2 = guards.keySchema.safeParse(key);
+        if (result2.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
-          issues: result.error.issues,
+          issues: result2.error.issues,
           input: key,
           path: [key],
           continue: true
@@ -19585,11 +19585,11 @@ function convertBaseSchema(schema, ctx) {
         } else if (schemasToIntersect.length === 1) {
           zodSchema = schemasToIntersect[0];
         } else {
-          let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
+          let result2 = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
           for (let i = 2; i < schemasToIntersect.length; i++) {
-            result = z.intersection(result, schemasToIntersect[i]);
+            result2 = z.intersection(result2, schemasToIntersect[i]);
           }
-          zodSchema = result;
+          zodSchema = result2;
         }
         if (schema.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
@@ -19716,12 +19716,12 @@ function convertSchema(schema, ctx) {
     if (schema.allOf.length === 0) {
       baseSchema2 = hasExplicitType ? baseSchema2 : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema2 : convertSchema(schema.allOf[0], ctx);
+      let result2 = hasExplicitType ? baseSchema2 : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
       for (let i = startIdx; i < schema.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
+        result2 = z.intersection(result2, convertSchema(schema.allOf[i], ctx));
       }
-      baseSchema2 = result;
+      baseSchema2 = result2;
     }
   }
   if (schema.nullable === true && ctx.version === "openapi-3.0") {
@@ -20664,16 +20664,21 @@ var init_severity = __esm({
     fromBandit = (v) => lookup(NAMED, v);
   }
 });
-function hash2(parts) {
-  let data = VERSION;
-  for (const p of parts) data += `\0${p}`;
+function hashData(data) {
   const hex3 = oneShot ? oneShot("sha256", data, "hex") : createHash("sha256").update(data).digest("hex");
   return hex3.slice(0, 32);
 }
+function hash2(parts) {
+  let data = VERSION;
+  for (const p of parts) data += `\0${p}`;
+  return hashData(data);
+}
 function normalizeCode(code2) {
+  if (!UNNORMAL_SPACE.test(code2)) return code2;
   return code2.replace(/\s+/g, " ").trim();
 }
 function normalizePath(path) {
+  if (!path.includes("\\") && !path.startsWith("file://") && !path.startsWith("./")) return path;
   let p = path.replace(/\\/g, "/");
   if (p.startsWith("file://")) p = p.slice("file://".length);
   while (p.startsWith("./")) p = p.slice(2);
@@ -20689,18 +20694,27 @@ function urlPathTemplate(raw) {
   const segments = url2.pathname.split("/").map((s) => ID_SEGMENT.some((re) => re.test(s)) ? "{id}" : s);
   return `${url2.protocol}//${url2.host}${segments.join("/")}`;
 }
-function locationKey(location, fallback) {
-  switch (location.type) {
-    case "source":
-      return [normalizePath(location.path), location.snippet !== void 0 ? normalizeCode(location.snippet) : fallback];
+function locationKey(finding) {
+  const location2 = finding.location;
+  switch (location2.type) {
+    case "source": {
+      const code2 = location2.snippet !== void 0 ? location2.snippet : finding.message;
+      return `\0${normalizePath(location2.path)}\0${normalizeCode(code2)}`;
+    }
     case "url":
-      return [(location.method ?? "GET").toUpperCase(), urlPathTemplate(location.url), location.param ?? ""];
+      return `\0${(location2.method ?? "GET").toUpperCase()}\0${urlPathTemplate(location2.url)}\0${location2.param ?? ""}`;
     case "package":
-      return [location.name, location.file !== void 0 ? normalizePath(location.file) : location.image ?? ""];
+      return `\0${location2.name}\0${location2.file !== void 0 ? normalizePath(location2.file) : location2.image ?? ""}`;
   }
 }
 function fingerprintOf(finding) {
-  return hash2([finding.kind, finding.ruleId, ...locationKey(finding.location, normalizeCode(finding.message))]);
+  return hashData(`${VERSION}\0${finding.kind}\0${finding.ruleId}${locationKey(finding)}`);
+}
+function withFingerprint(f, fingerprint) {
+  const out = {};
+  for (const key of Object.keys(f)) out[key] = f[key];
+  out["fingerprint"] = fingerprint;
+  return out;
 }
 function lineOf(f) {
   return f.location.type === "source" ? f.location.startLine ?? 0 : 0;
@@ -20731,7 +20745,7 @@ function assignFingerprints(findings) {
   for (const [base, members2] of groups2) {
     if (members2.length === 1) {
       const i = members2[0];
-      out[i] = { ...findings[i], fingerprint: base };
+      out[i] = withFingerprint(findings[i], base);
       continue;
     }
     members2.sort((a, b) => lineOf(findings[a]) - lineOf(findings[b]) || a - b);
@@ -20744,7 +20758,7 @@ function assignFingerprints(findings) {
         n = seen.size;
         seen.set(key, n);
       }
-      out[i] = { ...f, fingerprint: n === 0 ? base : hash2([base, String(n)]) };
+      out[i] = withFingerprint(f, n === 0 ? base : hash2([base, String(n)]));
     }
   }
   return out;
@@ -20753,11 +20767,12 @@ function fingerprintToUuid(fp) {
   const h = fp.length >= 32 ? fp.slice(0, 32) : createHash("sha256").update(fp).digest("hex").slice(0, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
-var VERSION, oneShot, ID_SEGMENT;
+var VERSION, oneShot, UNNORMAL_SPACE, ID_SEGMENT;
 var init_fingerprint = __esm({
   "../../packages/core/src/model/fingerprint.ts"() {
     VERSION = "v1";
     oneShot = crypto__default.hash;
+    UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
     ID_SEGMENT = [
       /^\d+$/,
       // numeric ids
@@ -20789,20 +20804,20 @@ var init_errors3 = __esm({
       expected;
       /** 1-based line in `file`, when the input is text a person edits (config files). */
       line;
-      constructor(message, where3 = {}) {
-        super(_UserError.format(message, where3));
+      constructor(message2, where3 = {}) {
+        super(_UserError.format(message2, where3));
         this.file = where3.file;
         this.field = where3.field;
         this.expected = where3.expected;
         this.line = where3.line;
       }
-      static format(message, where3) {
+      static format(message2, where3) {
         const parts = [];
         if (where3.file) parts.push(where3.line !== void 0 ? `${where3.file}:${where3.line}` : where3.file);
         if (where3.field) parts.push(`field ${where3.field}`);
         const prefix = parts.length > 0 ? `${parts.join(": ")}: ` : "";
         const suffix = where3.expected ? ` (expected ${where3.expected})` : "";
-        return `${prefix}${message}${suffix}`;
+        return `${prefix}${message2}${suffix}`;
       }
     };
     ServiceError = class extends Error {
@@ -20942,8 +20957,8 @@ function mergeGroup(group) {
   else delete merged.alsoReportedBy;
   const confidence = firstDefined(ordered, (f) => f.confidence);
   if (confidence !== void 0) merged.confidence = confidence;
-  const suppression = firstDefined(ordered, (f) => f.suppression);
-  if (suppression !== void 0) merged.suppression = suppression;
+  const suppression2 = firstDefined(ordered, (f) => f.suppression);
+  if (suppression2 !== void 0) merged.suppression = suppression2;
   const flow = firstDefined(ordered, (f) => f.flow);
   if (flow !== void 0) merged.flow = flow;
   return merged;
@@ -21040,9 +21055,9 @@ var init_union_find = __esm({
 });
 
 // ../../packages/core/src/policy/dedupe.ts
-function packageKey(location) {
-  const where3 = location.image ?? (location.file !== void 0 ? normalizePath(location.file) : "");
-  return `${location.name}\0${location.version ?? ""}\0${where3}`;
+function packageKey(location2) {
+  const where3 = location2.image ?? (location2.file !== void 0 ? normalizePath(location2.file) : "");
+  return `${location2.name}\0${location2.version ?? ""}\0${where3}`;
 }
 function link(uf, owners, key, i) {
   const owner = owners.get(key);
@@ -21067,14 +21082,21 @@ function dedupe(findings) {
     link(uf, scope.fingerprints, f.fingerprint, i);
     for (const id of advisoryIds(f)) link(uf, scope.advisories, id, i);
   });
-  const groups2 = /* @__PURE__ */ new Map();
+  const slotOfRoot = new Int32Array(findings.length).fill(-1);
+  const slots = [];
   findings.forEach((f, i) => {
     const root2 = uf.find(i);
-    const group = groups2.get(root2);
-    if (group) group.push(f);
-    else groups2.set(root2, [f]);
+    const slot = slotOfRoot[root2] ?? -1;
+    if (slot === -1) {
+      slotOfRoot[root2] = slots.length;
+      slots.push(f);
+      return;
+    }
+    const held = slots[slot];
+    if (Array.isArray(held)) held.push(f);
+    else slots[slot] = [held, f];
   });
-  return sortFindings([...groups2.values()].map(mergeGroup));
+  return sortFindings(slots.map((s) => Array.isArray(s) ? mergeGroup(s) : s));
 }
 var init_dedupe = __esm({
   "../../packages/core/src/policy/dedupe.ts"() {
@@ -22760,7 +22782,7 @@ var require_picomatch = __commonJS({
     var parse6 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch2(input2, options2, returnState));
@@ -22773,7 +22795,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -22789,25 +22811,25 @@ var require_picomatch = __commonJS({
       }
       const matcher = (input2, returnObject = false) => {
         const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
+        const result2 = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
-          opts.onResult(result);
+          opts.onResult(result2);
         }
         if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (isIgnored(input2)) {
           if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
+            opts.onIgnore(result2);
           }
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
+          opts.onMatch(result2);
         }
-        return returnObject ? result : true;
+        return returnObject ? result2 : true;
       };
       if (returnState) {
         matcher.state = state;
@@ -22993,15 +23015,15 @@ function applyIgnores(findings, ignores, now) {
   const unused = ignores.filter((entry2, i) => !used.has(i) && !isExpired(entry2, now));
   return { findings: out, expired, unused };
 }
-function ignoreNotifications(result) {
+function ignoreNotifications(result2) {
   const notes = [];
-  for (const entry2 of result.expired) {
+  for (const entry2 of result2.expired) {
     notes.push({
       level: "warning",
       message: `Ignore entry (${describeIgnore(entry2)}) expired on ${entry2.expires ?? ""} and no longer applies; reason was: ${entry2.reason}`
     });
   }
-  for (const entry2 of result.unused) {
+  for (const entry2 of result2.unused) {
     notes.push({
       level: "warning",
       message: `Ignore entry (${describeIgnore(entry2)}) matched no finding; remove it if the issue is gone. Reason: ${entry2.reason}`
@@ -24393,27 +24415,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json4 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json4;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json4[i]; ch; ch = json4[++i]) {
+        if (ch === " " && json4[i + 1] === "\\" && json4[i + 2] === "n") {
+          str2 += json4.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json4[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
+                str2 += json4.slice(start, i);
+                const code2 = json4.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
                     str2 += "\\0";
@@ -24443,23 +24465,23 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str2 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str2 += json4.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json4[i + 2] === '"' || json4.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str2 += json4.slice(start, i) + "\n\n";
+                while (json4[i + 2] === "\\" && json4[i + 3] === "n" && json4[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
                 }
                 str2 += indent;
-                if (json2[i + 2] === " ")
+                if (json4[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
                 start = i + 1;
@@ -24469,7 +24491,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
+      str2 = start ? str2 + json4.slice(start) : json4;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -26859,11 +26881,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json4, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json4,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -26907,22 +26929,22 @@ var require_Document = __commonJS({
 var require_errors = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/errors.js"(exports2) {
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -27593,8 +27615,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props2;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -27665,15 +27687,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -27696,8 +27718,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -27775,8 +27797,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -27787,8 +27809,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -28177,13 +28199,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error63) {
-            const message = error63 instanceof Error ? error63.message : String(error63);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error63 instanceof Error ? error63.message : String(error63);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -28337,12 +28359,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code2, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -28412,10 +28434,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -28503,12 +28525,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -29662,8 +29684,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -29753,8 +29775,8 @@ var require_parser = __commonJS({
       *pop(error63) {
         const token = error63 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -30717,9 +30739,9 @@ function parseConfig(text3, file2) {
       expected: "a mapping of settings such as gate:, ignore:, output:"
     });
   }
-  const result = configSchema.safeParse(data);
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((issue3) => problemError(describeIssue(issue3, data), doc, lc, text3, file2));
+  const result2 = configSchema.safeParse(data);
+  if (result2.success) return result2.data;
+  const errors = result2.error.issues.map((issue3) => problemError(describeIssue(issue3, data), doc, lc, text3, file2));
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const [first, ...rest] = errors;
   if (first === void 0) throw new UserError("invalid configuration", { file: file2 });
@@ -30826,16 +30848,18 @@ function sourceLocation(input2) {
   const startLine = posInt(input2.startLine);
   let endLine = posInt(input2.endLine);
   if (startLine === void 0 || endLine !== void 0 && endLine < startLine) endLine = void 0;
-  return compact({
-    type: "source",
-    path: input2.path,
-    startLine,
-    endLine,
-    startColumn: startLine !== void 0 ? posInt(input2.startColumn) : void 0,
-    endColumn: startLine !== void 0 ? posInt(input2.endColumn) : void 0,
-    // Tools end snippets with the line break; leading indentation is part of the code and stays.
-    snippet: text(input2.snippet)?.replace(/\s+$/, "")
-  });
+  const out = { type: "source", path: input2.path };
+  if (startLine !== void 0) out.startLine = startLine;
+  if (endLine !== void 0) out.endLine = endLine;
+  if (startLine !== void 0) {
+    const startColumn = posInt(input2.startColumn);
+    if (startColumn !== void 0) out.startColumn = startColumn;
+    const endColumn = posInt(input2.endColumn);
+    if (endColumn !== void 0) out.endColumn = endColumn;
+  }
+  const snippet = text(input2.snippet)?.replace(/\s+$/, "");
+  if (snippet !== void 0) out.snippet = snippet;
+  return out;
 }
 function urlLocation(input2) {
   const method = text(input2.method)?.trim().toUpperCase();
@@ -30855,27 +30879,24 @@ function packageLocation(input2) {
 }
 function makeFinding(input2) {
   const title = text(input2.title)?.trim() ?? text(input2.message)?.trim() ?? input2.ruleId;
-  const message = text(input2.message)?.trim() ?? title;
+  const message2 = text(input2.message)?.trim() ?? title;
   const versions = input2.fix?.versions?.filter((v) => v.trim() !== "");
-  const fix = compact({
-    versions: versions && versions.length > 0 ? [...new Set(versions)] : void 0,
-    summary: text(input2.fix?.summary)?.trim()
-  });
-  return compact({
-    kind: input2.kind,
-    ruleId: input2.ruleId,
-    title,
-    message,
-    help: text(input2.help)?.trim(),
-    severity: input2.severity,
-    confidence: input2.confidence,
-    identifiers: input2.identifiers,
-    location: input2.location,
-    tool: input2.tool,
-    fix: Object.keys(fix).length > 0 ? fix : void 0,
-    flow: input2.flow && input2.flow.length > 0 ? input2.flow : void 0,
-    suppression: input2.suppression
-  });
+  const fix = {};
+  if (versions && versions.length > 0) fix.versions = [...new Set(versions)];
+  const summary2 = text(input2.fix?.summary)?.trim();
+  if (summary2 !== void 0) fix.summary = summary2;
+  const out = { kind: input2.kind, ruleId: input2.ruleId, title, message: message2 };
+  const help = text(input2.help)?.trim();
+  if (help !== void 0) out.help = help;
+  out.severity = input2.severity;
+  if (input2.confidence !== void 0) out.confidence = input2.confidence;
+  out.identifiers = input2.identifiers;
+  out.location = input2.location;
+  out.tool = input2.tool;
+  if (Object.keys(fix).length > 0) out.fix = fix;
+  if (input2.flow && input2.flow.length > 0) out.flow = input2.flow;
+  if (input2.suppression !== void 0) out.suppression = input2.suppression;
+  return out;
 }
 var init_build = __esm({
   "../../packages/core/src/readers/build.ts"() {
@@ -31351,14 +31372,14 @@ function mapGitlabVuln(v, scanType, tool, entry2) {
   const identifiers = uniqueIdentifiers(v.identifiers.map(mapIdentifier));
   const ruleId = ruleIdOf(kind, identifiers) ?? nonEmpty(v.id);
   if (!ruleId) return { ok: false, skipped: { reason: "vulnerability has no identifiers", entry: entry2 } };
-  const message = nonEmpty(v.message) ?? nonEmpty(v.description) ?? nonEmpty(v.name);
+  const message2 = nonEmpty(v.message) ?? nonEmpty(v.description) ?? nonEmpty(v.name);
   return {
     ok: true,
     data: makeFinding({
       kind,
       ruleId,
-      title: nonEmpty(v.name) ?? message,
-      message,
+      title: nonEmpty(v.name) ?? message2,
+      message: message2,
       help: sections([
         { body: nonEmpty(v.message) ? nonEmpty(v.description) : void 0 },
         { heading: "Solution", body: solutionOf(v) },
@@ -31923,6 +31944,72 @@ var init_npm_audit = __esm({
   }
 });
 
+// ../../packages/core/src/readers/sarif/check.ts
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isPlain(v) {
+  if (!isObject2(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+function optArray(item) {
+  return (v) => {
+    if (absent(v)) return true;
+    if (!Array.isArray(v)) return false;
+    for (const x of v) if (!item(x)) return false;
+    return true;
+  };
+}
+function optObject(fields) {
+  const list2 = Object.entries(fields);
+  return (v) => {
+    if (absent(v)) return true;
+    if (!isObject2(v)) return false;
+    for (const [key, check2] of list2) if (!check2(v[key])) return false;
+    return true;
+  };
+}
+function isSarifResult(v) {
+  return isObject2(v) && result(v);
+}
+var absent, optStr2, optNum2, optRecord, anyArray, message, artifactLocation, region, location, threadFlow, codeFlow, rule, suppression, result;
+var init_check = __esm({
+  "../../packages/core/src/readers/sarif/check.ts"() {
+    absent = (v) => v === void 0 || v === null;
+    optStr2 = (v) => absent(v) || typeof v === "string";
+    optNum2 = (v) => absent(v) || typeof v === "number" && Number.isFinite(v);
+    optRecord = (v) => absent(v) || isPlain(v);
+    anyArray = (v) => absent(v) || Array.isArray(v);
+    message = optObject({ text: optStr2, markdown: optStr2, id: optStr2, arguments: anyArray });
+    artifactLocation = optObject({ uri: optStr2, uriBaseId: optStr2, index: optNum2 });
+    region = optObject({
+      startLine: optNum2,
+      endLine: optNum2,
+      startColumn: optNum2,
+      endColumn: optNum2,
+      snippet: optObject({ text: optStr2 })
+    });
+    location = optObject({ physicalLocation: optObject({ artifactLocation, region }), message });
+    threadFlow = optObject({ locations: optArray(optObject({ location })) });
+    codeFlow = optObject({ threadFlows: optArray(threadFlow) });
+    rule = optObject({ id: optStr2, index: optNum2, toolComponent: optObject({ index: optNum2, name: optStr2 }) });
+    suppression = optObject({ kind: optStr2, status: optStr2, justification: optStr2 });
+    result = optObject({
+      ruleId: optStr2,
+      ruleIndex: optNum2,
+      rule,
+      kind: optStr2,
+      level: optStr2,
+      message,
+      locations: optArray(location),
+      codeFlows: optArray(codeFlow),
+      suppressions: optArray(suppression),
+      properties: optRecord
+    });
+  }
+});
+
 // ../../packages/core/src/readers/sarif/schema.ts
 var props, messageSchema, multiformat, artifactLocationSchema, regionSchema, physicalLocationSchema, locationSchema2, threadFlowSchema, codeFlowSchema, ruleSchema, toolComponentSchema, runSchema, resultSchema, sarifLogSchema;
 var init_schema8 = __esm({
@@ -32004,30 +32091,30 @@ function ruleTable(run2) {
     return parsed.success ? parseRules(parsed.data.rules) : [];
   });
   const byId = /* @__PURE__ */ new Map();
-  for (const rule of [...driver, ...extensions.flat()]) {
-    if (rule?.id && !byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const rule2 of [...driver, ...extensions.flat()]) {
+    if (rule2?.id && !byId.has(rule2.id)) byId.set(rule2.id, rule2);
   }
   return { driver, extensions, byId };
 }
-function ruleFor(result, table) {
-  const index = result.rule?.index ?? result.ruleIndex;
-  const component = result.rule?.toolComponent?.index;
+function ruleFor(result2, table) {
+  const index = result2.rule?.index ?? result2.ruleIndex;
+  const component = result2.rule?.toolComponent?.index;
   if (typeof index === "number" && index >= 0) {
     const list2 = typeof component === "number" ? table.extensions[component] : table.driver;
-    const rule = list2?.[index];
-    if (rule) return rule;
+    const rule2 = list2?.[index];
+    if (rule2) return rule2;
   }
-  const id = result.ruleId ?? result.rule?.id;
+  const id = result2.ruleId ?? result2.rule?.id;
   if (!id) return void 0;
   return table.byId.get(id) ?? table.byId.get(id.split("/")[0] ?? id);
 }
-function ruleTags(rule) {
-  if (!rule) return [];
-  const cached2 = tagCache.get(rule);
+function ruleTags(rule2) {
+  if (!rule2) return [];
+  const cached2 = tagCache.get(rule2);
   if (cached2) return cached2;
-  const tags = rule.properties?.["tags"];
+  const tags = rule2.properties?.["tags"];
   const list2 = Array.isArray(tags) ? tags.filter((t) => typeof t === "string") : [];
-  tagCache.set(rule, list2);
+  tagCache.set(rule2, list2);
   return list2;
 }
 function stringProp(props2, key) {
@@ -32045,51 +32132,49 @@ var init_rules = __esm({
 });
 
 // ../../packages/core/src/readers/sarif/classify.ts
-function severityOf2(result, rule, kind) {
-  const score = stringProp(result.properties, "security-severity") ?? stringProp(rule?.properties, "security-severity");
+function severityOf2(result2, rule2, kind) {
+  const score = stringProp(result2.properties, "security-severity") ?? stringProp(rule2?.properties, "security-severity");
   if (score !== void 0) {
     const s = fromSecuritySeverity(score);
     if (s !== "unknown") return s;
   }
-  const level = result.level ?? rule?.defaultConfiguration?.level ?? void 0;
+  const level = result2.level ?? rule2?.defaultConfiguration?.level ?? void 0;
   if (level === void 0 && kind === "secret") return "critical";
   return fromSarifLevel(level);
 }
-function confidenceOf(rule) {
-  const tagged = ruleTags(rule).map((t) => /^(high|medium|low) confidence$/i.exec(t.trim())?.[1]?.toLowerCase()).find((c) => c !== void 0);
+function confidenceOf(rule2) {
+  const tagged = ruleTags(rule2).map((t) => /^(high|medium|low) confidence$/i.exec(t.trim())?.[1]?.toLowerCase()).find((c) => c !== void 0);
   if (tagged === "high" || tagged === "medium" || tagged === "low") return tagged;
-  const precision = stringProp(rule?.properties, "precision")?.toLowerCase();
+  const precision = stringProp(rule2?.properties, "precision")?.toLowerCase();
   if (precision === "very-high" || precision === "high") return "high";
   if (precision === "medium") return "medium";
   if (precision === "low") return "low";
   return void 0;
 }
-function kindOf2(input2) {
+function ruleKind(input2) {
   const tags = input2.tags.map((t) => t.toLowerCase());
-  if (SECRET_TOOLS.test(input2.toolName) || tags.includes("secret") || tags.includes("secrets")) return "secret";
-  if (IAC_TOOLS.test(input2.toolName) || tags.includes("misconfiguration")) return "iac";
+  if (SECRET_TOOLS.test(input2.toolName) || tags.includes("secret") || tags.includes("secrets")) return { kind: "secret", advisory: false };
+  if (IAC_TOOLS.test(input2.toolName) || tags.includes("misconfiguration")) return { kind: "iac", advisory: false };
   const advisory = tags.includes("vulnerability") || /^(CVE-\d{4}-|GHSA-)/i.test(input2.ruleId);
-  if (advisory && input2.path !== void 0 && isLockfile(input2.path)) return "dependency";
-  if (advisory && input2.runHasImage) return "container";
-  return "sast";
+  return { kind: advisory && input2.runHasImage ? "container" : "sast", advisory };
 }
-function identifiersOf(ruleId, rule) {
-  const tags = ruleTags(rule);
-  const cweProp = rule?.properties?.["cwe"];
+function identifiersOf(ruleId, rule2) {
+  const tags = ruleTags(rule2);
+  const cweProp = rule2?.properties?.["cwe"];
   const cweList = Array.isArray(cweProp) ? cweProp : [cweProp];
   return uniqueIdentifiers([
-    advisoryIdentifier(/^(CVE-\d{4}-\d+|GHSA(-\w{4}){3})$/i.test(ruleId) ? ruleId : void 0, nonEmpty(rule?.helpUri)),
+    advisoryIdentifier(/^(CVE-\d{4}-\d+|GHSA(-\w{4}){3})$/i.test(ruleId) ? ruleId : void 0, nonEmpty(rule2?.helpUri)),
     ...tags.filter((t) => /cwe/i.test(t)).map((t) => cweIdentifier(t)),
     ...cweList.map((c) => typeof c === "string" || typeof c === "number" ? cweIdentifier(c) : void 0),
     ...tags.filter((t) => /owasp|^A\d{1,2}:\d{4}/i.test(t)).map((t) => owaspIdentifier(t))
   ]);
 }
-function titleOf2(ruleId, rule) {
+function titleOf2(ruleId, rule2) {
   const candidates = [
-    rule?.name && /\s/.test(rule.name) ? rule.name : void 0,
-    rule?.shortDescription?.text,
-    stringProp(rule?.properties, "name"),
-    rule?.fullDescription?.text ? firstSentence(rule.fullDescription.text) : void 0
+    rule2?.name && /\s/.test(rule2.name) ? rule2.name : void 0,
+    rule2?.shortDescription?.text,
+    stringProp(rule2?.properties, "name"),
+    rule2?.fullDescription?.text ? firstSentence(rule2.fullDescription.text) : void 0
   ];
   for (const c of candidates) {
     const t = nonEmpty(c);
@@ -32097,20 +32182,20 @@ function titleOf2(ruleId, rule) {
   }
   return ruleId;
 }
-function helpOf(rule) {
-  const body = nonEmpty(rule?.help?.markdown) ?? nonEmpty(rule?.help?.text) ?? nonEmpty(rule?.fullDescription?.markdown) ?? nonEmpty(rule?.fullDescription?.text);
-  const uri = nonEmpty(rule?.helpUri);
+function helpOf(rule2) {
+  const body = nonEmpty(rule2?.help?.markdown) ?? nonEmpty(rule2?.help?.text) ?? nonEmpty(rule2?.fullDescription?.markdown) ?? nonEmpty(rule2?.fullDescription?.text);
+  const uri = nonEmpty(rule2?.helpUri);
   const more = uri && !body?.includes(uri) ? `More information: ${uri}` : void 0;
   return sections([{ body }, { body: more }]);
 }
-function messageOf(result, rule) {
-  let text3 = nonEmpty(result.message?.text) ?? nonEmpty(result.message?.markdown);
-  const id = result.message?.id;
+function messageOf(result2, rule2) {
+  let text3 = nonEmpty(result2.message?.text) ?? nonEmpty(result2.message?.markdown);
+  const id = result2.message?.id;
   if (text3 === void 0 && id) {
-    const template = rule?.messageStrings?.[id];
+    const template = rule2?.messageStrings?.[id];
     const raw = typeof template === "object" && template !== null ? template.text : void 0;
     if (typeof raw === "string") {
-      const args = result.message?.arguments ?? [];
+      const args = result2.message?.arguments ?? [];
       text3 = raw.replace(/\{(\d+)\}/g, (m, n) => {
         const arg = args[Number(n)];
         return typeof arg === "string" || typeof arg === "number" ? String(arg) : m;
@@ -32119,8 +32204,8 @@ function messageOf(result, rule) {
   }
   return text3?.replace(/\[([^\]]*)\]\(\d+\)/g, "$1");
 }
-function suppressionOf(result) {
-  for (const s of result.suppressions ?? []) {
+function suppressionOf(result2) {
+  for (const s of result2.suppressions ?? []) {
     if (!s) continue;
     const status = s.status?.toLowerCase();
     if (status === "rejected" || status === "underreview") continue;
@@ -32136,7 +32221,6 @@ var init_classify = __esm({
   "../../packages/core/src/readers/sarif/classify.ts"() {
     init_severity();
     init_identifiers();
-    init_paths();
     init_text();
     init_rules();
     SECRET_TOOLS = /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|secret/i;
@@ -32201,12 +32285,12 @@ function flowOf(codeFlows, ctx) {
     const line = posInt(physical?.region?.startLine);
     if (target?.type !== "file" || line === void 0) continue;
     const column = posInt(physical?.region?.startColumn);
-    const message = step?.location?.message?.text?.trim();
+    const message2 = step?.location?.message?.text?.trim();
     steps.push({
       path: target.path,
       line,
       ...column !== void 0 ? { column } : {},
-      ...message ? { message } : {}
+      ...message2 ? { message: message2 } : {}
     });
   }
   return steps;
@@ -32226,8 +32310,27 @@ var init_locations = __esm({
 });
 
 // ../../packages/core/src/readers/sarif/read.ts
-function locate(result, uris) {
-  for (const loc of result.locations ?? []) {
+function factsOf(run2, ruleId, rule2) {
+  let byId = run2.facts.get(rule2);
+  if (byId === void 0) {
+    byId = /* @__PURE__ */ new Map();
+    run2.facts.set(rule2, byId);
+  }
+  let facts = byId.get(ruleId);
+  if (facts === void 0) {
+    facts = {
+      ...ruleKind({ toolName: run2.tool.name, ruleId, tags: ruleTags(rule2), runHasImage: run2.runHasImage }),
+      title: titleOf2(ruleId, rule2),
+      help: helpOf(rule2),
+      confidence: confidenceOf(rule2),
+      identifiers: identifiersOf(ruleId, rule2)
+    };
+    byId.set(ruleId, facts);
+  }
+  return facts;
+}
+function locate(result2, uris) {
+  for (const loc of result2.locations ?? []) {
     const physical = loc?.physicalLocation;
     if (!physical) continue;
     const target = resolveArtifact(physical.artifactLocation, uris);
@@ -32235,31 +32338,32 @@ function locate(result, uris) {
   }
   return void 0;
 }
-function readResult(result, run2, entry2) {
-  if (NOT_A_PROBLEM.has(result.kind?.toLowerCase() ?? "")) return { ok: true, data: void 0 };
-  const rule = ruleFor(result, run2.rules);
-  const ruleId = result.ruleId ?? result.rule?.id ?? rule?.id;
+function readResult(result2, run2, entry2) {
+  if (NOT_A_PROBLEM.has(result2.kind?.toLowerCase() ?? "")) return { ok: true, data: void 0 };
+  const rule2 = ruleFor(result2, run2.rules);
+  const ruleId = result2.ruleId ?? result2.rule?.id ?? rule2?.id;
   if (!ruleId) return { ok: false, skipped: { reason: "result names no rule (ruleId, rule.id or ruleIndex)", entry: entry2 } };
-  const where3 = locate(result, run2.uris);
+  const where3 = locate(result2, run2.uris);
   if (!where3) return { ok: false, skipped: { reason: "result has no file or URL location", entry: entry2 } };
   const path = where3.target.type === "file" ? where3.target.path : void 0;
-  const kind = where3.target.type === "url" ? "dast" : kindOf2({ toolName: run2.tool.name, ruleId, tags: ruleTags(rule), path, runHasImage: run2.runHasImage });
+  const facts = factsOf(run2, ruleId, rule2);
+  const kind = where3.target.type === "url" ? "dast" : facts.advisory && path !== void 0 && isLockfile(path) ? "dependency" : facts.kind;
   const snippet = kind === "secret" && where3.region.snippet ? maskSecret(where3.region.snippet.trim()) : where3.region.snippet;
-  const location = where3.target.type === "url" ? urlLocation({ url: where3.target.url, evidence: snippet }) : sourceLocation({ path: where3.target.path, ...where3.region, snippet });
-  const flow = flowOf(result.codeFlows, run2.uris);
+  const location2 = where3.target.type === "url" ? urlLocation({ url: where3.target.url, evidence: snippet }) : sourceLocation({ path: where3.target.path, ...where3.region, snippet });
+  const flow = flowOf(result2.codeFlows, run2.uris);
   const finding = makeFinding({
     kind,
     ruleId,
-    title: titleOf2(ruleId, rule),
-    message: messageOf(result, rule),
-    help: helpOf(rule),
-    severity: severityOf2(result, rule, kind),
-    confidence: confidenceOf(rule),
-    identifiers: identifiersOf(ruleId, rule),
-    location,
+    title: facts.title,
+    message: messageOf(result2, rule2),
+    help: facts.help,
+    severity: severityOf2(result2, rule2, kind),
+    confidence: facts.confidence,
+    identifiers: facts.identifiers,
+    location: location2,
     tool: run2.tool,
     flow,
-    suppression: suppressionOf(result)
+    suppression: suppressionOf(result2)
   });
   return { ok: true, data: finding };
 }
@@ -32281,11 +32385,12 @@ function readSarifRuns(runs) {
       tool,
       rules: ruleTable(run2),
       uris: uriContext(run2),
-      runHasImage: typeof run2.properties?.["imageName"] === "string"
+      runHasImage: typeof run2.properties?.["imageName"] === "string",
+      facts: /* @__PURE__ */ new Map()
     };
     (run2.results ?? []).forEach((rawResult, i) => {
       const entry2 = `runs[${r}].results[${i}]`;
-      const parsed = parseEntry(resultSchema, rawResult, entry2, "result");
+      const parsed = isSarifResult(rawResult) ? { ok: true, data: rawResult } : parseEntry(resultSchema, rawResult, entry2, "result");
       const read = parsed.ok ? readResult(parsed.data, ctx, entry2) : parsed;
       if (!read.ok) skipped2.push(read.skipped);
       else if (read.data) findings.push(read.data);
@@ -32299,6 +32404,8 @@ var init_read = __esm({
     init_build();
     init_schema2();
     init_secrets();
+    init_check();
+    init_paths();
     init_classify();
     init_locations();
     init_rules();
@@ -32346,8 +32453,8 @@ function point(raw) {
   const line = posInt(parsed.data?.start?.line);
   if (!parsed.success || line === void 0) return void 0;
   const column = posInt(parsed.data.start?.col);
-  const message = typeof content === "string" && content.trim() !== "" ? content.trim() : void 0;
-  return { path: cleanPath(parsed.data.path), line, ...column ? { column } : {}, ...message ? { message } : {} };
+  const message2 = typeof content === "string" && content.trim() !== "" ? content.trim() : void 0;
+  return { path: cleanPath(parsed.data.path), line, ...column ? { column } : {}, ...message2 ? { message: message2 } : {} };
 }
 function semgrepFlow(trace) {
   const parsed = traceSchema.safeParse(trace);
@@ -32375,7 +32482,7 @@ var init_flow = __esm({
 });
 
 // ../../packages/core/src/readers/semgrep/map.ts
-function kindOf3(r) {
+function kindOf2(r) {
   const meta3 = r.extra.metadata;
   const secrets = meta3?.category === "secrets" || meta3?.technology.includes("secrets") || r.check_id.includes(".secrets.");
   return secrets ? "secret" : "sast";
@@ -32394,14 +32501,14 @@ function mapSemgrepResult(r, tool) {
   const path = filePath(r.path);
   if (!path) return void 0;
   const meta3 = r.extra.metadata;
-  const message = nonEmpty(r.extra.message);
+  const message2 = nonEmpty(r.extra.message);
   const lines = r.extra.lines && r.extra.lines.trim() !== "" ? r.extra.lines : void 0;
   return makeFinding({
-    kind: kindOf3(r),
+    kind: kindOf2(r),
     ruleId: r.check_id,
     // Semgrep rules have no title; the first sentence of the message is what GitLab's analyzer shows too.
-    title: nonEmpty(meta3?.shortDescription) ?? (message ? firstSentence(message) : void 0),
-    message,
+    title: nonEmpty(meta3?.shortDescription) ?? (message2 ? firstSentence(message2) : void 0),
+    message: message2,
     help: helpOf2(r),
     severity: fromSemgrep(r.extra.severity ?? void 0),
     confidence: fromConfidenceName(meta3?.confidence ?? void 0),
@@ -32929,8 +33036,8 @@ function mapZapAlert(a, tool, entry2) {
     const inst = p.data;
     const url2 = nonEmpty(inst.uri);
     if (!url2) return { ok: false, skipped: { reason: "alert instance has no uri", entry: at } };
-    const location = urlLocation({ url: url2, method: inst.method, param: inst.param, evidence: inst.evidence ?? inst.attack });
-    return { ok: true, data: makeFinding({ ...shared, location }) };
+    const location2 = urlLocation({ url: url2, method: inst.method, param: inst.param, evidence: inst.evidence ?? inst.attack });
+    return { ok: true, data: makeFinding({ ...shared, location: location2 }) };
   });
 }
 var init_map7 = __esm({
@@ -33111,12 +33218,12 @@ function validate2(xmlData, options2) {
           }
           return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
         }
-        const result = readAttributeStr(xmlData, i);
-        if (result === false) {
+        const result2 = readAttributeStr(xmlData, i);
+        if (result2 === false) {
           return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
         }
-        let attrStr = result.value;
-        i = result.index;
+        let attrStr = result2.value;
+        i = result2.index;
         if (attrStr[attrStr.length - 1] === "/") {
           const attrStrStart = i - attrStr.length;
           attrStr = attrStr.substring(0, attrStr.length - 1);
@@ -33127,7 +33234,7 @@ function validate2(xmlData, options2) {
             return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
           }
         } else if (closingTag) {
-          if (!result.tagClosed) {
+          if (!result2.tagClosed) {
             return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
           } else if (attrStr.trim().length > 0) {
             return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
@@ -33382,11 +33489,11 @@ function validateAmpersand(xmlData, i) {
   }
   return i;
 }
-function getErrorObject(code2, message, lineNumber) {
+function getErrorObject(code2, message2, lineNumber) {
   return {
     err: {
       code: code2,
-      msg: message,
+      msg: message2,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
     }
@@ -33809,8 +33916,8 @@ var init_EntityDecoder = __esm({
           }
         }
         if (last < len) chunks.push(str2.slice(last));
-        const result = chunks.length === 0 ? str2 : chunks.join("");
-        return this._postCheck(result, original);
+        const result2 = chunks.length === 0 ? str2 : chunks.join("");
+        return this._postCheck(result2, original);
       }
       // -------------------------------------------------------------------------
       // Private: limit tier check
@@ -35539,11 +35646,11 @@ var init_Matcher = __esm({
           if (this._pathStringCache !== null) {
             return this._pathStringCache;
           }
-          const result = this.path.map(
+          const result2 = this.path.map(
             (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
           ).join(sep3);
-          this._pathStringCache = result;
-          return result;
+          this._pathStringCache = result2;
+          return result2;
         }
         return this.path.map(
           (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
@@ -36492,9 +36599,9 @@ function decodedCopy(value, list2) {
 function matchList(value, list2) {
   const label = list2.label ?? "CUSTOM";
   const decoded = decodedCopy(value, list2);
-  for (const rule of list2) {
-    if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
-      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+  for (const rule2 of list2) {
+    if (rule2.pattern.test(value) || decoded !== null && rule2.pattern.test(decoded)) {
+      return { context: label, id: rule2.id, description: rule2.description, pattern: rule2.pattern };
     }
   }
   return null;
@@ -36682,9 +36789,9 @@ function getOriginalIndex(index, crlfPositions) {
 function addChild(currentNode, childNode, matcher, startIndex) {
   if (!this.options.captureMetaData) startIndex = void 0;
   const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
-  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
-  if (result === false) ; else if (typeof result === "string") {
-    childNode.tagname = result;
+  const result2 = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
+  if (result2 === false) ; else if (typeof result2 === "string") {
+    childNode.tagname = result2;
     currentNode.addChild(childNode, startIndex);
   } else {
     currentNode.addChild(childNode, startIndex);
@@ -36735,7 +36842,7 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   const len = xmlData.length;
   const closeCode0 = closingChar.charCodeAt(0);
   const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
-  let result = "";
+  let result2 = "";
   let segmentStart = i;
   for (let index = i; index < len; index++) {
     const code2 = xmlData.charCodeAt(index);
@@ -36745,15 +36852,15 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     } else if (code2 === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
-          result += xmlData.substring(segmentStart, index);
-          return { data: result, index };
+          result2 += xmlData.substring(segmentStart, index);
+          return { data: result2, index };
         }
       } else {
-        result += xmlData.substring(segmentStart, index);
-        return { data: result, index };
+        result2 += xmlData.substring(segmentStart, index);
+        return { data: result2, index };
       }
     } else if (code2 === 9) {
-      result += xmlData.substring(segmentStart, index) + " ";
+      result2 += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
   }
@@ -36772,10 +36879,10 @@ function findClosingChar(xmlData, char, i, errMsg) {
   return closingIndex;
 }
 function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
-  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
-  if (!result) return;
-  let tagExp = result.data;
-  const closeIndex = result.index;
+  const result2 = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+  if (!result2) return;
+  let tagExp = result2.data;
+  const closeIndex = result2.index;
   const separatorIndex = tagExp.search(/\s/);
   let tagName = tagExp;
   let attrExpPresent = true;
@@ -36788,7 +36895,7 @@ function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
     const colonIndex = tagName.indexOf(":");
     if (colonIndex !== -1) {
       tagName = tagName.substr(colonIndex + 1);
-      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
+      attrExpPresent = tagName !== result2.data.substr(colonIndex + 1);
     }
   }
   return {
@@ -37047,9 +37154,9 @@ var init_OrderedObjParser = __esm({
           } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
             if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
             this.doctypefound = true;
-            const result = docTypeReader.readDocType(xmlData, i);
-            this.entityDecoder.addInputEntities(result.entities);
-            i = result.i;
+            const result2 = docTypeReader.readDocType(xmlData, i);
+            this.entityDecoder.addInputEntities(result2.entities);
+            i = result2.i;
           } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
             const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
             const tagExp = xmlData.substring(i + 9, closeIndex);
@@ -37063,16 +37170,16 @@ var init_OrderedObjParser = __esm({
             }
             i = closeIndex + 2;
           } else {
-            let result = readTagExp(xmlData, i, options2.removeNSPrefix);
-            if (!result) {
+            let result2 = readTagExp(xmlData, i, options2.removeNSPrefix);
+            if (!result2) {
               const context3 = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
               throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context3}"`);
             }
-            let tagName = result.tagName;
-            const rawTagName = result.rawTagName;
-            let tagExp = result.tagExp;
-            let attrExpPresent = result.attrExpPresent;
-            let closeIndex = result.closeIndex;
+            let tagName = result2.tagName;
+            const rawTagName = result2.rawTagName;
+            let tagExp = result2.tagExp;
+            let attrExpPresent = result2.attrExpPresent;
+            let closeIndex = result2.closeIndex;
             ({ tagName, tagExp } = transformTagName(options2.transformTagName, tagName, tagExp, options2));
             if (options2.strictReservedNames && (tagName === options2.commentPropName || tagName === options2.cdataPropName || tagName === options2.textNodeName || tagName === options2.attributesGroupName)) {
               throw new Error(`Invalid tag name: ${tagName}`);
@@ -37117,14 +37224,14 @@ var init_OrderedObjParser = __esm({
             if (this.isCurrentNodeStopNode) {
               let tagContent = "";
               if (isSelfClosing) {
-                i = result.closeIndex;
+                i = result2.closeIndex;
               } else if (options2.unpairedTagsSet.has(tagName)) {
-                i = result.closeIndex;
+                i = result2.closeIndex;
               } else {
-                const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
-                if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
-                i = result2.i;
-                tagContent = result2.tagContent;
+                const result3 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
+                if (!result3) throw new Error(`Unexpected end of ${rawTagName}`);
+                i = result3.i;
+                tagContent = result3.tagContent;
               }
               const childNode = new XmlNode(tagName);
               if (prefixedAttrs) {
@@ -37157,11 +37264,11 @@ var init_OrderedObjParser = __esm({
                 }
                 this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
                 if (options2.captureMetaData) {
-                  currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
+                  currentNode.addEndIndex(getOriginalIndex(result2.closeIndex + 1, crlfPositions));
                 }
                 this.matcher.pop();
                 this.isCurrentNodeStopNode = false;
-                i = result.closeIndex;
+                i = result2.closeIndex;
                 continue;
               } else {
                 const childNode = new XmlNode(tagName);
@@ -37337,9 +37444,9 @@ var init_XMLParser = __esm({
         }
         if (validationOption) {
           if (validationOption === true) validationOption = {};
-          const result = validate2(xmlData, validationOption);
-          if (result !== true) {
-            throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`);
+          const result2 = validate2(xmlData, validationOption);
+          if (result2 !== true) {
+            throw Error(`${result2.err.msg}:${result2.err.line}:${result2.err.col}`);
           }
         }
         const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
@@ -37393,10 +37500,10 @@ var init_fxp = __esm({
 });
 
 // ../../packages/core/src/readers/parse-text.ts
-function jsonErrorLine(text3, message) {
-  const line = /\(line (\d+) column \d+\)/.exec(message)?.[1];
+function jsonErrorLine(text3, message2) {
+  const line = /\(line (\d+) column \d+\)/.exec(message2)?.[1];
   if (line !== void 0) return Number(line);
-  const pos = /position (\d+)/.exec(message)?.[1];
+  const pos = /position (\d+)/.exec(message2)?.[1];
   if (pos === void 0) return void 0;
   return text3.slice(0, Number(pos)).split("\n").length;
 }
@@ -37417,8 +37524,8 @@ function parseXml2(text3, file2) {
   try {
     return parser2.parse(text3);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new UserError(`is not well-formed XML: ${message}`, { file: file2, expected: EXPECTED });
+    const message2 = err instanceof Error ? err.message : String(err);
+    throw new UserError(`is not well-formed XML: ${message2}`, { file: file2, expected: EXPECTED });
   }
 }
 function parseReportText(text3, file2) {
@@ -37429,9 +37536,9 @@ function parseReportText(text3, file2) {
   try {
     return JSON.parse(body);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const line = jsonErrorLine(body, message);
-    throw new UserError(`is neither JSON nor XML: ${message}`, { file: file2, ...line ? { line } : {}, expected: EXPECTED });
+    const message2 = err instanceof Error ? err.message : String(err);
+    const line = jsonErrorLine(body, message2);
+    throw new UserError(`is neither JSON nor XML: ${message2}`, { file: file2, ...line ? { line } : {}, expected: EXPECTED });
   }
 }
 var EXPECTED;
@@ -37479,18 +37586,18 @@ function relativeTo(root2) {
 }
 function withRelativePaths(f, rel) {
   const loc = f.location;
-  const location = loc.type === "source" ? { ...loc, path: rel(loc.path) } : loc.type === "package" && loc.file ? { ...loc, file: rel(loc.file) } : loc;
+  const location2 = loc.type === "source" ? { ...loc, path: rel(loc.path) } : loc.type === "package" && loc.file ? { ...loc, file: rel(loc.file) } : loc;
   const flow = f.flow?.map((s) => ({ ...s, path: rel(s.path) }));
-  return { ...f, location, ...flow ? { flow } : {} };
+  return { ...f, location: location2, ...flow ? { flow } : {} };
 }
 function readReport(text3, ctx) {
   const doc = parseReportText(text3, ctx.file);
   const reader = chooseReader(doc, text3, ctx);
-  const result = reader.read(doc, { file: ctx.file });
-  const skipped2 = [...result.skipped];
+  const result2 = reader.read(doc, { file: ctx.file });
+  const skipped2 = [...result2.skipped];
   const rel = ctx.root ? relativeTo(ctx.root) : void 0;
-  const findings = keepValid(rel ? result.findings.map((f) => withRelativePaths(f, rel)) : result.findings, skipped2);
-  return { ...result, findings, skipped: skipped2, format: reader.id };
+  const findings = keepValid(rel ? result2.findings.map((f) => withRelativePaths(f, rel)) : result2.findings, skipped2);
+  return { ...result2, findings, skipped: skipped2, format: reader.id };
 }
 var rawFindingSchema;
 var init_read_report = __esm({
@@ -37517,16 +37624,16 @@ var init_readers = __esm({
 });
 
 // ../../packages/core/src/writers/paths.ts
-function pseudoPath(location) {
-  switch (location.type) {
+function pseudoPath(location2) {
+  switch (location2.type) {
     case "source":
-      return normalizePath(location.path);
+      return normalizePath(location2.path);
     case "url":
-      return urlPseudoPath(location.url);
+      return urlPseudoPath(location2.url);
     case "package":
-      if (location.image !== void 0 && location.image !== "") return imageRepository(location.image);
-      if (location.file !== void 0 && location.file !== "") return normalizePath(location.file);
-      return `packages/${location.ecosystem ?? "unknown"}/${location.name}`;
+      if (location2.image !== void 0 && location2.image !== "") return imageRepository(location2.image);
+      if (location2.file !== void 0 && location2.file !== "") return normalizePath(location2.file);
+      return `packages/${location2.ecosystem ?? "unknown"}/${location2.name}`;
   }
 }
 function urlPseudoPath(raw) {
@@ -37546,31 +37653,31 @@ function imageRepository(image) {
   if (colon > slash) ref = ref.slice(0, colon);
   return ref === "" ? image : ref;
 }
-function displayPath(location) {
-  switch (location.type) {
+function displayPath(location2) {
+  switch (location2.type) {
     case "source":
-      return normalizePath(location.path);
+      return normalizePath(location2.path);
     case "url":
-      return location.url;
+      return location2.url;
     case "package":
-      return location.image ?? (location.file !== void 0 ? normalizePath(location.file) : location.name);
+      return location2.image ?? (location2.file !== void 0 ? normalizePath(location2.file) : location2.name);
   }
 }
-function lineOf2(location) {
-  return location.type === "source" ? location.startLine ?? 0 : 0;
+function lineOf2(location2) {
+  return location2.type === "source" ? location2.startLine ?? 0 : 0;
 }
-function displayLocation(location) {
-  switch (location.type) {
+function displayLocation(location2) {
+  switch (location2.type) {
     case "source":
-      return location.startLine !== void 0 ? `${normalizePath(location.path)}:${location.startLine}` : normalizePath(location.path);
+      return location2.startLine !== void 0 ? `${normalizePath(location2.path)}:${location2.startLine}` : normalizePath(location2.path);
     case "url": {
-      const method = location.method !== void 0 ? `${location.method.toUpperCase()} ` : "";
-      const param = location.param !== void 0 && location.param !== "" ? ` (param ${location.param})` : "";
-      return `${method}${location.url}${param}`;
+      const method = location2.method !== void 0 ? `${location2.method.toUpperCase()} ` : "";
+      const param = location2.param !== void 0 && location2.param !== "" ? ` (param ${location2.param})` : "";
+      return `${method}${location2.url}${param}`;
     }
     case "package": {
-      const pkg = location.version !== void 0 ? `${location.name}@${location.version}` : location.name;
-      const where3 = location.image ?? (location.file !== void 0 ? normalizePath(location.file) : void 0);
+      const pkg = location2.version !== void 0 ? `${location2.name}@${location2.version}` : location2.name;
+      const where3 = location2.image ?? (location2.file !== void 0 ? normalizePath(location2.file) : void 0);
       return where3 !== void 0 ? `${pkg} in ${where3}` : pkg;
     }
   }
@@ -37686,11 +37793,11 @@ var init_driver = __esm({
 });
 
 // ../../packages/core/src/writers/sarif/limits.ts
-function capThreadFlows(result, max) {
-  if (result.codeFlows === void 0) return false;
+function capThreadFlows(result2, max) {
+  if (result2.codeFlows === void 0) return false;
   let cut = false;
   let budget = max;
-  for (const flow of result.codeFlows) {
+  for (const flow of result2.codeFlows) {
     for (const thread of flow.threadFlows) {
       if (thread.locations.length > budget) {
         const last = thread.locations[thread.locations.length - 1];
@@ -37702,22 +37809,22 @@ function capThreadFlows(result, max) {
       budget -= thread.locations.length;
     }
   }
-  if (cut) result.codeFlows = result.codeFlows.filter((f) => f.threadFlows.some((t) => t.locations.length > 0));
+  if (cut) result2.codeFlows = result2.codeFlows.filter((f) => f.threadFlows.some((t) => t.locations.length > 0));
   return cut;
 }
-function capResult(result, counts) {
+function capResult(result2, counts) {
   const max = GITHUB_LIMITS.locationsPerResult;
   let cut = false;
-  if (result.locations.length > max) {
-    result.locations = result.locations.slice(0, max);
+  if (result2.locations.length > max) {
+    result2.locations = result2.locations.slice(0, max);
     cut = true;
   }
-  if (result.relatedLocations !== void 0 && result.relatedLocations.length > max) {
-    result.relatedLocations = result.relatedLocations.slice(0, max);
+  if (result2.relatedLocations !== void 0 && result2.relatedLocations.length > max) {
+    result2.relatedLocations = result2.relatedLocations.slice(0, max);
     cut = true;
   }
   if (cut) counts.locations += 1;
-  if (capThreadFlows(result, GITHUB_LIMITS.threadFlowLocationsPerResult)) counts.flows += 1;
+  if (capThreadFlows(result2, GITHUB_LIMITS.threadFlowLocationsPerResult)) counts.flows += 1;
 }
 var GITHUB_LIMITS;
 var init_limits = __esm({
@@ -37788,15 +37895,15 @@ function artifact(path, srcRoot) {
 }
 function regionOf2(l) {
   if (l.startLine === void 0) return void 0;
-  const region = { startLine: l.startLine };
-  if (l.startColumn !== void 0) region.startColumn = l.startColumn;
-  if (l.endLine !== void 0 && l.endLine >= l.startLine) region.endLine = l.endLine;
+  const region2 = { startLine: l.startLine };
+  if (l.startColumn !== void 0) region2.startColumn = l.startColumn;
+  if (l.endLine !== void 0 && l.endLine >= l.startLine) region2.endLine = l.endLine;
   if (l.endColumn !== void 0 && l.startColumn !== void 0) {
-    const sameLine = region.endLine === void 0 || region.endLine === l.startLine;
-    if (!sameLine || l.endColumn >= l.startColumn) region.endColumn = l.endColumn;
+    const sameLine = region2.endLine === void 0 || region2.endLine === l.startLine;
+    if (!sameLine || l.endColumn >= l.startColumn) region2.endColumn = l.endColumn;
   }
-  if (l.snippet !== void 0 && l.snippet !== "") region.snippet = { text: l.snippet };
-  return region;
+  if (l.snippet !== void 0 && l.snippet !== "") region2.snippet = { text: l.snippet };
+  return region2;
 }
 function urlArtifact(raw) {
   const uri = webUrlToUri(raw);
@@ -37808,35 +37915,35 @@ function packageName(l) {
 }
 function packageLocation2(l, srcRoot) {
   const logical = { name: l.name, fullyQualifiedName: packageName(l), kind: "module" };
-  let artifactLocation;
+  let artifactLocation2;
   if (l.image !== void 0 && l.image !== "") {
-    artifactLocation = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
+    artifactLocation2 = { uri: pathToUriReference(normalizePath(imageRepository(l.image)).replace(/^\/+/, "")), uriBaseId: SRCROOT };
     logical.fullyQualifiedName = `${l.image}/${packageName(l)}`;
   } else if (l.file !== void 0 && l.file !== "") {
-    artifactLocation = artifact(l.file, srcRoot);
+    artifactLocation2 = artifact(l.file, srcRoot);
   } else {
-    artifactLocation = { uri: pathToUriReference(`packages/${l.ecosystem ?? "unknown"}/${l.name}`), uriBaseId: SRCROOT };
+    artifactLocation2 = { uri: pathToUriReference(`packages/${l.ecosystem ?? "unknown"}/${l.name}`), uriBaseId: SRCROOT };
   }
-  return { physicalLocation: { artifactLocation, region: { startLine: 1 } }, logicalLocations: [logical] };
+  return { physicalLocation: { artifactLocation: artifactLocation2, region: { startLine: 1 } }, logicalLocations: [logical] };
 }
-function sarifLocation(location, srcRoot) {
-  switch (location.type) {
+function sarifLocation(location2, srcRoot) {
+  switch (location2.type) {
     case "source": {
-      const region = regionOf2(location);
-      const physicalLocation = { artifactLocation: artifact(location.path, srcRoot), ...region ? { region } : {} };
+      const region2 = regionOf2(location2);
+      const physicalLocation = { artifactLocation: artifact(location2.path, srcRoot), ...region2 ? { region: region2 } : {} };
       return { physicalLocation };
     }
     case "url":
-      return { physicalLocation: { artifactLocation: urlArtifact(location.url) } };
+      return { physicalLocation: { artifactLocation: urlArtifact(location2.url) } };
     case "package":
-      return packageLocation2(location, srcRoot);
+      return packageLocation2(location2, srcRoot);
   }
 }
 function flowLocation(step, srcRoot) {
-  const region = { startLine: step.line };
-  if (step.column !== void 0) region.startColumn = step.column;
+  const region2 = { startLine: step.line };
+  if (step.column !== void 0) region2.startColumn = step.column;
   const loc = {
-    physicalLocation: { artifactLocation: artifact(normalizePath(step.path), srcRoot), region }
+    physicalLocation: { artifactLocation: artifact(normalizePath(step.path), srcRoot), region: region2 }
   };
   if (step.message !== void 0 && step.message !== "") loc.message = { text: step.message };
   return loc;
@@ -37866,7 +37973,7 @@ function suppressionOf2(f) {
 }
 function sarifResult(f, ctx) {
   const text3 = [f.message, f.title, f.ruleId].find((t) => t.trim() !== "") ?? "Finding without a message";
-  const result = {
+  const result2 = {
     ruleId: f.ruleId,
     ruleIndex: ctx.ruleIndex.get(f.ruleId) ?? 0,
     level: toSarifLevel(f.severity),
@@ -37876,12 +37983,12 @@ function sarifResult(f, ctx) {
   };
   if (f.flow !== void 0 && f.flow.length > 0) {
     const locations = f.flow.map((step) => ({ location: flowLocation(step, ctx.srcRoot) }));
-    result.codeFlows = [{ threadFlows: [{ locations }] }];
+    result2.codeFlows = [{ threadFlows: [{ locations }] }];
   }
   const suppressions = suppressionOf2(f);
-  if (suppressions !== void 0) result.suppressions = suppressions;
-  if (ctx.newSet !== void 0) result.baselineState = ctx.newSet.has(f.fingerprint) ? "new" : "unchanged";
-  return result;
+  if (suppressions !== void 0) result2.suppressions = suppressions;
+  if (ctx.newSet !== void 0) result2.baselineState = ctx.newSet.has(f.fingerprint) ? "new" : "unchanged";
+  return result2;
 }
 var FINGERPRINT_KEY;
 var init_results = __esm({
@@ -38128,6 +38235,31 @@ var init_render = __esm({
   }
 });
 
+// ../../packages/core/src/writers/chunked.ts
+function joinMapped(items2, render, sep3) {
+  const chunks = [];
+  let pending = [];
+  let size2 = 0;
+  for (const item of items2) {
+    const s = render(item);
+    pending.push(s);
+    size2 += s.length;
+    if (size2 >= CHUNK_CHARS) {
+      chunks.push(pending.join(sep3));
+      pending = [];
+      size2 = 0;
+    }
+  }
+  if (pending.length > 0) chunks.push(pending.join(sep3));
+  return chunks.join(sep3);
+}
+var CHUNK_CHARS;
+var init_chunked = __esm({
+  "../../packages/core/src/writers/chunked.ts"() {
+    CHUNK_CHARS = 1 << 18;
+  }
+});
+
 // ../../packages/core/src/writers/gitlab/identifiers.ts
 function gitlabIdentifier(id) {
   const type = id.type.toLowerCase();
@@ -38327,46 +38459,44 @@ function detailsOf(f) {
     }
   };
 }
-function trackingOf(f) {
+function identifierParts(f) {
+  let byKey = perList.get(f.identifiers);
+  if (byKey === void 0) {
+    byKey = /* @__PURE__ */ new Map();
+    perList.set(f.identifiers, byKey);
+  }
+  const key = `${f.ruleId}\0${f.title}\0${f.tool.name}`;
+  let parts = byKey.get(key);
+  if (parts === void 0) {
+    const links = linksOf(f);
+    parts = { identifiers: json2(identifiersOf3(f)), links: links.length > 0 ? `,"links":${json2(links)}` : "" };
+    byKey.set(key, parts);
+  }
+  return parts;
+}
+function sastSourceLocation(file2, startLine, endLine) {
+  if (startLine === void 0) return `{"file":${file2}}`;
+  const end = endLine !== void 0 && endLine >= startLine ? endLine : startLine;
+  return `{"file":${file2},"start_line":${json2(startLine)},"end_line":${json2(end)}}`;
+}
+function vulnerabilityJson(type, f, commitSha) {
   const l = f.location;
-  if (l.type !== "source" || l.startLine === void 0) return void 0;
-  return {
-    type: "source",
-    items: [
-      {
-        file: normalizePath(l.path),
-        start_line: l.startLine,
-        end_line: l.endLine ?? l.startLine,
-        signatures: [{ algorithm: "hash", value: f.fingerprint }]
-      }
-    ]
-  };
-}
-function vulnerabilityOf(type, f, commitSha) {
-  const v = {
-    id: fingerprintToUuid(f.fingerprint),
-    name: clip(f.title.trim() !== "" ? f.title : f.ruleId, MAX_NAME),
-    description: clip(f.message, MAX_DESCRIPTION),
-    severity: toGitlab(f.severity),
-    identifiers: identifiersOf3(f),
-    location: locationFor(type, f, commitSha)
-  };
+  const parts = identifierParts(f);
+  const file2 = l.type === "source" ? json2(normalizePath(l.path)) : void 0;
+  const location2 = type === "sast" && l.type === "source" && file2 !== void 0 ? sastSourceLocation(file2, l.startLine, l.endLine) : json2(locationFor(type, f, commitSha));
+  let out = `{"id":${json2(fingerprintToUuid(f.fingerprint))},"name":${json2(clip(f.title.trim() !== "" ? f.title : f.ruleId, MAX_NAME))},"description":${json2(clip(f.message, MAX_DESCRIPTION))},"severity":"${toGitlab(f.severity)}","identifiers":${parts.identifiers},"location":${location2}`;
   const solution = solutionOf2(f);
-  if (solution !== void 0 && solution !== "") v.solution = clip(solution, MAX_SOLUTION);
-  const links = linksOf(f);
-  if (links.length > 0) v.links = links;
+  if (solution !== void 0 && solution !== "") out += `,"solution":${json2(clip(solution, MAX_SOLUTION))}`;
+  out += parts.links;
   const details = detailsOf(f);
-  if (details !== void 0) v.details = details;
-  if (type === "sast" || type === "secret_detection") {
-    const tracking = trackingOf(f);
-    if (tracking !== void 0) v.tracking = tracking;
+  if (details !== void 0) out += `,"details":${json2(details)}`;
+  if ((type === "sast" || type === "secret_detection") && l.type === "source" && l.startLine !== void 0 && file2 !== void 0) {
+    out += `,"tracking":{"type":"source","items":[{"file":${file2},"start_line":${json2(l.startLine)},"end_line":${json2(l.endLine ?? l.startLine)},"signatures":[{"algorithm":"hash","value":${json2(f.fingerprint)}}]}]}`;
   }
-  if (type === "dast" && f.location.type === "url" && f.location.evidence !== void 0 && f.location.evidence !== "") {
-    v.evidence = { summary: clip(f.location.evidence, 2e4) };
-  }
-  return v;
+  if (type === "dast" && l.type === "url" && l.evidence !== void 0 && l.evidence !== "") out += `,"evidence":{"summary":${json2(clip(l.evidence, 2e4))}}`;
+  return `${out}}`;
 }
-var MAX_NAME, MAX_DESCRIPTION, MAX_SOLUTION;
+var MAX_NAME, MAX_DESCRIPTION, MAX_SOLUTION, json2, perList;
 var init_vulnerability = __esm({
   "../../packages/core/src/writers/gitlab/vulnerability.ts"() {
     init_fingerprint();
@@ -38376,6 +38506,8 @@ var init_vulnerability = __esm({
     MAX_NAME = 255;
     MAX_DESCRIPTION = 1048576;
     MAX_SOLUTION = 7e3;
+    json2 = JSON.stringify;
+    perList = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -38444,16 +38576,12 @@ function dependencyFiles(findings) {
     dependencies: [...file2.deps.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, d]) => d)
   }));
 }
-function reportOf(type, run2, findings, opts) {
+function reportJson(type, run2, findings, opts) {
   const commitSha = opts.commitSha ?? UNKNOWN_COMMIT;
-  const report = {
-    version: GITLAB_SCHEMA_VERSION,
-    schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type]}`,
-    scan: scanOf(type, run2, findings, opts),
-    vulnerabilities: findings.map((f) => vulnerabilityOf(type, f, commitSha))
-  };
-  if (type === "dependency_scanning") report.dependency_files = dependencyFiles(findings);
-  return report;
+  const schema = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/${SCHEMA_FILE[type]}`;
+  const vulnerabilities = joinMapped(findings, (f) => vulnerabilityJson(type, f, commitSha), ",");
+  const deps = type === "dependency_scanning" ? `,"dependency_files":${JSON.stringify(dependencyFiles(findings))}` : "";
+  return `{"version":${JSON.stringify(GITLAB_SCHEMA_VERSION)},"schema":${JSON.stringify(schema)},"scan":${JSON.stringify(scanOf(type, run2, findings, opts))},"vulnerabilities":[${vulnerabilities}]${deps}}`;
 }
 function renderGitlab(run2, opts = {}) {
   const byType = /* @__PURE__ */ new Map();
@@ -38472,14 +38600,14 @@ function renderGitlab(run2, opts = {}) {
   if (run2.scannedResources !== void 0 && run2.scannedResources.length > 0 && !byType.has("dast")) byType.set("dast", []);
   return TYPE_ORDER2.filter((t) => byType.has(t)).map((type) => ({
     name: FILE_OF[type],
-    // Compact, like the SARIF: these reach tens of megabytes and only machines read them.
-    content: `${JSON.stringify(reportOf(type, run2, byType.get(type) ?? [], opts))}
+    content: `${reportJson(type, run2, byType.get(type) ?? [], opts)}
 `
   }));
 }
 var GITLAB_SCHEMA_VERSION, REPORT_OF, FILE_OF, SCHEMA_FILE, TYPE_ORDER2, TYPES_OF_SCANNER;
 var init_render2 = __esm({
   "../../packages/core/src/writers/gitlab/render.ts"() {
+    init_chunked();
     init_order2();
     init_paths2();
     init_time();
@@ -38522,29 +38650,25 @@ var init_render2 = __esm({
 });
 
 // ../../packages/core/src/writers/codequality.ts
-function issueOf(f) {
-  const message = [f.message, f.title, f.ruleId].find((t) => t.trim() !== "") ?? f.ruleId;
-  const begin = f.location.type === "source" ? f.location.startLine ?? 1 : 1;
-  return {
-    description: f.title.trim() !== "" && f.title !== message ? `${f.title}: ${message}` : message,
-    check_name: f.ruleId,
-    fingerprint: f.fingerprint,
-    severity: toCodeQuality(f.severity),
-    // Code Quality wants a file for every issue: lockfiles for packages, and for images and URLs a
-    // stable pseudo-path (image repository, host + path) so the widget can still group them.
-    location: { path: pseudoPath(f.location), lines: { begin } }
-  };
-}
 function renderCodeQuality(run2) {
-  const issues = sortFindings2(run2.findings).filter((f) => f.suppression === void 0).map(issueOf);
-  return `${JSON.stringify(issues)}
+  const open4 = sortFindings2(run2.findings).filter((f) => f.suppression === void 0);
+  return `[${joinMapped(open4, issueJson, ",")}]
 `;
 }
+function issueJson(f) {
+  const message2 = f.message.trim() !== "" ? f.message : f.title.trim() !== "" ? f.title : f.ruleId;
+  const begin = f.location.type === "source" ? f.location.startLine ?? 1 : 1;
+  const description = f.title.trim() !== "" && f.title !== message2 ? `${f.title}: ${message2}` : message2;
+  return `{"description":${json3(description)},"check_name":${json3(f.ruleId)},"fingerprint":${json3(f.fingerprint)},"severity":${json3(toCodeQuality(f.severity))},"location":{"path":${json3(pseudoPath(f.location))},"lines":{"begin":${json3(begin)}}}}`;
+}
+var json3;
 var init_codequality = __esm({
   "../../packages/core/src/writers/codequality.ts"() {
     init_severity();
+    init_chunked();
     init_order2();
     init_paths2();
+    json3 = JSON.stringify;
   }
 });
 
@@ -38580,26 +38704,32 @@ var init_xml2 = __esm({
 });
 
 // ../../packages/core/src/writers/junit.ts
-function failureBody(f) {
-  const lines = [
-    `${f.severity.toUpperCase()} ${f.title}`,
-    f.message,
-    `Location: ${displayLocation(f.location)}`,
-    `Rule: ${f.ruleId} (${f.tool.name})`
-  ];
-  if (f.identifiers.length > 0) lines.push(`Identifiers: ${f.identifiers.map((i) => i.value).join(", ")}`);
-  if (f.fix?.versions !== void 0 && f.fix.versions.length > 0) lines.push(`Fixed in: ${f.fix.versions.join(", ")}`);
-  return lines.join("\n");
-}
-function testcase(f, out) {
-  const file2 = f.location.type === "source" ? ` file="${escapeXmlAttr(normalizePath(f.location.path))}"` : "";
-  out.push(`    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file2}>`);
-  if (f.suppression !== void 0) {
-    out.push(`      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>`);
-  } else {
-    out.push(`      <failure message="${escapeXmlAttr(f.title !== "" ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`);
+function identifiersLine(f) {
+  let text3 = idText.get(f.identifiers);
+  if (text3 === void 0) {
+    text3 = `
+Identifiers: ${f.identifiers.map((i) => i.value).join(", ")}`;
+    idText.set(f.identifiers, text3);
   }
-  out.push("    </testcase>");
+  return text3;
+}
+function failureBody(f) {
+  let body = `${f.severity.toUpperCase()} ${f.title}
+${f.message}
+Location: ${displayLocation(f.location)}
+Rule: ${f.ruleId} (${f.tool.name})`;
+  if (f.identifiers.length > 0) body += identifiersLine(f);
+  if (f.fix?.versions !== void 0 && f.fix.versions.length > 0) body += `
+Fixed in: ${f.fix.versions.join(", ")}`;
+  return body;
+}
+function testcase(f) {
+  const file2 = f.location.type === "source" ? ` file="${escapeXmlAttr(normalizePath(f.location.path))}"` : "";
+  const head = `    <testcase classname="${escapeXmlAttr(f.ruleId)}" name="${escapeXmlAttr(displayLocation(f.location))}"${file2}>`;
+  const result2 = f.suppression !== void 0 ? `      <skipped message="${escapeXmlAttr(`suppressed (${f.suppression.kind}): ${f.suppression.reason}`)}"/>` : `      <failure message="${escapeXmlAttr(f.title !== "" ? f.title : f.ruleId)}" type="${escapeXmlAttr(f.severity)}">${escapeXmlText(failureBody(f))}</failure>`;
+  return `${head}
+${result2}
+    </testcase>`;
 }
 function renderJunit(run2) {
   const suites = /* @__PURE__ */ new Map();
@@ -38630,7 +38760,7 @@ function renderJunit(run2) {
     for (const s of ordered) {
       const n = s.findings.length;
       out.push(`  <testsuite name="${escapeXmlAttr(s.rule)}" tests="${n}" failures="${n - s.skipped}" errors="0" skipped="${s.skipped}" timestamp="${timestamp}">`);
-      for (const f of s.findings) testcase(f, out);
+      out.push(joinMapped(s.findings, testcase, "\n"));
       out.push("  </testsuite>");
     }
   }
@@ -38638,13 +38768,16 @@ function renderJunit(run2) {
   return `${out.join("\n")}
 `;
 }
+var idText;
 var init_junit = __esm({
   "../../packages/core/src/writers/junit.ts"() {
     init_fingerprint();
+    init_chunked();
     init_time();
     init_order2();
     init_paths2();
     init_xml2();
+    idText = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -38861,20 +38994,20 @@ function link2(text3, url2) {
 function noAutolink(text3) {
   return text3.replace(/:\/\//g, ":\u2060//").replace(/www\\?\./gi, (m) => `${m.slice(0, 3)}\u2060${m.slice(3)}`);
 }
-function plainLocation(location) {
-  const text3 = truncateEscaped(escapeMarkdown(displayLocation(location)), MAX_TEXT);
-  return location.type === "url" ? noAutolink(text3) : text3;
+function plainLocation(location2) {
+  const text3 = truncateEscaped(escapeMarkdown(displayLocation(location2)), MAX_TEXT);
+  return location2.type === "url" ? noAutolink(text3) : text3;
 }
-function locationCell(location, links) {
-  const text3 = plainLocation(location);
-  if (location.type === "url" || links === void 0) return text3;
+function locationCell(location2, links) {
+  const text3 = plainLocation(location2);
+  if (location2.type === "url" || links === void 0) return text3;
   const base = links.blobBase.endsWith("/") ? links.blobBase : `${links.blobBase}/`;
-  if (location.type === "source") {
-    const path2 = encodeRepoPath(location.path);
-    return path2 === void 0 ? text3 : link2(text3, `${base}${path2}${lineAnchor(location.startLine, location.endLine)}`);
+  if (location2.type === "source") {
+    const path2 = encodeRepoPath(location2.path);
+    return path2 === void 0 ? text3 : link2(text3, `${base}${path2}${lineAnchor(location2.startLine, location2.endLine)}`);
   }
-  if (location.image !== void 0 || location.file === void 0) return text3;
-  const path = encodeRepoPath(location.file);
+  if (location2.image !== void 0 || location2.file === void 0) return text3;
+  const path = encodeRepoPath(location2.file);
   return path === void 0 ? text3 : link2(text3, `${base}${path}`);
 }
 var MAX_URL, MAX_TEXT;
@@ -38891,8 +39024,8 @@ var init_links = __esm({
 // ../../packages/core/src/writers/markdown/sections.ts
 function findingRow(f, isNew2, links) {
   const sev = `${SEVERITY_LABEL[f.severity]}${isNew2 ? " \xB7 **new**" : ""}`;
-  const message = f.message !== "" && f.message !== f.title ? `<br>${text2(f.message, 300)}` : "";
-  return `| ${sev} | **${titleOf3(f)}**${message} | ${locationCell(f.location, links)} | ${ruleOf(f)} |`;
+  const message2 = f.message !== "" && f.message !== f.title ? `<br>${text2(f.message, 300)}` : "";
+  return `| ${sev} | **${titleOf3(f)}**${message2} | ${locationCell(f.location, links)} | ${ruleOf(f)} |`;
 }
 function findingsSection(ordered, isNew2, links) {
   return {
@@ -39066,9 +39199,9 @@ function renderFindingsJson(run2) {
     generatedAt: isoUtc(run2.finishedAt, "finishedAt"),
     tools: run2.tools.map((t) => ({ name: t.name, version: t.version }))
   };
-  const lines = sortFindings2(run2.findings).map((f) => JSON.stringify(f));
-  const body = lines.length > 0 ? `[
-${lines.join(",\n")}
+  const sorted = sortFindings2(run2.findings);
+  const body = sorted.length > 0 ? `[
+${joinMapped(sorted, (f) => JSON.stringify(f), ",\n")}
 ]` : "[]";
   return `${JSON.stringify(head).slice(0, -1)},"findings":${body}}
 `;
@@ -39076,6 +39209,7 @@ ${lines.join(",\n")}
 var init_findings_json = __esm({
   "../../packages/core/src/writers/findings-json.ts"() {
     init_findings_file();
+    init_chunked();
     init_order2();
     init_time();
   }
@@ -39566,8 +39700,8 @@ var require_errors2 = __commonJS({
   "../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/lib/core/errors.js"(exports2, module2) {
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -39578,10 +39712,10 @@ var require_errors2 = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39591,10 +39725,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39604,10 +39738,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -39617,10 +39751,10 @@ var require_errors2 = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39630,10 +39764,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -39647,10 +39781,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -39660,10 +39794,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -39673,10 +39807,10 @@ var require_errors2 = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -39686,10 +39820,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39699,10 +39833,10 @@ var require_errors2 = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -39712,10 +39846,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -39725,10 +39859,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -39738,10 +39872,10 @@ var require_errors2 = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39751,10 +39885,10 @@ var require_errors2 = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39764,10 +39898,10 @@ var require_errors2 = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -39778,10 +39912,10 @@ var require_errors2 = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -39791,10 +39925,10 @@ var require_errors2 = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -39804,8 +39938,8 @@ var require_errors2 = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
-        super(message);
+      constructor(message2, code2, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -39817,10 +39951,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -39830,10 +39964,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code2;
         this.data = data;
@@ -39846,10 +39980,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code2;
         this.data = data;
@@ -39862,10 +39996,10 @@ var require_errors2 = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options2) {
-        super(message, { cause, ...options2 ?? {} });
+      constructor(cause, message2, options2) {
+        super(message2, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -39876,10 +40010,10 @@ var require_errors2 = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -41083,14 +41217,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result;
+        return result2;
       }
       /**
        * @param {number} statusCode
@@ -41881,14 +42015,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module2.exports = buildConnector;
   }
@@ -42555,12 +42689,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input2, position2) {
-      let result = "";
+      let result2 = "";
       while (position2.position < input2.length && condition(input2[position2.position])) {
-        result += input2[position2.position];
+        result2 += input2[position2.position];
         position2.position++;
       }
-      return result;
+      return result2;
     }
     function collectASequenceOfCodePointsFast(char, input2, position2) {
       const idx = input2.indexOf(char, position2.position);
@@ -42782,16 +42916,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input2);
       }
-      let result = "";
+      let result2 = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
+        result2 += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
       }
-      return result;
+      return result2;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -42857,15 +42991,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
       const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context3) {
@@ -43039,15 +43173,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result = {};
+        const result2 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
-          return result;
+          return result2;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -43055,10 +43189,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
         }
-        return result;
+        return result2;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -43295,17 +43429,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location = response.headersList.get("location", true);
-      if (location !== null && isValidHeaderValue(location)) {
-        if (!isValidEncodedURL(location)) {
-          location = normalizeBinaryStringToUtf8(location);
+      let location2 = response.headersList.get("location", true);
+      if (location2 !== null && isValidHeaderValue(location2)) {
+        if (!isValidEncodedURL(location2)) {
+          location2 = normalizeBinaryStringToUtf8(location2);
         }
-        location = new URL(location, responseURL(response));
+        location2 = new URL(location2, responseURL(response));
       }
-      if (location && !location.hash) {
-        location.hash = requestFragment;
+      if (location2 && !location2.hash) {
+        location2.hash = requestFragment;
       }
-      return location;
+      return location2;
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
@@ -43586,7 +43720,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result = [];
+      const result2 = [];
       let empty2 = true;
       for (const token of metadata.split(" ")) {
         empty2 = false;
@@ -43596,13 +43730,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result.push(parsedToken.groups);
+          result2.push(parsedToken.groups);
         }
       }
       if (empty2 === true) {
         return "no metadata";
       }
-      return result;
+      return result2;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -43679,12 +43813,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
-      if (result === void 0) {
+      const result2 = JSON.stringify(value);
+      if (result2 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert2(typeof result === "string");
-      return result;
+      assert2(typeof result2 === "string");
+      return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -43722,20 +43856,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result;
+          let result2;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result2 = key;
               break;
             case "value":
-              result = value;
+              result2 = value;
               break;
             case "key+value":
-              result = [key, value];
+              result2 = [key, value];
               break;
           }
           return {
-            value: result,
+            value: result2,
             done: false
           };
         }
@@ -44421,11 +44555,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input2, position2);
-        if (result === "failure") {
+        const result2 = parseMultipartFormDataHeaders(input2, position2);
+        if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name, filename, contentType, encoding } = result2;
         position2.position += 2;
         let body;
         {
@@ -45181,12 +45315,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -46098,17 +46232,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result = [];
+      const result2 = [];
       for (const [name, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name), Buffer.from(value));
         }
       }
-      return result;
+      return result2;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -47715,11 +47849,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result = 0;
+        let result2 = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
         }
-        this[kGreatestCommonDivisor] = result;
+        this[kGreatestCommonDivisor] = result2;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -48928,9 +49062,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -48946,7 +49080,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -49766,11 +49900,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors2();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -49975,20 +50109,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result = [];
+      const result2 = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result2.push(name, Buffer.from(`${value}`));
         }
       }
-      return result;
+      return result2;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -53584,14 +53718,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location = "";
+              let location2 = "";
               const headersList = new HeadersList();
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              location = headersList.get("location", true);
+              location2 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location2 && request2.redirect === "follow" && redirectStatusSet.has(status);
               if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -54115,11 +54249,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result2 = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
+                  fr[kResult] = result2;
                   fireAProgressEvent("load", fr);
                 } catch (error63) {
                   fr[kError] = error63;
@@ -56406,10 +56540,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code2 = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
-      if (result && !result.error) {
-        code2 = result.code ?? 1005;
-        reason = result.reason;
+      const result2 = ws[kByteParser].closingInfo;
+      if (result2 && !result2.error) {
+        code2 = result2.code ?? 1005;
+        reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code2 = 1006;
       }
@@ -57357,15 +57491,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code2;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code2 = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code2);
     }
     module2.exports = {
@@ -58546,10 +58680,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error63, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error63, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error63 != null ? error63 : new BottleneckError$1(message));
+              this._reject(error63 != null ? error63 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -58685,9 +58819,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -59198,8 +59332,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -59322,9 +59456,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options2 = {}) {
@@ -59579,8 +59713,8 @@ var init_dist_src = __esm({
        * Response object if a response was received
        */
       response;
-      constructor(message, statusCode, options2) {
-        super(message, { cause: options2.cause });
+      constructor(message2, statusCode, options2) {
+        super(message2, { cause: options2.cause });
         this.name = "HttpError";
         this.status = Number.parseInt(statusCode);
         if (Number.isNaN(this.status)) {
@@ -60005,11 +60139,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error63,
-        message = "This job has been dropped by Bottleneck"
+        message: message2 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error63 != null ? error63 : new BottleneckError(message));
+            this._reject(error63 != null ? error63 : new BottleneckError(message2));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -60211,11 +60345,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
+          return _this.instance.Events.trigger("message", message2.toString());
         })();
       }
       __disconnect__(flush) {
@@ -60765,9 +60899,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.ready) {
@@ -60995,9 +61129,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -61211,22 +61345,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
         })();
       }
-      onMessage(channel, message) {
+      onMessage(channel, message2) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
             type = _ref2[0];
             data = _ref2[1];
             if (type === "capacity") {
@@ -62044,8 +62178,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message) {
-          return this._store.__publish__(message);
+        publish(message2) {
+          return this._store.__publish__(message2);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -62185,10 +62319,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message) {
+        _dropAllQueued(message2) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message
+              message: message2
             });
           });
         }
@@ -62619,12 +62753,12 @@ var require_lib2 = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result = {};
+        var result2 = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
         }
-        __setModuleDefault(result, mod);
-        return result;
+        __setModuleDefault(result2, mod);
+        return result2;
       };
     })();
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
@@ -62648,8 +62782,8 @@ var require_lib2 = __commonJS({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result2) {
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -62722,8 +62856,8 @@ var require_lib2 = __commonJS({
     var ExponentialBackoffCeiling = 10;
     var ExponentialBackoffTimeSlice = 5;
     var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
+      constructor(message2, statusCode) {
+        super(message2);
         this.name = "HttpClientError";
         this.statusCode = statusCode;
         Object.setPrototypeOf(this, _HttpClientError.prototype);
@@ -62731,8 +62865,8 @@ var require_lib2 = __commonJS({
     };
     exports2.HttpClientError = HttpClientError;
     var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
+      constructor(message2) {
+        this.message = message2;
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
@@ -63343,8 +63477,8 @@ var init_utils = __esm({
             reject(e);
           }
         }
-        function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+        function step(result2) {
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -63407,12 +63541,12 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "after") {
     hook2 = (method, options2) => {
-      let result;
+      let result2;
       return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
-        result = result_;
-        return orig(result, options2);
+        result2 = result_;
+        return orig(result2, options2);
       }).then(() => {
-        return result;
+        return result2;
       });
     };
   }
@@ -63512,16 +63646,16 @@ function isPlainObject2(value) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep(defaults2, options2) {
-  const result = Object.assign({}, defaults2);
+  const result2 = Object.assign({}, defaults2);
   Object.keys(options2).forEach((key) => {
     if (isPlainObject2(options2[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
-      else result[key] = mergeDeep(defaults2[key], options2[key]);
+      if (!(key in defaults2)) Object.assign(result2, { [key]: options2[key] });
+      else result2[key] = mergeDeep(defaults2[key], options2[key]);
     } else {
-      Object.assign(result, { [key]: options2[key] });
+      Object.assign(result2, { [key]: options2[key] });
     }
   });
-  return result;
+  return result2;
 }
 function removeUndefinedProperties(obj) {
   for (const key in obj) {
@@ -63576,13 +63710,13 @@ function extractUrlVariableNames(url2) {
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit2(object2, keysToOmit) {
-  const result = { __proto__: null };
+  const result2 = { __proto__: null };
   for (const key of Object.keys(object2)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object2[key];
+      result2[key] = object2[key];
     }
   }
-  return result;
+  return result2;
 }
 function encodeReserved(str2) {
   return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -63612,28 +63746,28 @@ function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+  var value = context3[key], result2 = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
       if (modifier && modifier !== "*") {
         value = value.substring(0, parseInt(modifier, 10));
       }
-      result.push(
+      result2.push(
         encodeValue(operator, value, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            result.push(
+            result2.push(
               encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+              result2.push(encodeValue(operator, value[k], k));
             }
           });
         }
@@ -63652,24 +63786,24 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
+          result2.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
+        result2.push(encodeUnreserved(key));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
+      result2.push(encodeUnreserved(key) + "=");
     } else if (value === "") {
-      result.push("");
+      result2.push("");
     }
   }
-  return result;
+  return result2;
 }
 function parseUrl(template) {
   return {
@@ -63946,14 +64080,14 @@ function parseParameters(header, type, index, len, stopFlags) {
   return { type, index, parameters };
 }
 function unescapeQuotedPairs(str2, start, end) {
-  let result = "";
+  let result2 = "";
   for (let index = start; index < end; index++) {
     if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
+      result2 += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str2.slice(start, end);
+  return result2 + str2.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -64024,8 +64158,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject2 = val !== null && typeof val === "object";
-        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        const isObject3 = val !== null && typeof val === "object";
+        const hasToJSON = isObject3 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -64226,12 +64360,12 @@ var init_json_with_bigint = __esm({
         return featureCache.get(parseFingerprint);
       }
       try {
-        const result = JSON.parse(
+        const result2 = JSON.parse(
           "1",
           (_, __, context3) => !!context3?.source && context3.source === "1"
         );
-        featureCache.set(parseFingerprint, result);
-        return result;
+        featureCache.set(parseFingerprint, result2);
+        return result2;
       } catch {
         featureCache.set(parseFingerprint, false);
         return false;
@@ -64379,22 +64513,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error63) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error63 instanceof Error) {
       if (error63.name === "AbortError") {
         error63.status = 500;
         throw error63;
       }
-      message = error63.message;
+      message2 = error63.message;
       if (error63.name === "TypeError" && "cause" in error63) {
         if (error63.cause instanceof Error) {
-          message = error63.cause.message;
+          message2 = error63.cause.message;
         } else if (typeof error63.cause === "string") {
-          message = error63.cause;
+          message2 = error63.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error63;
@@ -64557,16 +64691,16 @@ function graphql(request2, query, options2) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key) => {
+  ).reduce((result2, key) => {
     if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
+      result2[key] = parsedOptions[key];
+      return result2;
     }
-    if (!result.variables) {
-      result.variables = {};
+    if (!result2.variables) {
+      result2.variables = {};
     }
-    result.variables[key] = parsedOptions[key];
-    return result;
+    result2.variables[key] = parsedOptions[key];
+    return result2;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
@@ -67388,8 +67522,8 @@ function paginate(octokit, route, parameters, mapFn) {
   );
 }
 function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
+  return iterator2.next().then((result2) => {
+    if (result2.done) {
       return results;
     }
     let earlyExit = false;
@@ -67397,7 +67531,7 @@ function gather(octokit, results, iterator2, mapFn) {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result2.value, done) : result2.value.data
     );
     if (earlyExit) {
       return results;
@@ -67572,19 +67706,19 @@ function toCommandProperties(annotationProperties) {
 }
 
 // ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os2.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -67615,7 +67749,7 @@ function escapeData(s) {
 function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -67623,7 +67757,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath2)) {
     throw new Error(`Missing file at path: ${filePath2}`);
   }
-  fs.appendFileSync(filePath2, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath2, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -67714,8 +67848,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, [])).next());
   });
@@ -68002,24 +68136,24 @@ function setOutput(name, value) {
   process.stdout.write(os2.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error62(message);
+  error62(message2);
 }
-function debug(message) {
-  issueCommand("debug", {}, message);
+function debug(message2) {
+  issueCommand("debug", {}, message2);
 }
-function error62(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error62(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message2, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os2.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os2.EOL);
 }
 function saveState(name, value) {
   const filePath2 = process.env["GITHUB_STATE"] || "";
@@ -68037,12 +68171,12 @@ function actionsIO() {
   return {
     setOutput: (name, value) => setOutput(name, value),
     setSecret: (value) => setSecret(value),
-    setFailed: (message) => setFailed(message),
-    debug: (message) => debug(message),
-    info: (message) => info(message),
-    error: (message, props2) => error62(message, props2),
-    warning: (message, props2) => warning(message, props2),
-    notice: (message, props2) => notice(message, props2),
+    setFailed: (message2) => setFailed(message2),
+    debug: (message2) => debug(message2),
+    info: (message2) => info(message2),
+    error: (message2, props2) => error62(message2, props2),
+    warning: (message2, props2) => warning(message2, props2),
+    notice: (message2, props2) => notice(message2, props2),
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
@@ -68135,8 +68269,8 @@ function toAnnotation(f) {
   }
   const where3 = locationText(f);
   const fix = f.fix?.versions?.length ? `Fixed in ${f.fix.versions.join(", ")}.` : f.fix?.summary;
-  const message = [f.message, where3 ? `Location: ${where3}` : void 0, fix].filter(Boolean).join("\n");
-  return { level: annotationLevel(f.severity), message, props: props2 };
+  const message2 = [f.message, where3 ? `Location: ${where3}` : void 0, fix].filter(Boolean).join("\n");
+  return { level: annotationLevel(f.severity), message: message2, props: props2 };
 }
 function emitAnnotations(io, findings, perType = GITHUB_ANNOTATIONS_PER_TYPE, filter) {
   const emitted = { error: 0, warning: 0, notice: 0 };
@@ -68258,12 +68392,12 @@ function statusOf(e) {
 function classifyFailure(e, write) {
   const status = statusOf(e);
   const raw = e instanceof Error ? e.message : String(e);
-  const message = raw.split("\n")[0]?.slice(0, 500) ?? "";
+  const message2 = raw.split("\n")[0]?.slice(0, 500) ?? "";
   const rateLimited = headerOf(e, "x-ratelimit-remaining") === "0" || /rate limit/i.test(raw);
-  if (status === 403 && !rateLimited) return { kind: "permission", status, message };
-  if (status === 404 && write) return { kind: "permission", status, message };
-  if (status === 401) return { kind: "permission", status, message };
-  return { kind: "failure", status, message };
+  if (status === 403 && !rateLimited) return { kind: "permission", status, message: message2 };
+  if (status === 404 && write) return { kind: "permission", status, message: message2 };
+  if (status === 401) return { kind: "permission", status, message: message2 };
+  return { kind: "failure", status, message: message2 };
 }
 
 // ../../node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -68923,8 +69057,8 @@ function reviewCommentBody(f) {
   ];
   const fix = f.fix?.versions?.length ? `Fixed in ${f.fix.versions.slice(0, 5).join(", ")}.` : f.fix?.summary;
   if (fix) lines.push("", `**Fix:** ${clip2(fix, 500)}`);
-  const rule = [clip2(f.ruleId, 120), ...ids].join(" \xB7 ");
-  lines.push("", `<sub>Rampart \xB7 ${clip2(f.tool.name, 60)} \xB7 ${rule}</sub>`);
+  const rule2 = [clip2(f.ruleId, 120), ...ids].join(" \xB7 ");
+  lines.push("", `<sub>Rampart \xB7 ${clip2(f.tool.name, 60)} \xB7 ${rule2}</sub>`);
   return lines.join("\n");
 }
 function hunksOf(file2) {
@@ -69010,7 +69144,7 @@ async function upsertReviewComments(p) {
     seen.add(marker);
     return fresh;
   });
-  const result = { status: "done", created: 0, alreadyCommented: candidates.length - todo.length, overLimit: Math.max(todo.length - max, 0), rejected: 0 };
+  const result2 = { status: "done", created: 0, alreadyCommented: candidates.length - todo.length, overLimit: Math.max(todo.length - max, 0), rejected: 0 };
   for (const { f, target } of todo.slice(0, max)) {
     try {
       await p.client.rest.pulls.createReviewComment({
@@ -69026,19 +69160,19 @@ async function upsertReviewComments(p) {
         },
         body: reviewCommentBody(f)
       });
-      result.created++;
+      result2.created++;
     } catch (e) {
       if (statusOf(e) === 422) {
-        result.rejected++;
+        result2.rejected++;
         p.io.info(`GitHub refused an inline comment on ${where(target)}: ${classifyFailure(e, true).message}`);
         continue;
       }
-      return degrade3(p, e, true, result.created);
+      return degrade3(p, e, true, result2.created);
     }
   }
-  if (result.created > 0) p.io.info(`Rampart added ${result.created} inline review comments to pull request #${p.pullNumber}.`);
-  if (result.overLimit > 0) p.io.info(`${result.overLimit} more new findings on changed lines got no inline comment (at most ${max} per run); the PR comment lists them.`);
-  return result;
+  if (result2.created > 0) p.io.info(`Rampart added ${result2.created} inline review comments to pull request #${p.pullNumber}.`);
+  if (result2.overLimit > 0) p.io.info(`${result2.overLimit} more new findings on changed lines got no inline comment (at most ${max} per run); the PR comment lists them.`);
+  return result2;
 }
 
 // ../../packages/ci/src/github/diff-feedback.ts
@@ -69216,7 +69350,7 @@ async function publishGithub(args, deps) {
   });
   const summaryWritten = await writeJobSummary(io, args.summaryMarkdown);
   const disabled = { status: "disabled" };
-  const result = { outputs, summaryWritten, annotations: NO_ANNOTATIONS, comment: disabled, sarifUpload: disabled, sarifUploads: [], reviewComments: disabled };
+  const result2 = { outputs, summaryWritten, annotations: NO_ANNOTATIONS, comment: disabled, sarifUpload: disabled, sarifUploads: [], reviewComments: disabled };
   const writes = o.writes !== false;
   const mode = annotationMode(o);
   const wantComment = writes && o.comment;
@@ -69227,30 +69361,30 @@ async function publishGithub(args, deps) {
   }
   const wantDiff = (mode === "changed" || wantReview) && (o.target ? o.target.pullRequestNumber !== void 0 : true);
   if (!wantComment && !wantUpload && !wantDiff) {
-    if (mode !== "none") result.annotations = annotateFromLog(args, io);
-    return result;
+    if (mode !== "none") result2.annotations = annotateFromLog(args, io);
+    return result2;
   }
   const features = [wantComment ? "the PR comment" : "", wantUpload ? "the SARIF upload" : ""].filter(Boolean);
   const remote = await remoteFor(args, deps, features);
   if (!("client" in remote)) {
-    if (mode !== "none") result.annotations = annotateFromLog(args, io);
+    if (mode !== "none") result2.annotations = annotateFromLog(args, io);
     const skipped2 = { status: remote.status, reason: remote.reason };
-    if (wantComment) result.comment = skipped2;
-    if (wantUpload) result.sarifUpload = skipped2;
-    return result;
+    if (wantComment) result2.comment = skipped2;
+    if (wantUpload) result2.sarifUpload = skipped2;
+    return result2;
   }
-  await feedback(args, remote, io, mode, wantReview, result);
-  if (wantComment) result.comment = await guarded("write the PR comment", io, () => comment(args, remote, io));
+  await feedback(args, remote, io, mode, wantReview, result2);
+  if (wantComment) result2.comment = await guarded("write the PR comment", io, () => comment(args, remote, io));
   if (wantUpload) {
-    result.sarifUploads = await uploadAll(args, remote, io);
-    result.sarifUpload = result.sarifUploads[0]?.result ?? disabled;
+    result2.sarifUploads = await uploadAll(args, remote, io);
+    result2.sarifUpload = result2.sarifUploads[0]?.result ?? disabled;
   }
-  return result;
+  return result2;
 }
-async function feedback(args, remote, io, mode, review, result) {
+async function feedback(args, remote, io, mode, review, result2) {
   const pr = pullRequestOf(args, remote.ctx);
   if (!pr || mode !== "changed" && !review) {
-    if (mode !== "none") result.annotations = annotateFromLog(args, io);
+    if (mode !== "none") result2.annotations = annotateFromLog(args, io);
     return;
   }
   const { owner, repo } = remote.ctx;
@@ -69270,9 +69404,9 @@ async function feedback(args, remote, io, mode, review, result) {
     })
   }));
   if (fb.status === "ok") {
-    result.annotations = fb.annotations;
-    result.reviewComments = fb.reviewComments;
-  } else if (review) result.reviewComments = fb;
+    result2.annotations = fb.annotations;
+    result2.reviewComments = fb.reviewComments;
+  } else if (review) result2.reviewComments = fb;
 }
 
 // ../../packages/ci/src/gitlab/baseline.ts
@@ -69432,31 +69566,31 @@ var IAC_TOOL = { name: "rampart-iac", version: "0.1.0" };
 
 // ../../packages/iac/src/finding.ts
 var MAX_SNIPPET = 200;
-function identifiersOf4(rule) {
-  const out = rule.cwe.map((cwe) => {
+function identifiersOf4(rule2) {
+  const out = rule2.cwe.map((cwe) => {
     const n = /^CWE-(\d+)$/i.exec(cwe)?.[1];
     return n !== void 0 ? { type: "cwe", value: `CWE-${n}`, url: `https://cwe.mitre.org/data/definitions/${n}.html` } : { type: "cwe", value: cwe };
   });
   return out;
 }
-function helpOf4(rule) {
-  const related = [...rule.related.trivy ?? [], ...rule.related.checkov ?? [], ...(rule.related.zizmor ?? []).map((z2) => `zizmor ${z2}`)];
-  const parts = [rule.fix.trim()];
-  if (rule.references.length > 0) parts.push(["References:", ...rule.references.map((r) => `- ${r}`)].join("\n"));
+function helpOf4(rule2) {
+  const related = [...rule2.related.trivy ?? [], ...rule2.related.checkov ?? [], ...(rule2.related.zizmor ?? []).map((z2) => `zizmor ${z2}`)];
+  const parts = [rule2.fix.trim()];
+  if (rule2.references.length > 0) parts.push(["References:", ...rule2.references.map((r) => `- ${r}`)].join("\n"));
   if (related.length > 0) parts.push(`Corresponds to: ${related.join(", ")}`);
   return parts.join("\n\n");
 }
-function toFinding(rule, file2, match) {
+function toFinding(rule2, file2, match) {
   const text3 = (file2.lines[match.line - 1] ?? "").trim();
   return {
     kind: "iac",
-    ruleId: rule.id,
-    title: rule.title,
+    ruleId: rule2.id,
+    title: rule2.title,
     message: match.message,
-    help: helpOf4(rule),
-    severity: rule.severity,
-    confidence: rule.confidence ?? "high",
-    identifiers: identifiersOf4(rule),
+    help: helpOf4(rule2),
+    severity: rule2.severity,
+    confidence: rule2.confidence ?? "high",
+    identifiers: identifiersOf4(rule2),
     location: {
       type: "source",
       path: file2.path,
@@ -69540,8 +69674,8 @@ function parseDockerfile(text3) {
       if (bodies.length > 0) args = `${args}
 ${bodies.join("\n")}`;
     }
-    const json2 = jsonForm(args);
-    instructions.push({ keyword, args, ...json2 ? { json: json2 } : {}, line: startLine, endLine: i });
+    const json4 = jsonForm(args);
+    instructions.push({ keyword, args, ...json4 ? { json: json4 } : {}, line: startLine, endLine: i });
   }
   return { instructions, directives };
 }
@@ -69588,8 +69722,8 @@ var Lexer = class {
   pos = 0;
   line = 1;
   tokens = [];
-  fail(message, line, expected) {
-    throw new UserError(`not valid HCL: ${message}`, { file: this.file, line, expected });
+  fail(message2, line, expected) {
+    throw new UserError(`not valid HCL: ${message2}`, { file: this.file, line, expected });
   }
   push(type, value, start, line) {
     this.tokens.push({ type, value, start, end: this.pos, line });
@@ -69748,8 +69882,8 @@ var Parser = class {
     if (this.i < this.toks.length - 1) this.i++;
     return t;
   }
-  fail(t, message, expected) {
-    throw new UserError(`not valid HCL: ${message}`, { file: this.file, line: t.line, expected });
+  fail(t, message2, expected) {
+    throw new UserError(`not valid HCL: ${message2}`, { file: this.file, line: t.line, expected });
   }
   isPunct(t, p) {
     return t.type === "punct" && t.value === p;
@@ -69948,8 +70082,8 @@ function parseYaml(text3, path) {
   }
   return { docs, lineAt: (o) => counter.linePos(o).line };
 }
-function firstLine(message) {
-  return message.split("\n")[0] ?? message;
+function firstLine(message2) {
+  return message2.split("\n")[0] ?? message2;
 }
 
 // ../../packages/iac/src/parse/index.ts
@@ -71412,9 +71546,9 @@ var awsOpenIngress = defineRule({
       if (what !== void 0) out.push({ line, message: `${name} allows ${what} from anywhere (0.0.0.0/0 or ::/0).` });
     };
     for (const sg of resources(file2.body, "aws_security_group")) {
-      for (const rule of blocksOf(sg.body, "ingress")) {
-        const cidrs = [...literalStrings(attr(rule.body, "cidr_blocks")?.value), ...literalStrings(attr(rule.body, "ipv6_cidr_blocks")?.value)];
-        report(rule.line, `aws_security_group.${sg.labels[1] ?? "?"}`, openTo(rule.body, cidrs));
+      for (const rule2 of blocksOf(sg.body, "ingress")) {
+        const cidrs = [...literalStrings(attr(rule2.body, "cidr_blocks")?.value), ...literalStrings(attr(rule2.body, "ipv6_cidr_blocks")?.value)];
+        report(rule2.line, `aws_security_group.${sg.labels[1] ?? "?"}`, openTo(rule2.body, cidrs));
       }
     }
     for (const r of resources(file2.body, "aws_security_group_rule")) {
@@ -71501,9 +71635,9 @@ var azureOpenNsg = defineRule({
       if (what !== void 0) out.push({ line: r.line, message: `azurerm_network_security_rule.${r.labels[1] ?? "?"} allows ${what} from the internet.` });
     }
     for (const nsg of resources(file2.body, "azurerm_network_security_group")) {
-      for (const rule of blocksOf(nsg.body, "security_rule")) {
-        const what = openTo2(rule.body);
-        if (what !== void 0) out.push({ line: rule.line, message: `azurerm_network_security_group.${nsg.labels[1] ?? "?"} allows ${what} from the internet.` });
+      for (const rule2 of blocksOf(nsg.body, "security_rule")) {
+        const what = openTo2(rule2.body);
+        if (what !== void 0) out.push({ line: rule2.line, message: `azurerm_network_security_group.${nsg.labels[1] ?? "?"} allows ${what} from the internet.` });
       }
     }
     return out;
@@ -71679,40 +71813,40 @@ function listFiles(root2) {
 
 // ../../packages/iac/src/scan/scan-files.ts
 var MAX_BYTES = 2 * 1024 * 1024;
-function skipped(kind, text3, message) {
+function skipped(kind, text3, message2) {
   if (kind === "kubernetes" && text3.includes("{{")) {
-    return { level: "note", message: `skipped ${message.split(":")[0] ?? ""}: an unrendered Helm or Go template (scan the output of helm template)` };
+    return { level: "note", message: `skipped ${message2.split(":")[0] ?? ""}: an unrendered Helm or Go template (scan the output of helm template)` };
   }
-  return { level: "warning", message: `skipped ${message}` };
+  return { level: "warning", message: `skipped ${message2}` };
 }
 function scanText(path, text3, kind, rules) {
   const parsed = parseFile(path, text3, kind);
   const out = [];
-  for (const rule of rules) {
-    if (!rule.appliesTo(kind)) continue;
-    for (const m of rule.check(parsed)) out.push(toFinding(rule, parsed, m));
+  for (const rule2 of rules) {
+    if (!rule2.appliesTo(kind)) continue;
+    for (const m of rule2.check(parsed)) out.push(toFinding(rule2, parsed, m));
   }
   return out;
 }
 function scanIac(root2, opts = {}) {
   const rules = opts.rules ?? ALL_RULES;
-  const result = { findings: [], notifications: [], counts: {} };
+  const result2 = { findings: [], notifications: [], counts: {} };
   for (const rel of opts.files ?? listFiles(root2)) {
     const file2 = readCandidate(root2, rel);
     if (file2 === void 0) continue;
     if ("problem" in file2) {
-      result.notifications.push({ level: "warning", message: `${rel}: skipped, ${file2.problem}` });
+      result2.notifications.push({ level: "warning", message: `${rel}: skipped, ${file2.problem}` });
       continue;
     }
     try {
-      result.findings.push(...scanText(rel, file2.text, file2.kind, rules));
-      result.counts[file2.kind] = (result.counts[file2.kind] ?? 0) + 1;
+      result2.findings.push(...scanText(rel, file2.text, file2.kind, rules));
+      result2.counts[file2.kind] = (result2.counts[file2.kind] ?? 0) + 1;
     } catch (err) {
       if (!isUserError(err)) throw err;
-      result.notifications.push(skipped(file2.kind, file2.text, err.message));
+      result2.notifications.push(skipped(file2.kind, file2.text, err.message));
     }
   }
-  return result;
+  return result2;
 }
 function readCandidate(root2, rel) {
   const full = join(root2, rel);
@@ -71780,17 +71914,17 @@ function ingestFiles(paths, deps, format) {
   for (const path of paths) {
     const text3 = readInput(path, deps);
     const native = tryFindingsFile(text3, path) ;
-    const result = native ?? readReport(text3, { file: path, root: deps.cwd, ...{} });
-    for (const f of result.findings) out.findings.push(f);
-    for (const t of result.tools) addTool(out.tools, seenTools, t);
-    if ("skipped" in result && result.skipped.length > 0) {
-      const reasons = [...new Set(result.skipped.map((s) => s.reason))].slice(0, 3).join("; ");
+    const result2 = native ?? readReport(text3, { file: path, root: deps.cwd, ...{} });
+    for (const f of result2.findings) out.findings.push(f);
+    for (const t of result2.tools) addTool(out.tools, seenTools, t);
+    if ("skipped" in result2 && result2.skipped.length > 0) {
+      const reasons = [...new Set(result2.skipped.map((s) => s.reason))].slice(0, 3).join("; ");
       out.notifications.push({
         level: "warning",
-        message: `${path}: skipped ${result.skipped.length} entr${result.skipped.length === 1 ? "y" : "ies"} that could not be used (${reasons})`
+        message: `${path}: skipped ${result2.skipped.length} entr${result2.skipped.length === 1 ? "y" : "ies"} that could not be used (${reasons})`
       });
     }
-    if (result.scannedResources) out.scannedResources.push(...result.scannedResources);
+    if (result2.scannedResources) out.scannedResources.push(...result2.scannedResources);
   }
   return out;
 }
@@ -71972,8 +72106,8 @@ function scanPath(target) {
   }
   return { root: target, ...scanIac(target) };
 }
-function countNote(result) {
-  const parts = Object.entries(result.counts).map(([kind, n]) => `${n} ${kind}`);
+function countNote(result2) {
+  const parts = Object.entries(result2.counts).map(([kind, n]) => `${n} ${kind}`);
   return parts.length === 0 ? "IaC: no Dockerfile, Kubernetes, Terraform, GitHub or GitLab CI file found" : `IaC: scanned ${parts.join(", ")} file(s)`;
 }
 async function runIacRequest(req, deps) {
@@ -71981,14 +72115,14 @@ async function runIacRequest(req, deps) {
   if (!deps.exists(target)) throw new UserError("path not found", { file: req.path, expected: "a directory or an IaC file" });
   const startedAt = deps.now();
   const settings = resolveSettings(req.flags, deps);
-  const result = scanPath(target);
+  const result2 = scanPath(target);
   return finishRun(
     {
       scanner: "iac",
       startedAt,
-      findings: rebase(result.findings, result.root, deps.cwd),
+      findings: rebase(result2.findings, result2.root, deps.cwd),
       tools: [{ ...IAC_TOOL }],
-      notifications: [{ level: "note", message: countNote(result) }, ...result.notifications],
+      notifications: [{ level: "note", message: countNote(result2) }, ...result2.notifications],
       // GitLab's own IaC scanning reports to the SAST widget; an empty report resolves what an earlier run found.
       gitlabReportTypes: ["sast"]
     },
