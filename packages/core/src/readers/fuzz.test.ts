@@ -10,6 +10,7 @@ import { parseReportText } from './parse-text.js';
 import { readReport } from './read-report.js';
 import { READERS } from './registry.js';
 import type { ReadResult, ReportReader } from './types.js';
+import { mutate, paths } from './doc-mutation.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/readers/', import.meta.url));
 
@@ -24,28 +25,6 @@ function fixtureDocs(): { format: string; doc: unknown; text: string }[] {
       const { format } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { format: string };
       return { format, doc: parseReportText(text, input), text };
     });
-}
-
-type Path = (string | number)[];
-
-/** Paths to every value in a document, so a mutation can hit any depth. */
-function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
-  return out;
-}
-
-/** `doc` with the value at `path` replaced (or removed when `replacement` is undefined). */
-function mutate(doc: unknown, path: Path, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(doc) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (replacement === undefined && !Array.isArray(node)) delete node[last];
-  else node[last] = replacement;
-  return copy;
 }
 
 /** Reading may refuse the document (UserError); anything else thrown, or an invalid finding, is a bug. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mutate, paths } from '../doc-mutation.js';
 import { isSarifResult } from './check.js';
 import { resultSchema } from './schema.js';
 
@@ -28,24 +29,6 @@ function fixtureResults(): unknown[] {
 const agrees = (v: unknown): void => {
   expect(isSarifResult(v)).toBe(resultSchema.safeParse(v).success);
 };
-
-type Path = (string | number)[];
-
-function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
-  return out;
-}
-
-function replaceAt(doc: unknown, path: Path, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(doc) as Record<string | number, unknown>;
-  let node: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path[path.length - 1] as string | number] = replacement;
-  return copy;
-}
 
 /** Values of every JSON type, plus the ones zod treats specially (non-finite numbers, undefined). */
 const anyValue = fc.oneof(
@@ -124,7 +107,7 @@ describe('isSarifResult', () => {
     const results = fixtureResults();
     const cases = results.flatMap((r) => paths(r).map((p) => ({ r, p })));
     fc.assert(
-      fc.property(fc.constantFrom(...cases), anyValue, ({ r, p }, v) => agrees(replaceAt(r, p, v))),
+      fc.property(fc.constantFrom(...cases), anyValue, ({ r, p }, v) => agrees(mutate(r, p, v))),
       { numRuns: 3000 },
     );
   });
