@@ -1,4 +1,4 @@
-import { defineInputs } from '@rampart/ci';
+import { defineInputs, GATE_INPUTS, PUBLISH_INPUTS } from '@rampart/ci';
 
 /** The inputs of action.yml; a test checks the two agree, defaults included. */
 export const CONTAINER_INPUTS = defineInputs({
@@ -14,12 +14,6 @@ export const CONTAINER_INPUTS = defineInputs({
   'cache-dir': { kind: 'string' },
   'ignore-unfixed': { kind: 'boolean', default: false },
   sbom: { kind: 'boolean', default: true },
-  'fail-on': { kind: 'enum', values: ['critical', 'high', 'medium', 'low', 'info', 'none'] },
-  'new-only': { kind: 'boolean', default: false },
-  baseline: { kind: 'string' },
-  config: { kind: 'string' },
-  'output-dir': { kind: 'string', default: 'rampart-reports' },
-  'upload-sarif': { kind: 'boolean', default: false },
-  comment: { kind: 'boolean', default: true },
-  'github-token': { kind: 'string', secret: true, actionYmlDefault: '${{ github.token }}' },
+  ...GATE_INPUTS,
+  ...PUBLISH_INPUTS,
 });

@@ -138,3 +138,19 @@ export function readInputs<const S extends InputSpec>(spec: S, env: Env, mask?: 
   // The loop builds exactly the mapped type; TypeScript cannot follow a key rename through Object.entries.
   return out as Inputs<S>;
 }
+
+/** The gate and output inputs every scanning action has, with the same names, values and defaults. */
+export const GATE_INPUTS = defineInputs({
+  'fail-on': { kind: 'enum', values: ['critical', 'high', 'medium', 'low', 'info', 'none'] },
+  'new-only': { kind: 'boolean', default: false },
+  baseline: { kind: 'string' },
+  config: { kind: 'string' },
+  'output-dir': { kind: 'string', default: 'rampart-reports' },
+});
+
+/** The publishing inputs every scanning action has: SARIF upload, the sticky comment and the token for both. */
+export const PUBLISH_INPUTS = defineInputs({
+  'upload-sarif': { kind: 'boolean', default: false },
+  comment: { kind: 'boolean', default: true },
+  'github-token': { kind: 'string', secret: true, actionYmlDefault: '${{ github.token }}' },
+});
