@@ -36,3 +36,23 @@ export function baseConfig(overrides: Options = {}): Options {
     ...overrides,
   };
 }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * An action's bundle: the runner executes dist/*.js with no node_modules, so everything is bundled except the
+ * packages an action vendors beside its bundle (`vendored`: package names, or scopes written `@scope/`).
+ */
+export function actionConfig(opts: { entry?: Record<string, string>; vendored?: string[] } = {}): Options {
+  const vendored = opts.vendored ?? [];
+  const pattern = (v: string): string => escapeRegExp(v) + (v.endsWith('/') ? '' : '$');
+  return baseConfig({
+    entry: opts.entry ?? { index: 'src/index.ts' },
+    outDir: 'dist',
+    noExternal: vendored.length === 0 ? [/.*/] : [new RegExp(`^(?!${vendored.map(pattern).join('|')}).*`)],
+    ...(vendored.length > 0 ? { external: vendored.map((v) => (v.endsWith('/') ? new RegExp(`^${escapeRegExp(v)}`) : v)) } : {}),
+    sourcemap: false,
+    minify: false,
+    banner: REQUIRE_BANNER,
+  });
+}

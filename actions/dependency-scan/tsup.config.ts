@@ -1,15 +1,4 @@
 import { defineConfig } from 'tsup';
-import { baseConfig, REQUIRE_BANNER } from '../../tsup.config.base.js';
+import { actionConfig } from '../../tsup.config.base.js';
 
-// The runner executes dist/index.js with no node_modules, so everything is bundled. Some dependencies are
-// CommonJS and call require(); the banner gives the ESM bundle one.
-export default defineConfig(
-  baseConfig({
-    entry: { index: 'src/index.ts' },
-    outDir: 'dist',
-    noExternal: [/.*/],
-    sourcemap: false,
-    minify: false,
-    banner: REQUIRE_BANNER,
-  }),
-);
+export default defineConfig(actionConfig());
