@@ -67676,6 +67676,18 @@ function readInputs(spec, env, mask) {
   }
   return out;
 }
+var GATE_INPUTS = defineInputs({
+  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
+  "new-only": { kind: "boolean", default: false },
+  baseline: { kind: "string" },
+  config: { kind: "string" },
+  "output-dir": { kind: "string", default: "rampart-reports" }
+});
+var PUBLISH_INPUTS = defineInputs({
+  "upload-sarif": { kind: "boolean", default: false },
+  comment: { kind: "boolean", default: true },
+  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+});
 
 // ../../packages/ci/src/github/action-yml.ts
 init_src5();
@@ -73708,14 +73720,8 @@ var DAST_INPUTS = defineInputs({
   "docker-name": { kind: "string", default: "ghcr.io/zaproxy/zaproxy:stable" },
   "zap-url": { kind: "string" },
   "zap-port": { kind: "string", default: "8090" },
-  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
-  "new-only": { kind: "boolean", default: false },
-  baseline: { kind: "string" },
-  config: { kind: "string" },
-  "output-dir": { kind: "string", default: "rampart-reports" },
-  "upload-sarif": { kind: "boolean", default: false },
-  comment: { kind: "boolean", default: true },
-  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+  ...GATE_INPUTS,
+  ...PUBLISH_INPUTS
 });
 
 // src/zap-container.ts

@@ -87971,6 +87971,18 @@ function readInputs(spec, env, mask) {
   }
   return out;
 }
+var GATE_INPUTS = defineInputs({
+  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
+  "new-only": { kind: "boolean", default: false },
+  baseline: { kind: "string" },
+  config: { kind: "string" },
+  "output-dir": { kind: "string", default: "rampart-reports" }
+});
+var PUBLISH_INPUTS = defineInputs({
+  "upload-sarif": { kind: "boolean", default: false },
+  comment: { kind: "boolean", default: true },
+  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+});
 
 // ../../packages/ci/src/github/action-yml.ts
 init_src5();
@@ -92467,14 +92479,8 @@ var DEPS_INPUTS = defineInputs({
   "osv-url": { kind: "string" },
   "cache-dir": { kind: "string" },
   "ignore-unfixed": { kind: "boolean", default: false },
-  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
-  "new-only": { kind: "boolean", default: false },
-  baseline: { kind: "string" },
-  config: { kind: "string" },
-  "output-dir": { kind: "string", default: "rampart-reports" },
-  "upload-sarif": { kind: "boolean", default: false },
-  comment: { kind: "boolean", default: true },
-  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+  ...GATE_INPUTS,
+  ...PUBLISH_INPUTS
 });
 
 // src/main.ts

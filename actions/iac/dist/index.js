@@ -67677,6 +67677,18 @@ function readInputs(spec, env, mask) {
   }
   return out;
 }
+var GATE_INPUTS = defineInputs({
+  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
+  "new-only": { kind: "boolean", default: false },
+  baseline: { kind: "string" },
+  config: { kind: "string" },
+  "output-dir": { kind: "string", default: "rampart-reports" }
+});
+var PUBLISH_INPUTS = defineInputs({
+  "upload-sarif": { kind: "boolean", default: false },
+  comment: { kind: "boolean", default: true },
+  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+});
 
 // ../../packages/ci/src/github/action-yml.ts
 init_src5();
@@ -72134,15 +72146,9 @@ async function runIacRequest(req, deps) {
 // src/inputs.ts
 var IAC_INPUTS = defineInputs({
   path: { kind: "string", default: "." },
-  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
-  "new-only": { kind: "boolean", default: false },
-  baseline: { kind: "string" },
-  config: { kind: "string" },
-  "output-dir": { kind: "string", default: "rampart-reports" },
-  "upload-sarif": { kind: "boolean", default: false },
-  comment: { kind: "boolean", default: true },
+  ...GATE_INPUTS,
   annotations: { kind: "boolean", default: true },
-  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+  ...PUBLISH_INPUTS
 });
 
 // src/main.ts

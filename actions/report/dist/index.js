@@ -86006,6 +86006,18 @@ function readInputs(spec, env, mask) {
   }
   return out;
 }
+var GATE_INPUTS = defineInputs({
+  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
+  "new-only": { kind: "boolean", default: false },
+  baseline: { kind: "string" },
+  config: { kind: "string" },
+  "output-dir": { kind: "string", default: "rampart-reports" }
+});
+var PUBLISH_INPUTS = defineInputs({
+  "upload-sarif": { kind: "boolean", default: false },
+  comment: { kind: "boolean", default: true },
+  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+});
 
 // ../../packages/ci/src/github/action-yml.ts
 init_src5();
@@ -88523,22 +88535,16 @@ async function autoBaseline(p, deps4) {
 var REPORT_INPUTS = defineInputs({
   files: { kind: "list" },
   format: { kind: "string" },
-  "fail-on": { kind: "enum", values: ["critical", "high", "medium", "low", "info", "none"] },
-  "new-only": { kind: "boolean", default: false },
-  baseline: { kind: "string" },
+  ...GATE_INPUTS,
   "artifact-name": { kind: "string", default: "rampart-findings" },
-  config: { kind: "string" },
-  "output-dir": { kind: "string", default: "rampart-reports" },
   formats: { kind: "string" },
   category: { kind: "string" },
-  "upload-sarif": { kind: "boolean", default: false },
-  comment: { kind: "boolean", default: true },
   // true/false are the values this input took before it knew about changed lines.
   annotations: { kind: "enum", values: ["changed", "all", "none", "true", "false"], default: "changed" },
   "review-comments": { kind: "boolean", default: true },
   publish: { kind: "boolean", default: true },
   sbom: { kind: "string" },
-  "github-token": { kind: "string", secret: true, actionYmlDefault: "${{ github.token }}" }
+  ...PUBLISH_INPUTS
 });
 
 // src/stage-two.ts
