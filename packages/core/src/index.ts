@@ -11,3 +11,4 @@ export * from './readers/index.js';
 export * from './writers/index.js';
 export * from './pipeline/index.js';
 export * from './archive/index.js';
+export * from './ruletest/annotations.js';
