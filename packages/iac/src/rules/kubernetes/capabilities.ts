@@ -1,6 +1,6 @@
 import { getIn, items, lineOf, str } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
-import { CIS_K8S, PSS, SECURITY_CONTEXT, podSpecs, where } from './workloads.js';
+import { CIS_K8S, PSS, SECURITY_CONTEXT, checkContainers, where } from './workloads.js';
 
 /** Capabilities that amount to, or lead to, root on the node. */
 const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_BOOT', 'NET_RAW']);
@@ -19,16 +19,11 @@ export const dangerousCapabilities = defineRule({
   fix: 'Drop ALL and add back only what the process needs (NET_BIND_SERVICE at most, usually nothing).',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        for (const cap of items(getIn(c.node, ['securityContext', 'capabilities', 'add']))) {
-          const name = capName(cap);
-          if (DANGEROUS.has(name)) out.push({ line: lineOf(file.yaml, cap), message: `The ${where(pod, c)} adds the ${name} capability.` });
-        }
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) =>
+      items(getIn(c.node, ['securityContext', 'capabilities', 'add']))
+        .filter((cap) => DANGEROUS.has(capName(cap)))
+        .map((cap) => ({ line: lineOf(file.yaml, cap), message: `The ${where(pod, c)} adds the ${capName(cap)} capability.` })),
+    );
   },
 });
 
@@ -42,14 +37,10 @@ export const capabilitiesNotDropped = defineRule({
   fix: 'Set `securityContext.capabilities.drop: ["ALL"]`.',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        if (c.field === 'ephemeralContainers') continue;
-        const drops = items(getIn(c.node, ['securityContext', 'capabilities', 'drop'])).map(capName);
-        if (!drops.includes('ALL')) out.push({ line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} keeps the default capabilities (no drop: [ALL]).` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const drops = items(getIn(c.node, ['securityContext', 'capabilities', 'drop'])).map(capName);
+      if (drops.includes('ALL')) return undefined;
+      return { line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} keeps the default capabilities (no drop: [ALL]).` };
+    }, { ephemeral: false });
   },
 });

@@ -1,7 +1,7 @@
 import { entry, lineOf, str } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
 import { floatingTag } from '../image-ref.js';
-import { podSpecs, where } from './workloads.js';
+import { checkContainers, where } from './workloads.js';
 
 export const latestImage = defineRule({
   id: 'k8s.latest-image',
@@ -13,16 +13,13 @@ export const latestImage = defineRule({
   fix: 'Use a version tag, or better a digest (`image@sha256:...`).',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        const e = entry(c.node, 'image');
-        const image = str(e?.value);
-        if (e === undefined || image === undefined) continue;
-        const floating = floatingTag(image);
-        if (floating !== undefined) out.push({ line: lineOf(file.yaml, e.keyNode), message: `The ${where(pod, c)} uses ${image} (${floating === 'latest' ? 'the latest tag' : 'no tag, which means latest'}).` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const e = entry(c.node, 'image');
+      const image = str(e?.value);
+      if (e === undefined || image === undefined) return undefined;
+      const floating = floatingTag(image);
+      if (floating === undefined) return undefined;
+      return { line: lineOf(file.yaml, e.keyNode), message: `The ${where(pod, c)} uses ${image} (${floating === 'latest' ? 'the latest tag' : 'no tag, which means latest'}).` };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { entry, get, isFalse, lineOf } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
-import { CIS_K8S, PSS, SECURITY_CONTEXT, podSpecs, where } from './workloads.js';
+import { CIS_K8S, PSS, SECURITY_CONTEXT, checkContainers, where } from './workloads.js';
 
 export const privilegeEscalation = defineRule({
   id: 'k8s.allow-privilege-escalation',
@@ -12,15 +12,11 @@ export const privilegeEscalation = defineRule({
   fix: 'Set `securityContext.allowPrivilegeEscalation: false`.',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        const e = entry(get(c.node, 'securityContext'), 'allowPrivilegeEscalation');
-        if (e !== undefined && isFalse(e.value)) continue;
-        const how = e === undefined ? 'does not set allowPrivilegeEscalation: false' : 'sets allowPrivilegeEscalation: true';
-        out.push({ line: lineOf(file.yaml, e?.keyNode ?? c.node), message: `The ${where(pod, c)} ${how}, so setuid binaries can gain privileges.` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const e = entry(get(c.node, 'securityContext'), 'allowPrivilegeEscalation');
+      if (e !== undefined && isFalse(e.value)) return undefined;
+      const how = e === undefined ? 'does not set allowPrivilegeEscalation: false' : 'sets allowPrivilegeEscalation: true';
+      return { line: lineOf(file.yaml, e?.keyNode ?? c.node), message: `The ${where(pod, c)} ${how}, so setuid binaries can gain privileges.` };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { entry, getIn, isTrue, lineOf } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
-import { CIS_K8S, PSS, podSpecs, where } from './workloads.js';
+import { CIS_K8S, PSS, checkContainers, where } from './workloads.js';
 
 export const privileged = defineRule({
   id: 'k8s.privileged',
@@ -12,13 +12,10 @@ export const privileged = defineRule({
   fix: 'Remove `privileged: true`; grant only the capabilities the container needs.',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        const e = entry(getIn(c.node, ['securityContext']), 'privileged');
-        if (e !== undefined && isTrue(e.value)) out.push({ line: lineOf(file.yaml, e.keyNode), message: `The ${where(pod, c)} is privileged: it has every capability and the host's devices.` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const e = entry(getIn(c.node, ['securityContext']), 'privileged');
+      if (e === undefined || !isTrue(e.value)) return undefined;
+      return { line: lineOf(file.yaml, e.keyNode), message: `The ${where(pod, c)} is privileged: it has every capability and the host's devices.` };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { entry, get, isTrue, lineOf } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
-import { CIS_K8S, SECURITY_CONTEXT, podSpecs, where } from './workloads.js';
+import { CIS_K8S, SECURITY_CONTEXT, checkContainers, where } from './workloads.js';
 
 export const readOnlyRoot = defineRule({
   id: 'k8s.writable-root-filesystem',
@@ -12,15 +12,10 @@ export const readOnlyRoot = defineRule({
   fix: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process must write.',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        if (c.field === 'ephemeralContainers') continue;
-        const e = entry(get(c.node, 'securityContext'), 'readOnlyRootFilesystem');
-        if (e !== undefined && isTrue(e.value)) continue;
-        out.push({ line: lineOf(file.yaml, e?.keyNode ?? c.node), message: `The ${where(pod, c)} can write to its root filesystem.` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const e = entry(get(c.node, 'securityContext'), 'readOnlyRootFilesystem');
+      if (e !== undefined && isTrue(e.value)) return undefined;
+      return { line: lineOf(file.yaml, e?.keyNode ?? c.node), message: `The ${where(pod, c)} can write to its root filesystem.` };
+    }, { ephemeral: false });
   },
 });

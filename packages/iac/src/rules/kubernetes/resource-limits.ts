@@ -1,6 +1,6 @@
 import { get, getIn, lineOf } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
-import { CIS_K8S, podSpecs, where } from './workloads.js';
+import { CIS_K8S, checkContainers, where } from './workloads.js';
 
 export const resourceLimits = defineRule({
   id: 'k8s.no-resource-limits',
@@ -12,16 +12,11 @@ export const resourceLimits = defineRule({
   fix: 'Set `resources.limits.memory` and `resources.limits.cpu` (or a LimitRange in the namespace).',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        // Ephemeral debug containers cannot have resources.
-        if (c.field === 'ephemeralContainers') continue;
-        const limits = getIn(c.node, ['resources', 'limits']);
-        const missing = ['cpu', 'memory'].filter((k) => get(limits, k) === undefined);
-        if (missing.length > 0) out.push({ line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} has no ${missing.join(' or ')} limit.` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const limits = getIn(c.node, ['resources', 'limits']);
+      const missing = ['cpu', 'memory'].filter((k) => get(limits, k) === undefined);
+      if (missing.length === 0) return undefined;
+      return { line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} has no ${missing.join(' or ')} limit.` };
+    }, { ephemeral: false });
   },
 });

@@ -1,7 +1,7 @@
 import { isFalse, isTrue, lineOf, str } from '../../parse/yaml-nodes.js';
 import { defineRule, type RuleMatch } from '../../types.js';
 import { effective } from './security-context.js';
-import { CIS_K8S, PSS, SECURITY_CONTEXT, podSpecs, where } from './workloads.js';
+import { CIS_K8S, PSS, SECURITY_CONTEXT, checkContainers, where } from './workloads.js';
 
 export const runAsRoot = defineRule({
   id: 'k8s.run-as-root',
@@ -13,16 +13,13 @@ export const runAsRoot = defineRule({
   fix: 'Set `runAsNonRoot: true` and a non-zero `runAsUser`.',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        const user = effective(pod, c, 'runAsUser');
-        const nonRoot = effective(pod, c, 'runAsNonRoot');
-        if (user !== undefined && str(user.value) === '0') out.push({ line: lineOf(file.yaml, user.keyNode), message: `The ${where(pod, c)} runs as UID 0.` });
-        else if (nonRoot !== undefined && isFalse(nonRoot.value) && user === undefined) out.push({ line: lineOf(file.yaml, nonRoot.keyNode), message: `The ${where(pod, c)} allows root with runAsNonRoot: false.` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const user = effective(pod, c, 'runAsUser');
+      const nonRoot = effective(pod, c, 'runAsNonRoot');
+      if (user !== undefined && str(user.value) === '0') return { line: lineOf(file.yaml, user.keyNode), message: `The ${where(pod, c)} runs as UID 0.` };
+      if (nonRoot !== undefined && isFalse(nonRoot.value) && user === undefined) return { line: lineOf(file.yaml, nonRoot.keyNode), message: `The ${where(pod, c)} allows root with runAsNonRoot: false.` };
+      return undefined;
+    });
   },
 });
 
@@ -38,17 +35,13 @@ export const runAsNonRootUnset = defineRule({
   fix: 'Set `securityContext.runAsNonRoot: true` on the pod or the container (and a non-zero `runAsUser`).',
   kinds: ['kubernetes'],
   check(file): RuleMatch[] {
-    const out: RuleMatch[] = [];
-    for (const pod of podSpecs(file.yaml)) {
-      for (const c of pod.containers) {
-        const user = effective(pod, c, 'runAsUser');
-        const nonRoot = effective(pod, c, 'runAsNonRoot');
-        const uid = Number(str(user?.value));
-        // Explicit root is k8s.run-as-root's; a non-zero UID already keeps the container off root.
-        if ((nonRoot !== undefined && (isTrue(nonRoot.value) || isFalse(nonRoot.value))) || (user !== undefined && (uid === 0 || uid > 0))) continue;
-        out.push({ line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs as the image's user, often root.` });
-      }
-    }
-    return out;
+    return checkContainers(file.yaml, (pod, c) => {
+      const user = effective(pod, c, 'runAsUser');
+      const nonRoot = effective(pod, c, 'runAsNonRoot');
+      const uid = Number(str(user?.value));
+      // Explicit root is k8s.run-as-root's; a non-zero UID already keeps the container off root.
+      if ((nonRoot !== undefined && (isTrue(nonRoot.value) || isFalse(nonRoot.value))) || (user !== undefined && (uid === 0 || uid > 0))) return undefined;
+      return { line: lineOf(file.yaml, c.node), message: `The ${where(pod, c)} sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs as the image's user, often root.` };
+    });
   },
 });

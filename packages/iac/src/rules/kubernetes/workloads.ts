@@ -1,6 +1,7 @@
 import { isMap, type Document } from 'yaml';
 import { get, getIn, items, str } from '../../parse/yaml-nodes.js';
 import type { YamlSource } from '../../parse/yaml-source.js';
+import type { RuleMatch } from '../../types.js';
 
 /** Where each workload kind keeps its pod spec. */
 const POD_SPEC_PATH: Record<string, readonly string[]> = {
@@ -59,6 +60,27 @@ export function podSpecs(yaml: YamlSource): PodSpec[] {
     }
   }
   cache.set(yaml, out);
+  return out;
+}
+
+/**
+ * A container rule's check run over every container of every pod spec of the file, collecting what it reports.
+ * `ephemeral: false` leaves out ephemeral debug containers, which cannot set the field the rule asks for.
+ */
+export function checkContainers(
+  yaml: YamlSource,
+  check: (pod: PodSpec, c: Container) => RuleMatch | RuleMatch[] | undefined,
+  opts: { ephemeral?: boolean } = {},
+): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  for (const pod of podSpecs(yaml)) {
+    for (const c of pod.containers) {
+      if (opts.ephemeral === false && c.field === 'ephemeralContainers') continue;
+      const found = check(pod, c);
+      if (Array.isArray(found)) out.push(...found);
+      else if (found !== undefined) out.push(found);
+    }
+  }
   return out;
 }
 
