@@ -4,13 +4,13 @@ import {
   confirmPullRequest,
   downloadArtifactZip,
   listRunArtifacts,
-  parseFindingsFile,
   parsePullRequestFile,
   readArtifactFiles,
   type Env,
   type GithubClient,
   type TriggeringRun,
 } from '@rampart/ci';
+import { parseFindingsFile } from '@rampart/core';
 import { writeFindingsTemp } from './baseline.js';
 
 /*
@@ -40,7 +40,7 @@ export async function loadTriggeringRun(
   const { files } = await readArtifactFiles(zip, [FINDINGS_FILE, PULL_REQUEST_FILE]);
   const data = files.get(FINDINGS_FILE);
   if (!data) return { skip: `${artifactName} of run ${run.id} holds no ${FINDINGS_FILE}` };
-  const parsed = parseFindingsFile(data, `${FINDINGS_FILE} in ${artifactName} of run ${run.id}`);
+  const parsed = parseFindingsFile(data.toString('utf8'), `${FINDINGS_FILE} in ${artifactName} of run ${run.id}`);
   if ('problem' in parsed) return { skip: parsed.problem };
   const findingsPath = writeFindingsTemp(parsed, env);
   const prText = files.get(PULL_REQUEST_FILE);

@@ -1,4 +1,4 @@
-import { findingsFileSchema, type FindingsFile } from '@rampart/core';
+import { parseFindingsFile, type FindingsFile } from '@rampart/core';
 import { downloadArtifactZip, listRunArtifacts, listSuccessfulRuns, readArtifactFiles, type WorkflowRunSummary } from './artifacts.js';
 import { classifyFailure } from './http-errors.js';
 import type { GithubClient } from './octokit.js';
@@ -25,22 +25,6 @@ export type BaselineResult =
   | { found: true; file: FindingsFile; runId: number; source: string }
   /** `warning`: something was there but unusable (the user should look), as opposed to simply nothing yet. */
   | { found: false; reason: string; warning: boolean };
-
-/** Reads, parses and validates a findings.json from an artifact; the reason when it is not one. */
-export function parseFindingsFile(data: Buffer, what: string): FindingsFile | { problem: string } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(data.toString('utf8'));
-  } catch {
-    return { problem: `${what} is not JSON` };
-  }
-  const parsed = findingsFileSchema.safeParse(doc);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { problem: `${what} is not a Rampart findings.json (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'})` };
-  }
-  return parsed.data;
-}
 
 /** Push runs first: a pull_request run on the base branch (a PR into main from main) scanned a merge commit. */
 function preferPush(runs: readonly WorkflowRunSummary[]): WorkflowRunSummary[] {
@@ -99,7 +83,7 @@ export async function findBaseline(client: GithubClient, p: BaselineLookup): Pro
     } catch (e) {
       return { found: false, reason: `${artifactName} of run ${run.id} could not be downloaded or read: ${classifyFailure(e, false).message}`, warning: true };
     }
-    const file = parseFindingsFile(data, what);
+    const file = parseFindingsFile(data.toString('utf8'), what);
     if ('problem' in file) return { found: false, reason: file.problem, warning: true };
     return { found: true, file, runId: run.id, source: `${artifactName} of run ${run.id} on ${baseRef}, ${day(usable.createdAt ?? run.createdAt)}` };
   }

@@ -1,4 +1,4 @@
-import { findingsFileSchema, type FindingsFile } from '@rampart/core';
+import { parseFindingsFile, type FindingsFile } from '@rampart/core';
 import { readBodyCapped } from '../http/bounded-body.js';
 
 /** A findings.json of a big repository is a few MiB; anything far larger is not ours. */
@@ -112,18 +112,8 @@ export async function fetchGitlabBaseline(p: GitlabBaselineParams): Promise<Gitl
     return { found: false, reason: `${where}: download broke off: ${e instanceof Error ? e.message : String(e)}` };
   }
   if (content === undefined) return { found: false, reason: `${where} is larger than ${max} bytes` };
-  let json: unknown;
-  try {
-    json = JSON.parse(content) as unknown;
-  } catch {
-    return { found: false, reason: `${where} is not JSON` };
-  }
-  const parsed = findingsFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown shape';
-    return { found: false, reason: `${where} is not a Rampart findings.json (${at})` };
-  }
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(parsed.data.generatedAt)?.[0];
-  return { found: true, content, file: parsed.data, description: `${p.path} of job ${p.job} on ${p.ref}${day ? ` (${day})` : ''}` };
+  const parsed = parseFindingsFile(content, where);
+  if ('problem' in parsed) return { found: false, reason: parsed.problem };
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(parsed.generatedAt)?.[0];
+  return { found: true, content, file: parsed, description: `${p.path} of job ${p.job} on ${p.ref}${day ? ` (${day})` : ''}` };
 }
