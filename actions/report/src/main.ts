@@ -23,7 +23,7 @@ import {
 } from '@rampart/ci';
 import { runReport, type ReportOutcome, type SettingFlags } from '@rampart/cli/report';
 import { actionCliDeps, failStep, publishOptions, publishOutcome, submitSnapshotFromInventory, type PublishOptions } from '@rampart/cli/github';
-import { autoBaseline, type ResolvedBaseline } from './baseline.js';
+import { autoBaseline } from './baseline.js';
 import { REPORT_INPUTS } from './inputs.js';
 import { loadTriggeringRun } from './stage-two.js';
 
@@ -68,8 +68,14 @@ function flagsFrom(i: ReportInputs): SettingFlags {
   return flags;
 }
 
-function withBaseline(flags: SettingFlags, b: ResolvedBaseline): SettingFlags {
-  return { ...flags, ...(b.path ? { baseline: b.path } : {}), ...(b.source ? { baselineSource: b.source } : {}) };
+type BaselineLookup = Parameters<typeof autoBaseline>[0];
+
+/** The report's flags, with `baseline: auto` resolved for the pull request `lookup` names (none: no lookup). */
+async function reportFlags(i: ReportInputs, lookup: BaselineLookup | undefined, deps: RunDeps): Promise<{ flags: SettingFlags; notes: Notification[] }> {
+  const flags = flagsFrom(i);
+  if (i.baseline !== 'auto' || lookup === undefined) return { flags, notes: [] };
+  const b = await autoBaseline(lookup, deps);
+  return { flags: { ...flags, ...(b.path ? { baseline: b.path } : {}), ...(b.source ? { baselineSource: b.source } : {}) }, notes: b.notes };
 }
 
 /** The old boolean values of `annotations` keep their meaning: true annotated, false did not. */
@@ -105,17 +111,11 @@ async function clientFor(i: ReportInputs, ctx: GithubContext, deps: RunDeps): Pr
  * to the API: its token cannot, and the workflow_run stage publishes for it.
  */
 async function stageOne(i: ReportInputs, ctx: GithubContext | undefined, cwd: string, deps: RunDeps): Promise<number> {
-  let flags = flagsFrom(i);
-  const notes: Notification[] = [];
   const pr = ctx ? pullRequestFileOf(ctx) : undefined;
-  if (i.baseline === 'auto' && ctx && pr) {
-    const b = await autoBaseline(
-      { client: await clientFor(i, ctx, deps), owner: ctx.owner, repo: ctx.repo, workflowFile: workflowFileOf(envValue(deps.env, 'GITHUB_WORKFLOW_REF')), baseRef: pr.baseRef, artifactName: i.artifactName },
-      deps,
-    );
-    flags = withBaseline(flags, b);
-    notes.push(...b.notes);
-  }
+  const lookup = ctx && pr
+    ? { client: await clientFor(i, ctx, deps), owner: ctx.owner, repo: ctx.repo, workflowFile: workflowFileOf(envValue(deps.env, 'GITHUB_WORKFLOW_REF')), baseRef: pr.baseRef, artifactName: i.artifactName }
+    : undefined;
+  const { flags, notes } = await reportFlags(i, lookup, deps);
   const req = { inputs: expandFiles(i.files, cwd), flags, notes, ...(i.format ? { format: i.format } : {}) };
   const outcome = await runReport(req, actionCliDeps(deps.io, deps.env, cwd, deps.now));
   if (pr) await writeOutputsAtomic(outDirOf(outcome, cwd), [{ name: PULL_REQUEST_FILE, content: serializePullRequestFile(pr) }]);
@@ -162,13 +162,10 @@ async function stageTwo(i: ReportInputs, ctx: GithubContext, cwd: string, deps: 
     deps.io.warning(`Rampart published nothing: ${loaded.skip}.`);
     return 0;
   }
-  let flags = flagsFrom(i);
-  const notes: Notification[] = [];
-  if (i.baseline === 'auto' && loaded.pullRequest) {
-    const b = await autoBaseline({ client, owner: ctx.owner, repo: ctx.repo, workflowFile: run.workflowFile, baseRef: loaded.pullRequest.baseRef, artifactName: i.artifactName }, deps);
-    flags = withBaseline(flags, b);
-    notes.push(...b.notes);
-  }
+  const lookup = loaded.pullRequest
+    ? { client, owner: ctx.owner, repo: ctx.repo, workflowFile: run.workflowFile, baseRef: loaded.pullRequest.baseRef, artifactName: i.artifactName }
+    : undefined;
+  const { flags, notes } = await reportFlags(i, lookup, deps);
   const outcome = await runReport({ inputs: [loaded.findingsPath], flags, notes, format: 'rampart' }, actionCliDeps(deps.io, deps.env, cwd, deps.now));
   const opts = basePublishOptions(i);
   if (loaded.pullRequest) {
