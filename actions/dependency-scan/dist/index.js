@@ -39372,6 +39372,12 @@ var init_archive = __esm({
   }
 });
 
+// ../../packages/core/src/ruletest/annotations.ts
+var init_annotations = __esm({
+  "../../packages/core/src/ruletest/annotations.ts"() {
+  }
+});
+
 // ../../packages/core/src/index.ts
 var init_src5 = __esm({
   "../../packages/core/src/index.ts"() {
@@ -39388,6 +39394,7 @@ var init_src5 = __esm({
     init_writers();
     init_pipeline();
     init_archive();
+    init_annotations();
   }
 });
 

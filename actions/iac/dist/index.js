@@ -39367,6 +39367,12 @@ var init_archive = __esm({
   }
 });
 
+// ../../packages/core/src/ruletest/annotations.ts
+var init_annotations = __esm({
+  "../../packages/core/src/ruletest/annotations.ts"() {
+  }
+});
+
 // ../../packages/core/src/index.ts
 var init_src5 = __esm({
   "../../packages/core/src/index.ts"() {
@@ -39383,6 +39389,7 @@ var init_src5 = __esm({
     init_writers();
     init_pipeline();
     init_archive();
+    init_annotations();
   }
 });
 
@@ -70993,6 +71000,18 @@ function podSpecs(yaml) {
   cache.set(yaml, out);
   return out;
 }
+function checkContainers(yaml, check2, opts = {}) {
+  const out = [];
+  for (const pod of podSpecs(yaml)) {
+    for (const c of pod.containers) {
+      if (opts.ephemeral === false && c.field === "ephemeralContainers") continue;
+      const found = check2(pod, c);
+      if (Array.isArray(found)) out.push(...found);
+      else if (found !== void 0) out.push(found);
+    }
+  }
+  return out;
+}
 function where2(pod, c) {
   return c === void 0 ? `${pod.kind} ${pod.name}` : `container ${c.name} of ${pod.kind} ${pod.name}`;
 }
@@ -71015,16 +71034,10 @@ var dangerousCapabilities = defineRule({
   fix: "Drop ALL and add back only what the process needs (NET_BIND_SERVICE at most, usually nothing).",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        for (const cap of items(getIn(c.node, ["securityContext", "capabilities", "add"]))) {
-          const name = capName(cap);
-          if (DANGEROUS.has(name)) out.push({ line: lineOf3(file2.yaml, cap), message: `The ${where2(pod, c)} adds the ${name} capability.` });
-        }
-      }
-    }
-    return out;
+    return checkContainers(
+      file2.yaml,
+      (pod, c) => items(getIn(c.node, ["securityContext", "capabilities", "add"])).filter((cap) => DANGEROUS.has(capName(cap))).map((cap) => ({ line: lineOf3(file2.yaml, cap), message: `The ${where2(pod, c)} adds the ${capName(cap)} capability.` }))
+    );
   }
 });
 var capabilitiesNotDropped = defineRule({
@@ -71037,15 +71050,11 @@ var capabilitiesNotDropped = defineRule({
   fix: 'Set `securityContext.capabilities.drop: ["ALL"]`.',
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        if (c.field === "ephemeralContainers") continue;
-        const drops = items(getIn(c.node, ["securityContext", "capabilities", "drop"])).map(capName);
-        if (!drops.includes("ALL")) out.push({ line: lineOf3(file2.yaml, c.node), message: `The ${where2(pod, c)} keeps the default capabilities (no drop: [ALL]).` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const drops = items(getIn(c.node, ["securityContext", "capabilities", "drop"])).map(capName);
+      if (drops.includes("ALL")) return void 0;
+      return { line: lineOf3(file2.yaml, c.node), message: `The ${where2(pod, c)} keeps the default capabilities (no drop: [ALL]).` };
+    }, { ephemeral: false });
   }
 });
 
@@ -71107,17 +71116,14 @@ var latestImage = defineRule({
   fix: "Use a version tag, or better a digest (`image@sha256:...`).",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        const e = entry(c.node, "image");
-        const image = str(e?.value);
-        if (e === void 0 || image === void 0) continue;
-        const floating = floatingTag(image);
-        if (floating !== void 0) out.push({ line: lineOf3(file2.yaml, e.keyNode), message: `The ${where2(pod, c)} uses ${image} (${floating === "latest" ? "the latest tag" : "no tag, which means latest"}).` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const e = entry(c.node, "image");
+      const image = str(e?.value);
+      if (e === void 0 || image === void 0) return void 0;
+      const floating = floatingTag(image);
+      if (floating === void 0) return void 0;
+      return { line: lineOf3(file2.yaml, e.keyNode), message: `The ${where2(pod, c)} uses ${image} (${floating === "latest" ? "the latest tag" : "no tag, which means latest"}).` };
+    });
   }
 });
 
@@ -71132,16 +71138,12 @@ var privilegeEscalation = defineRule({
   fix: "Set `securityContext.allowPrivilegeEscalation: false`.",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        const e = entry(get(c.node, "securityContext"), "allowPrivilegeEscalation");
-        if (e !== void 0 && isFalse(e.value)) continue;
-        const how = e === void 0 ? "does not set allowPrivilegeEscalation: false" : "sets allowPrivilegeEscalation: true";
-        out.push({ line: lineOf3(file2.yaml, e?.keyNode ?? c.node), message: `The ${where2(pod, c)} ${how}, so setuid binaries can gain privileges.` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const e = entry(get(c.node, "securityContext"), "allowPrivilegeEscalation");
+      if (e !== void 0 && isFalse(e.value)) return void 0;
+      const how = e === void 0 ? "does not set allowPrivilegeEscalation: false" : "sets allowPrivilegeEscalation: true";
+      return { line: lineOf3(file2.yaml, e?.keyNode ?? c.node), message: `The ${where2(pod, c)} ${how}, so setuid binaries can gain privileges.` };
+    });
   }
 });
 
@@ -71156,14 +71158,11 @@ var privileged = defineRule({
   fix: "Remove `privileged: true`; grant only the capabilities the container needs.",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        const e = entry(getIn(c.node, ["securityContext"]), "privileged");
-        if (e !== void 0 && isTrue(e.value)) out.push({ line: lineOf3(file2.yaml, e.keyNode), message: `The ${where2(pod, c)} is privileged: it has every capability and the host's devices.` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const e = entry(getIn(c.node, ["securityContext"]), "privileged");
+      if (e === void 0 || !isTrue(e.value)) return void 0;
+      return { line: lineOf3(file2.yaml, e.keyNode), message: `The ${where2(pod, c)} is privileged: it has every capability and the host's devices.` };
+    });
   }
 });
 
@@ -71178,16 +71177,11 @@ var readOnlyRoot = defineRule({
   fix: "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process must write.",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        if (c.field === "ephemeralContainers") continue;
-        const e = entry(get(c.node, "securityContext"), "readOnlyRootFilesystem");
-        if (e !== void 0 && isTrue(e.value)) continue;
-        out.push({ line: lineOf3(file2.yaml, e?.keyNode ?? c.node), message: `The ${where2(pod, c)} can write to its root filesystem.` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const e = entry(get(c.node, "securityContext"), "readOnlyRootFilesystem");
+      if (e !== void 0 && isTrue(e.value)) return void 0;
+      return { line: lineOf3(file2.yaml, e?.keyNode ?? c.node), message: `The ${where2(pod, c)} can write to its root filesystem.` };
+    }, { ephemeral: false });
   }
 });
 
@@ -71202,16 +71196,12 @@ var resourceLimits = defineRule({
   fix: "Set `resources.limits.memory` and `resources.limits.cpu` (or a LimitRange in the namespace).",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        if (c.field === "ephemeralContainers") continue;
-        const limits = getIn(c.node, ["resources", "limits"]);
-        const missing = ["cpu", "memory"].filter((k) => get(limits, k) === void 0);
-        if (missing.length > 0) out.push({ line: lineOf3(file2.yaml, c.node), message: `The ${where2(pod, c)} has no ${missing.join(" or ")} limit.` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const limits = getIn(c.node, ["resources", "limits"]);
+      const missing = ["cpu", "memory"].filter((k) => get(limits, k) === void 0);
+      if (missing.length === 0) return void 0;
+      return { line: lineOf3(file2.yaml, c.node), message: `The ${where2(pod, c)} has no ${missing.join(" or ")} limit.` };
+    }, { ephemeral: false });
   }
 });
 
@@ -71231,16 +71221,13 @@ var runAsRoot = defineRule({
   fix: "Set `runAsNonRoot: true` and a non-zero `runAsUser`.",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        const user = effective(pod, c, "runAsUser");
-        const nonRoot = effective(pod, c, "runAsNonRoot");
-        if (user !== void 0 && str(user.value) === "0") out.push({ line: lineOf3(file2.yaml, user.keyNode), message: `The ${where2(pod, c)} runs as UID 0.` });
-        else if (nonRoot !== void 0 && isFalse(nonRoot.value) && user === void 0) out.push({ line: lineOf3(file2.yaml, nonRoot.keyNode), message: `The ${where2(pod, c)} allows root with runAsNonRoot: false.` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const user = effective(pod, c, "runAsUser");
+      const nonRoot = effective(pod, c, "runAsNonRoot");
+      if (user !== void 0 && str(user.value) === "0") return { line: lineOf3(file2.yaml, user.keyNode), message: `The ${where2(pod, c)} runs as UID 0.` };
+      if (nonRoot !== void 0 && isFalse(nonRoot.value) && user === void 0) return { line: lineOf3(file2.yaml, nonRoot.keyNode), message: `The ${where2(pod, c)} allows root with runAsNonRoot: false.` };
+      return void 0;
+    });
   }
 });
 var runAsNonRootUnset = defineRule({
@@ -71255,17 +71242,13 @@ var runAsNonRootUnset = defineRule({
   fix: "Set `securityContext.runAsNonRoot: true` on the pod or the container (and a non-zero `runAsUser`).",
   kinds: ["kubernetes"],
   check(file2) {
-    const out = [];
-    for (const pod of podSpecs(file2.yaml)) {
-      for (const c of pod.containers) {
-        const user = effective(pod, c, "runAsUser");
-        const nonRoot = effective(pod, c, "runAsNonRoot");
-        const uid = Number(str(user?.value));
-        if (nonRoot !== void 0 && (isTrue(nonRoot.value) || isFalse(nonRoot.value)) || user !== void 0 && (uid === 0 || uid > 0)) continue;
-        out.push({ line: lineOf3(file2.yaml, c.node), message: `The ${where2(pod, c)} sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs as the image's user, often root.` });
-      }
-    }
-    return out;
+    return checkContainers(file2.yaml, (pod, c) => {
+      const user = effective(pod, c, "runAsUser");
+      const nonRoot = effective(pod, c, "runAsNonRoot");
+      const uid = Number(str(user?.value));
+      if (nonRoot !== void 0 && (isTrue(nonRoot.value) || isFalse(nonRoot.value)) || user !== void 0 && (uid === 0 || uid > 0)) return void 0;
+      return { line: lineOf3(file2.yaml, c.node), message: `The ${where2(pod, c)} sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs as the image's user, often root.` };
+    });
   }
 });
 

@@ -20536,6 +20536,20 @@ var init_finding = __esm({
 });
 
 // ../../packages/core/src/model/findings-file.ts
+function parseFindingsFile(text3, what) {
+  let doc;
+  try {
+    doc = JSON.parse(text3);
+  } catch {
+    return { problem: `${what} is not JSON` };
+  }
+  const parsed = findingsFileSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    return { problem: `${what} is not a Rampart findings.json (${issue3 ? `${issue3.path.join(".") || "(root)"}: ${issue3.message}` : "invalid"})` };
+  }
+  return parsed.data;
+}
 var FINDINGS_FILE_VERSION, findingsFileSchema;
 var init_findings_file = __esm({
   "../../packages/core/src/model/findings-file.ts"() {
@@ -38916,9 +38930,9 @@ function sum(a, b) {
   };
   return { new: merge4(a.new, b.new), fixed: merge4(a.fixed, b.fixed), existing: merge4(a.existing, b.existing), suppressed: merge4(a.suppressed, b.suppressed) };
 }
-function scannerTable(counts, withBaseline2) {
+function scannerTable(counts, withBaseline) {
   const cell = (b) => badges(b);
-  const compared = (b) => withBaseline2 ? cell(b) : "\u2014";
+  const compared = (b) => withBaseline ? cell(b) : "\u2014";
   const row = (label, c) => `| ${label} | ${cell(c.new)} | ${compared(c.fixed)} | ${compared(c.existing)} | ${cell(c.suppressed)} |`;
   const lines = ["| Scanner | New | Fixed | Existing | Suppressed |", "|---|---|---|---|---|"];
   let total = empty();
@@ -39500,6 +39514,12 @@ var init_archive = __esm({
   }
 });
 
+// ../../packages/core/src/ruletest/annotations.ts
+var init_annotations = __esm({
+  "../../packages/core/src/ruletest/annotations.ts"() {
+  }
+});
+
 // ../../packages/core/src/index.ts
 var init_src5 = __esm({
   "../../packages/core/src/index.ts"() {
@@ -39516,6 +39536,7 @@ var init_src5 = __esm({
     init_writers();
     init_pipeline();
     init_archive();
+    init_annotations();
   }
 });
 
@@ -88004,20 +88025,6 @@ async function readArtifactFiles(zip, wanted, limits = ARTIFACT_LIMITS) {
 // ../../packages/ci/src/github/baseline.ts
 init_src5();
 var FINDINGS_FILE = "findings.json";
-function parseFindingsFile(data, what) {
-  let doc;
-  try {
-    doc = JSON.parse(data.toString("utf8"));
-  } catch {
-    return { problem: `${what} is not JSON` };
-  }
-  const parsed = findingsFileSchema.safeParse(doc);
-  if (!parsed.success) {
-    const issue3 = parsed.error.issues[0];
-    return { problem: `${what} is not a Rampart findings.json (${issue3 ? `${issue3.path.join(".") || "(root)"}: ${issue3.message}` : "invalid"})` };
-  }
-  return parsed.data;
-}
 function preferPush(runs) {
   return [...runs.filter((r) => r.event === "push"), ...runs.filter((r) => r.event !== "push")];
 }
@@ -88067,7 +88074,7 @@ async function findBaseline(client, p) {
     } catch (e) {
       return { found: false, reason: `${artifactName} of run ${run2.id} could not be downloaded or read: ${classifyFailure(e, false).message}`, warning: true };
     }
-    const file2 = parseFindingsFile(data, what);
+    const file2 = parseFindingsFile(data.toString("utf8"), what);
     if ("problem" in file2) return { found: false, reason: file2.problem, warning: true };
     return { found: true, file: file2, runId: run2.id, source: `${artifactName} of run ${run2.id} on ${baseRef}, ${day(usable.createdAt ?? run2.createdAt)}` };
   }
@@ -88548,6 +88555,7 @@ var REPORT_INPUTS = defineInputs({
 });
 
 // src/stage-two.ts
+init_src5();
 async function loadTriggeringRun(client, p, env) {
   const { owner, repo, run: run2, artifactName } = p;
   const artifact2 = (await listRunArtifacts(client, { owner, repo, runId: run2.id, name: artifactName })).find((a) => !a.expired);
@@ -88556,7 +88564,7 @@ async function loadTriggeringRun(client, p, env) {
   const { files } = await readArtifactFiles(zip, [FINDINGS_FILE, PULL_REQUEST_FILE]);
   const data = files.get(FINDINGS_FILE);
   if (!data) return { skip: `${artifactName} of run ${run2.id} holds no ${FINDINGS_FILE}` };
-  const parsed = parseFindingsFile(data, `${FINDINGS_FILE} in ${artifactName} of run ${run2.id}`);
+  const parsed = parseFindingsFile(data.toString("utf8"), `${FINDINGS_FILE} in ${artifactName} of run ${run2.id}`);
   if ("problem" in parsed) return { skip: parsed.problem };
   const findingsPath = writeFindingsTemp(parsed, env);
   const prText = files.get(PULL_REQUEST_FILE);
@@ -88597,8 +88605,11 @@ function flagsFrom(i) {
   if (i.category) flags.category = i.category;
   return flags;
 }
-function withBaseline(flags, b) {
-  return { ...flags, ...b.path ? { baseline: b.path } : {}, ...b.source ? { baselineSource: b.source } : {} };
+async function reportFlags(i, lookup2, deps4) {
+  const flags = flagsFrom(i);
+  if (i.baseline !== "auto" || lookup2 === void 0) return { flags, notes: [] };
+  const b = await autoBaseline(lookup2, deps4);
+  return { flags: { ...flags, ...b.path ? { baseline: b.path } : {}, ...b.source ? { baselineSource: b.source } : {} }, notes: b.notes };
 }
 function annotationMode2(v) {
   if (v === "true") return "changed";
@@ -88623,17 +88634,9 @@ async function clientFor(i, ctx, deps4) {
   return createOctokit({ ...deps4.octokit, token, apiUrl: ctx.apiUrl, io: deps4.io });
 }
 async function stageOne(i, ctx, cwd, deps4) {
-  let flags = flagsFrom(i);
-  const notes = [];
   const pr = ctx ? pullRequestFileOf(ctx) : void 0;
-  if (i.baseline === "auto" && ctx && pr) {
-    const b = await autoBaseline(
-      { client: await clientFor(i, ctx, deps4), owner: ctx.owner, repo: ctx.repo, workflowFile: workflowFileOf(envValue(deps4.env, "GITHUB_WORKFLOW_REF")), baseRef: pr.baseRef, artifactName: i.artifactName },
-      deps4
-    );
-    flags = withBaseline(flags, b);
-    notes.push(...b.notes);
-  }
+  const lookup2 = ctx && pr ? { client: await clientFor(i, ctx, deps4), owner: ctx.owner, repo: ctx.repo, workflowFile: workflowFileOf(envValue(deps4.env, "GITHUB_WORKFLOW_REF")), baseRef: pr.baseRef, artifactName: i.artifactName } : void 0;
+  const { flags, notes } = await reportFlags(i, lookup2, deps4);
   const req = { inputs: expandFiles(i.files, cwd), flags, notes, ...i.format ? { format: i.format } : {} };
   const outcome = await runReport(req, actionCliDeps(deps4.io, deps4.env, cwd, deps4.now));
   if (pr) await writeOutputsAtomic(outDirOf(outcome, cwd), [{ name: PULL_REQUEST_FILE, content: serializePullRequestFile(pr) }]);
@@ -88671,13 +88674,8 @@ async function stageTwo(i, ctx, cwd, deps4) {
     deps4.io.warning(`Rampart published nothing: ${loaded.skip}.`);
     return 0;
   }
-  let flags = flagsFrom(i);
-  const notes = [];
-  if (i.baseline === "auto" && loaded.pullRequest) {
-    const b = await autoBaseline({ client, owner: ctx.owner, repo: ctx.repo, workflowFile: run2.workflowFile, baseRef: loaded.pullRequest.baseRef, artifactName: i.artifactName }, deps4);
-    flags = withBaseline(flags, b);
-    notes.push(...b.notes);
-  }
+  const lookup2 = loaded.pullRequest ? { client, owner: ctx.owner, repo: ctx.repo, workflowFile: run2.workflowFile, baseRef: loaded.pullRequest.baseRef, artifactName: i.artifactName } : void 0;
+  const { flags, notes } = await reportFlags(i, lookup2, deps4);
   const outcome = await runReport({ inputs: [loaded.findingsPath], flags, notes, format: "rampart" }, actionCliDeps(deps4.io, deps4.env, cwd, deps4.now));
   const opts = basePublishOptions(i);
   if (loaded.pullRequest) {
